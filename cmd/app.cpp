@@ -1,0 +1,102 @@
+#include "commands.hpp"
+
+#include "members/registry.hpp"
+#include "util/error.hpp"
+
+#include <fmt/format.h>
+
+namespace expeer::cli {
+
+const std::vector<CommandGroup>& command_groups() {
+    static const std::vector<CommandGroup> groups = {
+        {"members", "Add, change and list the members of the network", add_members_commands},
+        {"audit", "Read the log of every change", add_audit_commands},
+        {"db", "Create the database and bring its schema up to date", add_db_commands},
+        {"config", "Show the configuration and where each value comes from", add_config_commands},
+    };
+    return groups;
+}
+
+void add_format_option(CLI::App& command, std::string& format) {
+    command.add_option("--format", format, "Output format (default: table on a terminal, csv otherwise)")
+        ->check(CLI::IsMember(format_names()));
+}
+
+std::unique_ptr<CLI::App> build_app(Context& context, Action& action) {
+    auto app = std::make_unique<CLI::App>(
+        "expeer: administration of a human-rights network's members, spaces, files, statistics "
+        "and newsletter",
+        "expeer");
+    app->set_version_flag("--version", std::string(EXPEER_VERSION));
+    app->require_subcommand(1);
+    app->fallthrough(); // global options are accepted after the command's name too
+    auto& o = context.options;
+    app->add_option("--db", o.database, "Database file (overrides EXPEER_DB and the configuration)");
+    app->add_option("--config", o.config_file, "Configuration file, read after the system and user ones")
+        ->check(CLI::ExistingFile);
+    app->add_option("--actor", o.actor, "Who the audit log names for changes (default: $USER)");
+    app->add_flag("-q,--quiet", o.quiet, "Print only data and errors (for cron)");
+    for (const auto& group : command_groups()) {
+        CLI::App* sub = app->add_subcommand(group.name, group.summary);
+        sub->require_subcommand(1);
+        group.add(*sub, context, action);
+    }
+    return app;
+}
+
+namespace {
+
+// The command path for a help hint: "expeer members add".
+std::string command_path(const CLI::App& app) {
+    std::string path = app.get_name();
+    for (const CLI::App* parent = app.get_parent(); parent; parent = parent->get_parent())
+        path = parent->get_name() + " " + path;
+    return path;
+}
+
+const CLI::App& deepest_selected(const CLI::App& app) {
+    const CLI::App* current = &app;
+    for (;;) {
+        const auto selected = current->get_subcommands();
+        if (selected.empty()) return *current;
+        current = selected.front();
+    }
+}
+
+} // namespace
+
+int run(int argc, const char* const* argv, Context& context) {
+    Action action;
+    const auto app = build_app(context, action);
+    try {
+        app->parse(argc, argv);
+    } catch (const CLI::CallForHelp& e) {
+        return app->exit(e, context.out, context.err);
+    } catch (const CLI::CallForAllHelp& e) {
+        return app->exit(e, context.out, context.err);
+    } catch (const CLI::CallForVersion& e) {
+        return app->exit(e, context.out, context.err);
+    } catch (const CLI::ParseError& e) {
+        context.err << "expeer: error: " << e.what() << '\n'
+                    << "run '" << command_path(deepest_selected(*app)) << " --help' for usage\n";
+        return static_cast<int>(ExitCode::usage);
+    }
+    try {
+        if (action) action();
+        context.out.flush();
+        if (!context.out) throw Error(ErrorKind::io, "cannot write to standard output");
+        return static_cast<int>(ExitCode::ok);
+    } catch (const InvalidMember& e) {
+        for (const auto& error : e.errors()) context.err << "expeer: error: " << describe(error) << '\n';
+        context.err << "expeer: nothing was written\n";
+        return static_cast<int>(exit_code_for(e.kind()));
+    } catch (const Error& e) {
+        context.err << "expeer: error: " << e.what() << '\n';
+        return static_cast<int>(exit_code_for(e.kind()));
+    } catch (const std::exception& e) {
+        context.err << "expeer: error: " << e.what() << '\n';
+        return static_cast<int>(ExitCode::failure);
+    }
+}
+
+} // namespace expeer::cli

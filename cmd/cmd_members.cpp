@@ -1,0 +1,173 @@
+// expeer members add|list|show|update|disable|enable
+#include "commands.hpp"
+
+#include "members/member_json.hpp"
+#include "members/registry.hpp"
+#include "members/vocabulary.hpp"
+
+#include <fmt/format.h>
+
+namespace expeer::cli {
+
+namespace {
+
+struct MemberFieldOptions {
+    std::optional<std::string> email; // update only: the new address
+    std::optional<std::string> name;
+    std::optional<std::string> country;
+    std::optional<std::string> organisation;
+    std::optional<std::string> occupation;
+    std::optional<std::string> language;
+    std::optional<std::string> profile;
+    std::optional<std::string> newsletter; // yes | no
+    std::optional<std::string> consent_source;
+    std::optional<std::string> registered;
+    std::optional<std::string> external_id;
+
+    MemberChanges changes() const {
+        MemberChanges c;
+        c.email = email;
+        c.display_name = name;
+        c.country = country;
+        c.organisation = organisation;
+        c.occupation = occupation;
+        c.language = language;
+        c.profile = profile;
+        if (newsletter) c.newsletter_consent = *newsletter == "yes";
+        c.consent_source = consent_source;
+        c.registered_on = registered;
+        c.external_id = external_id;
+        return c;
+    }
+};
+
+void add_field_options(CLI::App& command, MemberFieldOptions& o) {
+    command.add_option("--name", o.name, "Display name, in any script");
+    command.add_option("--country", o.country, "ISO code or name in French or English (TN, Tunisie, RDC)");
+    command.add_option("--organisation,--organization", o.organisation, "Organisation");
+    command.add_option("--occupation", o.occupation,
+                       "lawyer, ngo-staff, researcher, activist, journalist or other (French words accepted)");
+    command.add_option("--language", o.language, "Preferred language: fr, en, ar, pt, de or es");
+    command.add_option("--profile", o.profile, "member, trusted or admin");
+    command.add_option("--newsletter", o.newsletter, "Consent to the newsletter: yes or no")
+        ->check(CLI::IsMember({"yes", "no"}));
+    command.add_option("--consent-source", o.consent_source,
+                       "Where the consent was given (\"registration form 2024\")");
+    command.add_option("--registered", o.registered, "Registration date, YYYY-MM-DD (default: today)");
+    command.add_option("--external-id", o.external_id, "The account id on the collaboration platform");
+}
+
+MemberRegistry registry(Context& context) {
+    return MemberRegistry(context.database(), context.countries(), context.clock(), context.config().get("actor"));
+}
+
+Records member_records(const std::vector<Member>& members) {
+    Records records;
+    records.columns = member_fields();
+    records.table_columns = {"id", "name", "email", "country", "language", "occupation", "status"};
+    for (const auto& member : members) records.rows.push_back(member_to_json(member));
+    return records;
+}
+
+struct AddOptions {
+    std::string email;
+    MemberFieldOptions fields;
+};
+
+void members_add(Context& context, const AddOptions& options) {
+    MemberChanges changes = options.fields.changes();
+    changes.email = options.email;
+    const Member member = registry(context).add(changes, context.config().get("members.default_language"));
+    context.say(fmt::format("expeer: added member {}", member.id));
+}
+
+struct ListOptions {
+    MemberFilter filter;
+    std::string format;
+};
+
+void members_list(Context& context, const ListOptions& options) {
+    print_records(context.out, member_records(registry(context).list(options.filter)),
+                  context.format(options.format));
+}
+
+struct ShowOptions {
+    std::string who;
+    std::string format;
+};
+
+void members_show(Context& context, const ShowOptions& options) {
+    print_record(context.out, member_to_json(registry(context).get(options.who)), context.format(options.format));
+}
+
+struct UpdateOptions {
+    std::string who;
+    MemberFieldOptions fields;
+};
+
+void members_update(Context& context, const UpdateOptions& options) {
+    const UpdateResult result = registry(context).update(options.who, options.fields.changes());
+    if (result.changed_fields.empty())
+        context.say(fmt::format("expeer: member {} unchanged", result.member.id));
+    else
+        context.say(fmt::format("expeer: updated member {}: {}", result.member.id,
+                                fmt::join(result.changed_fields, ", ")));
+}
+
+void members_set_status(Context& context, const std::string& who, const std::string& status) {
+    const StatusChange result = registry(context).set_status(who, status);
+    context.say(result.changed ? fmt::format("expeer: member {} is now {}", result.member.id, status)
+                               : fmt::format("expeer: member {} was already {}", result.member.id, status));
+}
+
+} // namespace
+
+void add_members_commands(CLI::App& group, Context& context, Action& action) {
+    {
+        auto o = std::make_shared<AddOptions>();
+        auto* add = group.add_subcommand("add", "Add a member");
+        add->add_option("email", o->email, "Email address, the member's identity in the registry")->required();
+        add_field_options(*add, o->fields);
+        add->get_option("--name")->required();
+        add->callback([&, o] { action = [&, o] { members_add(context, *o); }; });
+    }
+    {
+        auto o = std::make_shared<ListOptions>();
+        auto* list = group.add_subcommand("list", "List members, sorted by name");
+        auto& f = o->filter;
+        list->add_option("--country", f.country, "Only members of this country (code or name)");
+        list->add_option("--status", f.status, "Only active or disabled members");
+        list->add_option("--language", f.language, "Only members with this preferred language");
+        list->add_option("--organisation,--organization", f.organisation,
+                         "Only members whose organisation contains this (accents and case aside)");
+        list->add_option("--search", f.text, "Only members whose name, email or organisation contains this");
+        add_format_option(*list, o->format);
+        list->callback([&, o] { action = [&, o] { members_list(context, *o); }; });
+    }
+    {
+        auto o = std::make_shared<ShowOptions>();
+        auto* show = group.add_subcommand("show", "Show one member");
+        show->add_option("member", o->who, "Email address or numeric id")->required();
+        add_format_option(*show, o->format);
+        show->callback([&, o] { action = [&, o] { members_show(context, *o); }; });
+    }
+    {
+        auto o = std::make_shared<UpdateOptions>();
+        auto* update = group.add_subcommand("update", "Change a member's fields (an empty value clears an optional one)");
+        update->add_option("member", o->who, "Email address or numeric id")->required();
+        update->add_option("--email", o->fields.email, "New email address");
+        add_field_options(*update, o->fields);
+        update->callback([&, o] { action = [&, o] { members_update(context, *o); }; });
+    }
+    for (const auto& [name, status, summary] :
+         {std::tuple{"disable", "disabled", "Disable a member: kept, but left out of mailings and statistics"},
+          std::tuple{"enable", "active", "Enable a disabled member again"}}) {
+        auto who = std::make_shared<std::string>();
+        auto* command = group.add_subcommand(name, summary);
+        command->add_option("member", *who, "Email address or numeric id")->required();
+        const std::string target = status;
+        command->callback([&, who, target] { action = [&, who, target] { members_set_status(context, *who, target); }; });
+    }
+}
+
+} // namespace expeer::cli

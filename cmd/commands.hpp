@@ -1,0 +1,37 @@
+// The command groups of expeer. Adding a command: its code in cmd_<group>.cpp, its entry in
+// command_groups() (app.cpp), a section in man/expeer-<group>.1, tests in tests/cli/.
+#pragma once
+
+#include "context.hpp"
+
+#include <CLI/CLI.hpp>
+
+#include <memory>
+#include <string>
+#include <vector>
+
+namespace expeer::cli {
+
+struct CommandGroup {
+    const char* name;
+    const char* summary;
+    void (*add)(CLI::App& group, Context& context, Action& action);
+};
+
+const std::vector<CommandGroup>& command_groups();
+
+void add_db_commands(CLI::App& group, Context& context, Action& action);
+void add_config_commands(CLI::App& group, Context& context, Action& action);
+void add_audit_commands(CLI::App& group, Context& context, Action& action);
+void add_members_commands(CLI::App& group, Context& context, Action& action);
+
+// --format table|csv|json, for commands that print data.
+void add_format_option(CLI::App& command, std::string& format);
+
+// The whole command line, wired to `context`; the chosen command sets `action`.
+std::unique_ptr<CLI::App> build_app(Context& context, Action& action);
+
+// Parses, runs, and turns every error into a message and an exit code.
+int run(int argc, const char* const* argv, Context& context);
+
+} // namespace expeer::cli

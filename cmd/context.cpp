@@ -1,0 +1,63 @@
+#include "context.hpp"
+
+#include "util/error.hpp"
+
+#include <fmt/format.h>
+
+namespace expeer::cli {
+
+Context::Context(Environment env, std::ostream& out_stream, std::ostream& err_stream, bool out_is_terminal)
+    : out(out_stream), err(err_stream), env_(std::move(env)), out_is_terminal_(out_is_terminal) {}
+
+Config& Context::config() {
+    if (!config_) {
+        ConfigSources sources = default_config_sources(env_);
+        if (!options.config_file.empty()) sources.explicit_file = options.config_file;
+        config_ = load_config(env_, sources);
+        // Layer 6 of the precedence in config.hpp: the command line.
+        if (!options.database.empty()) config_->set("database", options.database, "command line --db");
+        if (!options.actor.empty()) config_->set("actor", options.actor, "command line --actor");
+    }
+    return *config_;
+}
+
+const Clock& Context::clock() {
+    if (!clock_) {
+        // EXPEER_NOW fixes the time, for tests and reproducible demonstrations.
+        if (const auto now = env_.get("EXPEER_NOW"); now && !now->empty()) {
+            const auto at = parse_timestamp(*now);
+            if (!at)
+                throw Error(ErrorKind::config,
+                            fmt::format("EXPEER_NOW must be a time as 2024-05-01T10:00:00Z, not '{}'", *now));
+            clock_ = std::make_unique<FixedClock>(*at);
+        } else {
+            clock_ = std::make_unique<SystemClock>();
+        }
+    }
+    return *clock_;
+}
+
+DatabaseOptions Context::database_options() {
+    return {config().get("database"), static_cast<int>(config().get_integer("busy_timeout_ms"))};
+}
+
+Database& Context::database() {
+    if (!database_) database_ = Database::open(database_options());
+    return *database_;
+}
+
+const Countries& Context::countries() {
+    if (!countries_) countries_ = Countries::load(config().get("iso_codes_dir"), config().get("locale_dir"));
+    return *countries_;
+}
+
+Format Context::format(const std::string& requested) const {
+    if (!requested.empty()) return parse_format(requested);
+    return out_is_terminal_ ? Format::table : Format::csv;
+}
+
+void Context::say(const std::string& message) {
+    if (!options.quiet) err << message << '\n';
+}
+
+} // namespace expeer::cli

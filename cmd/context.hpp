@@ -1,0 +1,60 @@
+// What a command may need, built once in main and only when first asked for: a command that
+// never touches the database never opens it.
+#pragma once
+
+#include "config/config.hpp"
+#include "config/environment.hpp"
+#include "geo/countries.hpp"
+#include "output.hpp"
+#include "store/database.hpp"
+#include "util/clock.hpp"
+
+#include <functional>
+#include <memory>
+#include <optional>
+#include <ostream>
+#include <string>
+
+namespace expeer::cli {
+
+// Options that every command takes, before or after its name.
+struct GlobalOptions {
+    std::string database;    // --db
+    std::string config_file; // --config
+    std::string actor;       // --actor
+    bool quiet = false;      // --quiet: nothing but data and errors, for cron
+};
+
+class Context {
+public:
+    Context(Environment env, std::ostream& out, std::ostream& err, bool out_is_terminal);
+
+    GlobalOptions options;
+    std::ostream& out;
+    std::ostream& err;
+
+    const Environment& environment() const { return env_; }
+    Config& config();
+    const Clock& clock();
+    DatabaseOptions database_options();
+    Database& database(); // must exist and be at this program's schema version
+    const Countries& countries();
+
+    // Table on a terminal, CSV otherwise, unless the command was given --format.
+    Format format(const std::string& requested) const;
+    // A message for the person at the terminal (stderr); silent under --quiet.
+    void say(const std::string& message);
+
+private:
+    Environment env_;
+    bool out_is_terminal_;
+    std::optional<Config> config_;
+    std::unique_ptr<Clock> clock_;
+    std::unique_ptr<Database> database_;
+    std::optional<Countries> countries_;
+};
+
+// Set by the chosen subcommand's callback; run once parsing has succeeded.
+using Action = std::function<void()>;
+
+} // namespace expeer::cli

@@ -1,0 +1,140 @@
+#include "config/config.hpp"
+
+#include "util/error.hpp"
+
+#include <fmt/format.h>
+#include <yaml-cpp/yaml.h>
+
+#include <algorithm>
+#include <fstream>
+
+namespace expeer {
+
+Config::Config(std::vector<ConfigKey> keys) : keys_(std::move(keys)) {
+    for (const auto& k : keys_) values_[k.name] = {k.default_value, "default"};
+}
+
+const ConfigKey& Config::key(const std::string& name) const {
+    const auto it = std::find_if(keys_.begin(), keys_.end(),
+                                 [&](const ConfigKey& k) { return k.name == name; });
+    if (it == keys_.end()) throw Error(ErrorKind::config, fmt::format("unknown configuration key '{}'", name));
+    return *it;
+}
+
+std::optional<std::string> Config::type_problem(const ConfigKey& k, const std::string& value) const {
+    switch (k.type) {
+    case ValueType::integer: {
+        if (value.empty() || value.find_first_not_of("0123456789") != std::string::npos ||
+            value.size() > 12)
+            return fmt::format("'{}' must be a whole number, not '{}'", k.name, value);
+        return std::nullopt;
+    }
+    case ValueType::boolean:
+        if (value != "true" && value != "false")
+            return fmt::format("'{}' must be true or false, not '{}'", k.name, value);
+        return std::nullopt;
+    case ValueType::choice:
+        if (std::find(k.choices.begin(), k.choices.end(), value) == k.choices.end())
+            return fmt::format("'{}' must be one of {}, not '{}'", k.name,
+                               fmt::join(k.choices, ", "), value);
+        return std::nullopt;
+    case ValueType::path:
+        if (value.empty()) return fmt::format("'{}' must not be empty", k.name);
+        return std::nullopt;
+    case ValueType::string: return std::nullopt;
+    }
+    return std::nullopt;
+}
+
+void Config::set(const std::string& name, const std::string& value, const std::string& origin) {
+    const auto& k = key(name);
+    if (const auto problem = type_problem(k, value))
+        throw Error(ErrorKind::config, fmt::format("{}: {}", origin, *problem));
+    values_[name] = {value, origin};
+}
+
+namespace {
+
+// Walks nested maps into dotted keys, calling `visit(key, node)` on each leaf.
+template <typename Visit>
+void walk(const YAML::Node& node, const std::string& prefix, const Visit& visit) {
+    for (const auto& item : node) {
+        const std::string name = prefix.empty() ? item.first.Scalar() : prefix + "." + item.first.Scalar();
+        if (item.second.IsMap()) walk(item.second, name, visit);
+        else visit(name, item.first, item.second);
+    }
+}
+
+} // namespace
+
+void Config::load_file(const std::filesystem::path& file, bool required) {
+    std::ifstream in(file);
+    if (!in) {
+        if (!required && !std::filesystem::exists(file)) return;
+        throw Error(ErrorKind::config, fmt::format("cannot read '{}': {}", file.string(), std::strerror(errno)));
+    }
+    YAML::Node root;
+    try {
+        root = YAML::Load(in);
+    } catch (const YAML::Exception& e) {
+        throw Error(ErrorKind::config, fmt::format("{}:{}: {}", file.string(), e.mark.line + 1, e.msg));
+    }
+    if (root.IsNull()) return; // an empty file configures nothing
+    if (!root.IsMap())
+        throw Error(ErrorKind::config, fmt::format("{}: the file must be a map of keys and values", file.string()));
+    walk(root, "", [&](const std::string& name, const YAML::Node& key_node, const YAML::Node& value) {
+        const std::string where = fmt::format("{}:{}", file.string(), key_node.Mark().line + 1);
+        const auto known = std::find_if(keys_.begin(), keys_.end(),
+                                        [&](const ConfigKey& k) { return k.name == name; });
+        if (known == keys_.end())
+            throw Error(ErrorKind::config, fmt::format("{}: unknown key '{}'", where, name));
+        if (!value.IsScalar())
+            throw Error(ErrorKind::config, fmt::format("{}: '{}' must be a single value", where, name));
+        set(name, value.Scalar(), where);
+    });
+}
+
+void Config::load_environment(const Environment& env) {
+    for (const auto& k : keys_) {
+        if (k.env.empty()) continue;
+        if (const auto value = env.get(k.env); value && !value->empty())
+            set(k.name, *value, "environment " + k.env);
+    }
+}
+
+const ConfigValue& Config::entry(const std::string& name) const {
+    key(name); // an unknown key is a programming error worth a clear message
+    return values_.at(name);
+}
+
+const std::string& Config::get(const std::string& name) const { return entry(name).value; }
+
+long Config::get_integer(const std::string& name) const { return std::stol(get(name)); }
+
+bool Config::get_boolean(const std::string& name) const { return get(name) == "true"; }
+
+std::string Config::shown_value(const std::string& name) const {
+    const auto& value = get(name);
+    if (key(name).secret && !value.empty()) return "********";
+    return value;
+}
+
+ConfigSources default_config_sources(const Environment& env) {
+    const std::string home = env.get_or("HOME", "/root");
+    return {
+        env.get_or("EXPEER_SYSTEM_CONFIG", "/etc/expeer/config.yaml"),
+        env.get_or("XDG_CONFIG_HOME", home + "/.config") + "/expeer/config.yaml",
+        std::nullopt,
+    };
+}
+
+Config load_config(const Environment& env, const ConfigSources& sources) {
+    Config config(expeer_config_keys(env));
+    config.load_file(sources.system_file, false);
+    config.load_file(sources.user_file, false);
+    if (sources.explicit_file) config.load_file(*sources.explicit_file, true);
+    config.load_environment(env);
+    return config;
+}
+
+} // namespace expeer

@@ -1,0 +1,34 @@
+#include "config/config_keys.hpp"
+
+#include "config/environment.hpp"
+
+#ifndef EXPEER_ISO_CODES_DIR
+#define EXPEER_ISO_CODES_DIR "/usr/share/iso-codes/json"
+#endif
+#ifndef EXPEER_LOCALE_DIR
+#define EXPEER_LOCALE_DIR "/usr/share/locale"
+#endif
+
+namespace expeer {
+
+std::vector<ConfigKey> expeer_config_keys(const Environment& env) {
+    const std::string home = env.get_or("HOME", "/root");
+    const std::string data_home = env.get_or("XDG_DATA_HOME", home + "/.local/share");
+    return {
+        {"database", ValueType::path, data_home + "/expeer/expeer.db", "EXPEER_DB", false, {},
+         "the SQLite database file"},
+        {"busy_timeout_ms", ValueType::integer, "30000", "EXPEER_BUSY_TIMEOUT_MS", false, {},
+         "how long a command waits for another one's write to finish, in milliseconds"},
+        {"actor", ValueType::string, env.get_or("USER", "unknown"), "EXPEER_ACTOR", false, {},
+         "who is named in the audit log for the changes made"},
+        {"members.default_language", ValueType::choice, "en", "EXPEER_MEMBERS_DEFAULT_LANGUAGE",
+         false, {"fr", "en", "ar", "pt", "de", "es"},
+         "preferred language given to a new member when none is given"},
+        {"iso_codes_dir", ValueType::path, EXPEER_ISO_CODES_DIR, "EXPEER_ISO_CODES_DIR", false,
+         {}, "the JSON files of Debian's iso-codes package"},
+        {"locale_dir", ValueType::path, EXPEER_LOCALE_DIR, "EXPEER_LOCALE_DIR", false, {},
+         "the gettext catalogues that translate iso-codes names"},
+    };
+}
+
+} // namespace expeer

@@ -1,0 +1,56 @@
+// A member of the network, as the registry keeps them.
+#pragma once
+
+#include <cstdint>
+#include <optional>
+#include <string>
+
+namespace expeer {
+
+struct Member {
+    std::int64_t id = 0;
+    std::string email;
+    std::string display_name;
+    std::optional<std::string> country; // ISO 3166-1 alpha-2; a member may withhold it
+    std::optional<std::string> organisation;
+    std::string occupation = "other";
+    std::string language = "en";
+    std::string profile = "member";
+    bool newsletter_consent = false;
+    std::optional<std::string> consent_at; // when consent was last given or withdrawn
+    std::optional<std::string> consent_source;
+    std::string registered_on;             // YYYY-MM-DD
+    std::string status = "active";
+    std::optional<std::string> external_id; // the account id on the collaboration platform
+    std::string created_at;
+    std::string updated_at;
+};
+
+// What a command asks to set. Unset fields are left as they are; an empty string clears an
+// optional field.
+struct MemberChanges {
+    std::optional<std::string> email;
+    std::optional<std::string> display_name;
+    std::optional<std::string> country;
+    std::optional<std::string> organisation;
+    std::optional<std::string> occupation;
+    std::optional<std::string> language;
+    std::optional<std::string> profile;
+    std::optional<bool> newsletter_consent;
+    std::optional<std::string> consent_source;
+    std::optional<std::string> registered_on;
+    std::optional<std::string> external_id;
+};
+
+struct MemberFilter {
+    std::optional<std::string> country; // code or name
+    std::optional<std::string> status;
+    std::optional<std::string> language;
+    std::optional<std::string> organisation; // matched as a part, accents and case aside
+    std::optional<std::string> text;         // in name, email or organisation
+};
+
+// The email as compared: upper and lower case are the same address.
+std::string email_key(std::string_view email);
+
+} // namespace expeer

@@ -1,0 +1,58 @@
+// The member registry: adds, changes and finds members, each change checked, done in one
+// transaction with its audit entry.
+#pragma once
+
+#include "members/member.hpp"
+#include "members/validation.hpp"
+#include "util/error.hpp"
+
+#include <string>
+#include <vector>
+
+namespace expeer {
+
+class Clock;
+class Countries;
+class Database;
+
+// Every problem with a member's fields at once.
+class InvalidMember : public Error {
+public:
+    explicit InvalidMember(std::vector<FieldError> errors);
+    const std::vector<FieldError>& errors() const { return errors_; }
+
+private:
+    std::vector<FieldError> errors_;
+};
+
+struct StatusChange {
+    Member member;
+    bool changed = false; // false when the member already had that status
+};
+
+struct UpdateResult {
+    Member member;
+    std::vector<std::string> changed_fields; // empty: nothing to change, nothing written
+};
+
+class MemberRegistry {
+public:
+    MemberRegistry(Database& db, const Countries& countries, const Clock& clock, std::string actor);
+
+    // `default_language` is used when the input gives none.
+    Member add(const MemberChanges& input, const std::string& default_language);
+    UpdateResult update(std::string_view who, const MemberChanges& input);
+    StatusChange set_status(std::string_view who, const std::string& status);
+    // `who` is an email (any case) or a numeric id. Not found is an Error.
+    Member get(std::string_view who);
+    // Sorted by name as a reader expects, in any script.
+    std::vector<Member> list(MemberFilter filter);
+
+private:
+    Database& db_;
+    const Countries& countries_;
+    const Clock& clock_;
+    std::string actor_;
+};
+
+} // namespace expeer

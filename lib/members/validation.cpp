@@ -1,0 +1,136 @@
+#include "members/validation.hpp"
+
+#include "geo/countries.hpp"
+#include "members/vocabulary.hpp"
+#include "util/clock.hpp"
+#include "util/text.hpp"
+
+#include <fmt/format.h>
+
+#include <algorithm>
+
+namespace expeer {
+
+namespace {
+
+// Shows a value safely in a one-line message: control characters escaped, long values cut.
+std::string shown(std::string_view value) {
+    std::string out;
+    for (unsigned char c : value.substr(0, 80)) {
+        if (c == '\n') out += "\\n";
+        else if (c == '\r') out += "\\r";
+        else if (c == '\0') out += "\\0";
+        else if (c < 0x20 || c == 0x7f) out += fmt::format("\\x{:02x}", c);
+        else out += static_cast<char>(c);
+    }
+    if (value.size() > 80) out += "...";
+    if (!text::is_valid_utf8(out)) return "(not valid UTF-8)";
+    return out;
+}
+
+bool is_domain_label_char(unsigned char c) {
+    return (c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z') || (c >= '0' && c <= '9') || c == '-' ||
+           c >= 0x80; // internationalised domain names arrive in UTF-8
+}
+
+} // namespace
+
+std::optional<std::string> email_problem(std::string_view email) {
+    if (email.empty()) return "is empty";
+    if (email.size() > max_email_length) return fmt::format("is longer than {} bytes", max_email_length);
+    const auto at = email.rfind('@');
+    if (at == std::string_view::npos) return "has no '@'";
+    const auto local = email.substr(0, at);
+    const auto domain = email.substr(at + 1);
+    if (local.empty() || local.size() > 64) return "has an empty or too long part before '@'";
+    static constexpr std::string_view forbidden = " \t\"(),:;<>@[\\]";
+    for (unsigned char c : local)
+        if (c < 0x20 || c == 0x7f || forbidden.find(static_cast<char>(c)) != std::string_view::npos)
+            return "has a character that is not allowed before '@'";
+    if (local.front() == '.' || local.back() == '.' || local.find("..") != std::string_view::npos)
+        return "has a misplaced dot before '@'";
+    if (domain.find('.') == std::string_view::npos) return "has no domain after '@'";
+    std::size_t start = 0;
+    while (start <= domain.size()) {
+        const auto end = std::min(domain.find('.', start), domain.size());
+        const auto label = domain.substr(start, end - start);
+        if (label.empty() || label.size() > 63 || label.front() == '-' || label.back() == '-')
+            return "has an invalid domain after '@'";
+        if (!std::all_of(label.begin(), label.end(), [](char c) { return is_domain_label_char(c); }))
+            return "has an invalid domain after '@'";
+        start = end + 1;
+    }
+    return std::nullopt;
+}
+
+std::string describe(const FieldError& error) {
+    return fmt::format("{} '{}': {}", error.field, error.value, error.reason);
+}
+
+NormalizedChanges normalize_changes(const MemberChanges& input, const Countries& countries) {
+    NormalizedChanges result;
+    auto& out = result.changes;
+    const auto fail = [&](const char* field, std::string_view value, std::string reason) {
+        result.errors.push_back({field, shown(value), std::move(reason)});
+    };
+    // Every text field: valid UTF-8 on one line, trimmed, within its length.
+    const auto clean = [&](const char* field, const std::optional<std::string>& value,
+                           std::size_t max_length) -> std::optional<std::string> {
+        if (!value) return std::nullopt;
+        if (const auto problem = text::single_line_problem(*value)) {
+            fail(field, *value, *problem);
+            return std::nullopt;
+        }
+        std::string trimmed = text::trim(*value);
+        if (text::display_width(trimmed) > max_length) {
+            fail(field, *value, fmt::format("is longer than {} characters", max_length));
+            return std::nullopt;
+        }
+        return trimmed;
+    };
+    // A closed list: the canonical value for the word given, or an error listing the choices.
+    const auto choose = [&](const char* field, const std::optional<std::string>& value,
+                            auto&& find, const std::vector<std::string>& choices) {
+        const auto cleaned = clean(field, value, 100);
+        if (!cleaned) return std::optional<std::string>();
+        auto found = find(*cleaned);
+        if (!found) fail(field, *cleaned, fmt::format("must be one of {}", fmt::join(choices, ", ")));
+        return found;
+    };
+
+    if (auto email = clean("email", input.email, max_email_length)) {
+        if (const auto problem = email_problem(*email)) fail("email", *email, "is not a valid email address: " + *problem);
+        else out.email = std::move(email);
+    }
+    if (auto name = clean("name", input.display_name, max_name_length)) {
+        if (name->empty()) fail("name", *name, "must not be empty");
+        else out.display_name = std::move(name);
+    }
+    if (auto country = clean("country", input.country, 100)) {
+        if (country->empty()) {
+            out.country = "";
+        } else if (auto code = countries.find(*country)) {
+            out.country = std::move(code);
+        } else {
+            const auto suggestions = countries.suggest(*country);
+            fail("country", *country,
+                 suggestions.empty() ? std::string("unknown country")
+                                     : fmt::format("unknown country (did you mean {}?)",
+                                                   fmt::join(suggestions, ", ")));
+        }
+    }
+    out.organisation = clean("organisation", input.organisation, max_organisation_length);
+    out.occupation = choose("occupation", input.occupation, vocabulary::occupation, vocabulary::occupations());
+    out.language = choose("language", input.language, vocabulary::language, vocabulary::languages());
+    out.profile = choose("profile", input.profile, vocabulary::profile, vocabulary::profiles());
+    out.newsletter_consent = input.newsletter_consent;
+    out.consent_source = clean("consent source", input.consent_source, max_source_length);
+    if (auto date = clean("registration date", input.registered_on, 10)) {
+        if (!parse_date(*date)) fail("registration date", *date, "must be a date as YYYY-MM-DD");
+        else out.registered_on = std::move(date);
+    }
+    out.external_id = clean("external id", input.external_id, max_external_id_length);
+    return result;
+}
+
+} // namespace expeer

@@ -1,0 +1,41 @@
+// Checks what a person typed for a member and puts it in canonical form. Problems are
+// returned as values, all of them at once, so a form or an import row can be fixed in one go.
+#pragma once
+
+#include "members/member.hpp"
+
+#include <optional>
+#include <string>
+#include <vector>
+
+namespace expeer {
+
+class Countries;
+
+struct FieldError {
+    std::string field;  // "email", "country"...
+    std::string value;  // as given, cut if long, control characters shown as escapes
+    std::string reason; // "unknown country (did you mean Tunisia (TN)?)"
+};
+
+struct NormalizedChanges {
+    MemberChanges changes; // trimmed, country as a code, vocabulary values canonical
+    std::vector<FieldError> errors;
+};
+
+// Why `email` is not an address mail can be sent to, if it is not.
+std::optional<std::string> email_problem(std::string_view email);
+
+NormalizedChanges normalize_changes(const MemberChanges& input, const Countries& countries);
+
+// One line for a field error: "country 'Narnia': unknown country".
+std::string describe(const FieldError& error);
+
+// Limits on free-text fields, in characters: long enough for any real value.
+constexpr std::size_t max_name_length = 200;
+constexpr std::size_t max_organisation_length = 200;
+constexpr std::size_t max_email_length = 254; // RFC 5321's path limit
+constexpr std::size_t max_external_id_length = 100;
+constexpr std::size_t max_source_length = 200;
+
+} // namespace expeer

@@ -1,0 +1,186 @@
+#include "store/member_store.hpp"
+
+#include "store/database.hpp"
+#include "util/text.hpp"
+
+#include <SQLiteCpp/Statement.h>
+
+namespace expeer {
+
+namespace {
+
+constexpr const char* member_columns =
+    "id, email, display_name, country, organisation, occupation, language, profile, "
+    "newsletter_consent, consent_at, consent_source, registered_on, status, external_id, "
+    "created_at, updated_at";
+
+std::optional<std::string> optional_text(const SQLite::Column& column) {
+    if (column.isNull()) return std::nullopt;
+    return column.getString();
+}
+
+Member read_member(SQLite::Statement& row) {
+    Member m;
+    m.id = row.getColumn(0).getInt64();
+    m.email = row.getColumn(1).getString();
+    m.display_name = row.getColumn(2).getString();
+    m.country = optional_text(row.getColumn(3));
+    m.organisation = optional_text(row.getColumn(4));
+    m.occupation = row.getColumn(5).getString();
+    m.language = row.getColumn(6).getString();
+    m.profile = row.getColumn(7).getString();
+    m.newsletter_consent = row.getColumn(8).getInt() != 0;
+    m.consent_at = optional_text(row.getColumn(9));
+    m.consent_source = optional_text(row.getColumn(10));
+    m.registered_on = row.getColumn(11).getString();
+    m.status = row.getColumn(12).getString();
+    m.external_id = optional_text(row.getColumn(13));
+    m.created_at = row.getColumn(14).getString();
+    m.updated_at = row.getColumn(15).getString();
+    return m;
+}
+
+void bind_optional(SQLite::Statement& statement, const char* name, const std::optional<std::string>& value) {
+    if (value) statement.bind(name, *value);
+    else statement.bind(name);
+}
+
+// The folded copies that searches match against: accents, case and diacritics aside.
+void bind_member(SQLite::Statement& s, const Member& m) {
+    s.bind(":email", m.email);
+    s.bind(":email_key", email_key(m.email));
+    s.bind(":display_name", m.display_name);
+    bind_optional(s, ":country", m.country);
+    bind_optional(s, ":organisation", m.organisation);
+    s.bind(":occupation", m.occupation);
+    s.bind(":language", m.language);
+    s.bind(":profile", m.profile);
+    s.bind(":newsletter_consent", m.newsletter_consent ? 1 : 0);
+    bind_optional(s, ":consent_at", m.consent_at);
+    bind_optional(s, ":consent_source", m.consent_source);
+    s.bind(":registered_on", m.registered_on);
+    s.bind(":status", m.status);
+    bind_optional(s, ":external_id", m.external_id);
+    s.bind(":search_text", text::fold(m.display_name) + "\n" + text::fold(m.email) + "\n" +
+                               text::fold(m.organisation.value_or("")));
+    bind_optional(s, ":organisation_key",
+                  m.organisation ? std::optional(text::fold(*m.organisation)) : std::nullopt);
+    s.bind(":created_at", m.created_at);
+    s.bind(":updated_at", m.updated_at);
+}
+
+// For LIKE: the text taken literally.
+std::string like_pattern(const std::string& text) {
+    std::string out = "%";
+    for (char c : text) {
+        if (c == '%' || c == '_' || c == '\\') out += '\\';
+        out += c;
+    }
+    return out + "%";
+}
+
+} // namespace
+
+std::optional<Member> MemberStore::find_by_email(std::string_view email) {
+    return db_.guarded([&]() -> std::optional<Member> {
+        SQLite::Statement query(db_.sql(), std::string("SELECT ") + member_columns +
+                                               " FROM members WHERE email_key = ?");
+        query.bind(1, email_key(email));
+        if (!query.executeStep()) return std::nullopt;
+        return read_member(query);
+    });
+}
+
+std::optional<Member> MemberStore::find_by_id(std::int64_t id) {
+    return db_.guarded([&]() -> std::optional<Member> {
+        SQLite::Statement query(db_.sql(), std::string("SELECT ") + member_columns +
+                                               " FROM members WHERE id = ?");
+        query.bind(1, id);
+        if (!query.executeStep()) return std::nullopt;
+        return read_member(query);
+    });
+}
+
+std::optional<Member> MemberStore::find_by_external_id(std::string_view external_id) {
+    return db_.guarded([&]() -> std::optional<Member> {
+        SQLite::Statement query(db_.sql(), std::string("SELECT ") + member_columns +
+                                               " FROM members WHERE external_id = ?");
+        query.bind(1, std::string(external_id));
+        if (!query.executeStep()) return std::nullopt;
+        return read_member(query);
+    });
+}
+
+std::vector<Member> MemberStore::list(const MemberFilter& filter) {
+    return db_.guarded([&] {
+        std::string sql = std::string("SELECT ") + member_columns + " FROM members WHERE 1 = 1";
+        std::vector<std::string> values;
+        const auto where = [&](const char* clause, std::optional<std::string> value) {
+            if (!value) return;
+            sql += clause;
+            values.push_back(std::move(*value));
+        };
+        where(" AND country = ?", filter.country);
+        where(" AND status = ?", filter.status);
+        where(" AND language = ?", filter.language);
+        if (filter.organisation)
+            where(" AND organisation_key LIKE ? ESCAPE '\\'", like_pattern(text::fold(*filter.organisation)));
+        if (filter.text)
+            where(" AND search_text LIKE ? ESCAPE '\\'", like_pattern(text::fold(*filter.text)));
+        sql += " ORDER BY id";
+        SQLite::Statement query(db_.sql(), sql);
+        for (std::size_t i = 0; i < values.size(); ++i) query.bind(static_cast<int>(i + 1), values[i]);
+        std::vector<Member> members;
+        while (query.executeStep()) members.push_back(read_member(query));
+        return members;
+    });
+}
+
+std::int64_t MemberStore::insert(const Member& member) {
+    return db_.guarded([&] {
+        SQLite::Statement insert(
+            db_.sql(),
+            "INSERT INTO members (email, email_key, display_name, country, organisation, occupation, "
+            "language, profile, newsletter_consent, consent_at, consent_source, registered_on, "
+            "status, external_id, search_text, organisation_key, created_at, updated_at) VALUES "
+            "(:email, :email_key, :display_name, :country, :organisation, :occupation, :language, "
+            ":profile, :newsletter_consent, :consent_at, :consent_source, :registered_on, :status, "
+            ":external_id, :search_text, :organisation_key, :created_at, :updated_at)");
+        bind_member(insert, member);
+        insert.exec();
+        return db_.sql().getLastInsertRowid();
+    });
+}
+
+void MemberStore::update(const Member& member) {
+    db_.guarded([&] {
+        SQLite::Statement update(
+            db_.sql(),
+            "UPDATE members SET email = :email, email_key = :email_key, display_name = :display_name, "
+            "country = :country, organisation = :organisation, occupation = :occupation, "
+            "language = :language, profile = :profile, newsletter_consent = :newsletter_consent, "
+            "consent_at = :consent_at, consent_source = :consent_source, "
+            "registered_on = :registered_on, status = :status, external_id = :external_id, "
+            "search_text = :search_text, organisation_key = :organisation_key, "
+            "created_at = :created_at, updated_at = :updated_at WHERE id = :id");
+        bind_member(update, member);
+        update.bind(":id", member.id);
+        update.exec();
+    });
+}
+
+void MemberStore::record_consent(std::int64_t member_id, const std::string& at, bool consent,
+                                 const std::optional<std::string>& source) {
+    db_.guarded([&] {
+        SQLite::Statement insert(db_.sql(), "INSERT INTO consent_events (member_id, at, consent, source) "
+                                            "VALUES (?, ?, ?, ?)");
+        insert.bind(1, member_id);
+        insert.bind(2, at);
+        insert.bind(3, consent ? 1 : 0);
+        if (source) insert.bind(4, *source);
+        else insert.bind(4);
+        insert.exec();
+    });
+}
+
+} // namespace expeer

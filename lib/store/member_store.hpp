@@ -1,0 +1,32 @@
+// Members in the database. Only rows in and out: the rules are in lib/members.
+#pragma once
+
+#include "members/member.hpp"
+
+#include <optional>
+#include <vector>
+
+namespace expeer {
+
+class Database;
+
+class MemberStore {
+public:
+    explicit MemberStore(Database& db) : db_(db) {}
+
+    std::optional<Member> find_by_email(std::string_view email);
+    std::optional<Member> find_by_id(std::int64_t id);
+    std::optional<Member> find_by_external_id(std::string_view external_id);
+    // `filter.country` must already be a code. Rows come in id order.
+    std::vector<Member> list(const MemberFilter& filter);
+
+    std::int64_t insert(const Member& member);
+    void update(const Member& member);
+    void record_consent(std::int64_t member_id, const std::string& at, bool consent,
+                        const std::optional<std::string>& source);
+
+private:
+    Database& db_;
+};
+
+} // namespace expeer
