@@ -63,6 +63,18 @@ const CLI::App& deepest_selected(const CLI::App& app) {
     }
 }
 
+// CLI11 says "A subcommand is required" for a mistyped command name: name the word instead.
+std::string usage_problem(const CLI::App& where, const CLI::ParseError& e) {
+    const auto commands = where.get_subcommands([](const CLI::App*) { return true; });
+    std::vector<std::string> remaining = where.remaining();
+    for (const CLI::App* parent = where.get_parent(); parent && remaining.empty(); parent = parent->get_parent())
+        remaining = parent->remaining();
+    if (commands.empty() || remaining.empty()) return e.what();
+    std::vector<std::string> names;
+    for (const CLI::App* command : commands) names.push_back(command->get_name());
+    return fmt::format("unknown command '{}' (one of: {})", remaining.front(), fmt::join(names, ", "));
+}
+
 } // namespace
 
 int run(int argc, const char* const* argv, Context& context) {
@@ -77,8 +89,9 @@ int run(int argc, const char* const* argv, Context& context) {
     } catch (const CLI::CallForVersion& e) {
         return app->exit(e, context.out, context.err);
     } catch (const CLI::ParseError& e) {
-        context.err << "expeer: error: " << e.what() << '\n'
-                    << "run '" << command_path(deepest_selected(*app)) << " --help' for usage\n";
+        const CLI::App& where = deepest_selected(*app);
+        context.err << "expeer: error: " << usage_problem(where, e) << '\n'
+                    << "run '" << command_path(where) << " --help' for usage\n";
         return static_cast<int>(ExitCode::usage);
     }
     try {

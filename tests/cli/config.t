@@ -1,0 +1,62 @@
+Configuration: files, environment and flags, and where each value came from.
+
+  $ mkdir -p home/.config/expeer etc
+  $ export XDG_CONFIG_HOME=$PWD/home/.config EXPEER_SYSTEM_CONFIG=$PWD/etc/config.yaml
+  $ cat > etc/config.yaml <<'YAML'
+  > database: /srv/expeer/system.db
+  > busy_timeout_ms: 5000
+  > YAML
+  $ cat > home/.config/expeer/config.yaml <<'YAML'
+  > # the coordinator's own settings
+  > members:
+  >   default_language: fr
+  > busy_timeout_ms: 8000
+  > YAML
+  $ EXPEER_ACTOR=cron expeer config show --origin --format table
+  key                       value                      origin
+  database                  /srv/expeer/system.db      */etc/config.yaml:1 (glob)
+  busy_timeout_ms           8000                       */home/.config/expeer/config.yaml:4 (glob)
+  actor                     cron                       environment EXPEER_ACTOR
+  members.default_language  fr                         */home/.config/expeer/config.yaml:3 (glob)
+  iso_codes_dir             /usr/share/iso-codes/json  default
+  locale_dir                /usr/share/locale          default
+  $ printf 'database: %s/given.db\n' "$PWD" > given.yaml
+  $ EXPEER_DB=$PWD/env.db expeer --config given.yaml config show --origin --format csv | grep database
+  database,*/env.db,environment EXPEER_DB (glob)
+  $ EXPEER_DB=$PWD/env.db expeer --config given.yaml --db flag.db config show --origin --format json | head -6
+  [
+    {
+      "key": "database",
+      "value": "flag.db",
+      "origin": "command line --db"
+    },
+
+The configured default language is given to new members.
+
+  $ export EXPEER_DB=$PWD/expeer.db
+  $ expeer -q db init && expeer -q members add a@example.org --name A && expeer members show 1 --format csv | cut -d, -f7
+  language
+  fr
+
+Mistakes name the file, the line and the key.
+
+  $ printf 'database: /x.db\nmembers:\n  default_langage: fr\n' > typo.yaml
+  $ expeer --config typo.yaml config show
+  expeer: error: typo.yaml:3: unknown key 'members.default_langage'
+  [78]
+  $ printf 'busy_timeout_ms: soon\n' > type.yaml
+  $ expeer --config type.yaml members list
+  expeer: error: type.yaml:1: 'busy_timeout_ms' must be a whole number, not 'soon'
+  [78]
+  $ printf 'database: [unclosed\n' > broken.yaml
+  $ expeer --config broken.yaml config show 2>&1 | sed 's/: .*/: .../'
+  expeer: ...
+  $ expeer --config broken.yaml config show > /dev/null 2>&1
+  [78]
+  $ EXPEER_MEMBERS_DEFAULT_LANGUAGE=klingon expeer config show
+  expeer: error: environment EXPEER_MEMBERS_DEFAULT_LANGUAGE: 'members.default_language' must be one of fr, en, ar, pt, de, es, not 'klingon'
+  [78]
+  $ expeer --config missing.yaml config show
+  expeer: error: --config: File does not exist: missing.yaml
+  run 'expeer config show --help' for usage
+  [64]

@@ -1,0 +1,122 @@
+#include "store/database.hpp"
+
+#include "../scratch.hpp"
+#include "store/migrations.hpp"
+#include "util/error.hpp"
+
+#include <SQLiteCpp/Statement.h>
+#include <catch2/catch.hpp>
+#include <sys/stat.h>
+
+using namespace expeer;
+using Catch::Matchers::Contains;
+
+namespace {
+
+unsigned mode_of(const std::filesystem::path& p) {
+    struct stat st{};
+    REQUIRE(::stat(p.c_str(), &st) == 0);
+    return st.st_mode & 0777;
+}
+
+ErrorKind kind_of(const std::function<void()>& f, std::string* message = nullptr) {
+    try {
+        f();
+    } catch (const Error& e) {
+        if (message) *message = e.what();
+        return e.kind();
+    }
+    FAIL("no error");
+    return ErrorKind::failure;
+}
+
+} // namespace
+
+TEST_CASE("init creates a private file in private directories, at the latest schema") {
+    test::ScratchDir dir;
+    const FixedClock clock(test::at("2024-01-01T00:00:00Z"));
+    const DatabaseOptions options{dir / "a" / "b" / "expeer.db", 1000};
+    CHECK(Database::init(options, clock));
+    CHECK(mode_of(dir / "a") == 0700);
+    CHECK(mode_of(dir / "a" / "b") == 0700);
+    CHECK(mode_of(options.file) == 0600);
+    auto db = Database::open(options);
+    CHECK(db->status().version == migrations().back().version);
+    CHECK(db->status().applied_at == "2024-01-01T00:00:00Z");
+    // WAL and foreign keys are on for every connection.
+    CHECK(db->sql().execAndGet("PRAGMA journal_mode").getString() == "wal");
+    CHECK(db->sql().execAndGet("PRAGMA foreign_keys").getInt() == 1);
+    // A second init has nothing to do.
+    CHECK_FALSE(Database::init(options, clock));
+}
+
+TEST_CASE("the WAL file of a private database is private too") {
+    test::ScratchDir dir;
+    const DatabaseOptions options{dir / "expeer.db", 1000};
+    Database::init(options, SystemClock());
+    auto db = Database::open(options);
+    db->sql().exec("CREATE TABLE scratch (x)");
+    CHECK(mode_of(dir / "expeer.db-wal") == 0600);
+}
+
+TEST_CASE("a missing database tells how to create it") {
+    test::ScratchDir dir;
+    std::string message;
+    CHECK(kind_of([&] { Database::open({dir / "none.db", 1000}); }, &message) == ErrorKind::config);
+    CHECK_THAT(message, Contains("expeer db init"));
+}
+
+TEST_CASE("a database newer than the program is refused, an older one asks for migrate") {
+    test::ScratchDir dir;
+    const DatabaseOptions options{dir / "expeer.db", 1000};
+    Database::init(options, SystemClock());
+    {
+        auto db = Database::open(options);
+        db->sql().exec("INSERT INTO schema_migrations VALUES (999, 'from the future', '2030-01-01T00:00:00Z')");
+    }
+    std::string message;
+    CHECK(kind_of([&] { Database::open(options); }, &message) == ErrorKind::config);
+    CHECK_THAT(message, Contains("schema version 999, newer than this program"));
+    CHECK(kind_of([&] { Database::open_any_version(options)->migrate(SystemClock()); }) == ErrorKind::config);
+
+    {
+        auto db = Database::open_any_version(options);
+        db->sql().exec("DELETE FROM schema_migrations");
+        db->sql().exec("INSERT INTO schema_migrations VALUES (0, 'older', '2020-01-01T00:00:00Z')");
+    }
+    CHECK(kind_of([&] { Database::open(options); }, &message) == ErrorKind::config);
+    CHECK_THAT(message, Contains("run 'expeer db migrate'"));
+}
+
+TEST_CASE("a file that is not an expeer database is refused") {
+    test::ScratchDir dir;
+    const auto text = dir.write("notes.txt", std::string(4096, 'x'));
+    CHECK(kind_of([&] { Database::open({text, 1000}); }) == ErrorKind::config);
+    {
+        SQLite::Database other((dir / "other.db").string(), SQLite::OPEN_READWRITE | SQLite::OPEN_CREATE);
+        other.exec("CREATE TABLE recipes (name TEXT)");
+    }
+    std::string message;
+    CHECK(kind_of([&] { Database::open({dir / "other.db", 1000}); }, &message) == ErrorKind::config);
+    CHECK_THAT(message, Contains("not an expeer one"));
+}
+
+TEST_CASE("a writer that cannot get the lock in time gets a temporary error") {
+    test::ScratchDir dir;
+    const DatabaseOptions options{dir / "expeer.db", 100};
+    Database::init(options, SystemClock());
+    auto holder = Database::open(options);
+    auto held = holder->write_transaction();
+    auto waiter = Database::open(options);
+    std::string message;
+    CHECK(kind_of([&] { waiter->guarded([&] { waiter->write_transaction(); }); }, &message) ==
+          ErrorKind::temporary);
+    CHECK_THAT(message, Contains("try again later"));
+    // Readers are not blocked by a writer in WAL mode.
+    CHECK_NOTHROW(waiter->status());
+}
+
+TEST_CASE("migrations are numbered in order, without gaps") {
+    int expected = 1;
+    for (const auto& m : migrations()) CHECK(m.version == expected++);
+}
