@@ -103,3 +103,13 @@ TEST_CASE("secret values are masked when shown, and only then") {
     CHECK(config.get("smtp.password") == "hunter2");
     CHECK(config.shown_value("smtp.user") == "letter");
 }
+
+TEST_CASE("the example configuration sets every key, and is valid") {
+    const std::filesystem::path example = EXPEER_SOURCE_DIR "/config/expeer.example.yaml";
+    Config config(expeer_config_keys(env_with({})));
+    REQUIRE_NOTHROW(config.load_file(example, true));
+    for (const auto& key : config.keys()) {
+        INFO(key.name);
+        CHECK_THAT(config.entry(key.name).origin, Catch::Matchers::StartsWith(example.string() + ":"));
+    }
+}
