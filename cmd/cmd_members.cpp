@@ -11,50 +11,20 @@ namespace expeer::cli {
 
 namespace {
 
-struct MemberFieldOptions {
-    std::optional<std::string> email; // update only: the new address
-    std::optional<std::string> name;
-    std::optional<std::string> country;
-    std::optional<std::string> organisation;
-    std::optional<std::string> occupation;
-    std::optional<std::string> language;
-    std::optional<std::string> profile;
-    std::optional<std::string> newsletter; // yes | no
-    std::optional<std::string> consent_source;
-    std::optional<std::string> registered;
-    std::optional<std::string> external_id;
-
-    MemberChanges changes() const {
-        MemberChanges c;
-        c.email = email;
-        c.display_name = name;
-        c.country = country;
-        c.organisation = organisation;
-        c.occupation = occupation;
-        c.language = language;
-        c.profile = profile;
-        if (newsletter) c.newsletter_consent = *newsletter == "yes";
-        c.consent_source = consent_source;
-        c.registered_on = registered;
-        c.external_id = external_id;
-        return c;
-    }
-};
-
-void add_field_options(CLI::App& command, MemberFieldOptions& o) {
-    command.add_option("--name", o.name, "Display name, in any script");
-    command.add_option("--country", o.country, "ISO code or name in French or English (TN, Tunisie, RDC)");
-    command.add_option("--organisation,--organization", o.organisation, "Organisation");
-    command.add_option("--occupation", o.occupation,
+void add_field_options(CLI::App& command, MemberChanges& c) {
+    command.add_option("--name", c.display_name, "Display name, in any script");
+    command.add_option("--country", c.country, "ISO code or name in French or English (TN, Tunisie, RDC)");
+    command.add_option("--organisation,--organization", c.organisation, "Organisation");
+    command.add_option("--occupation", c.occupation,
                        "lawyer, ngo-staff, researcher, activist, journalist or other (French words accepted)");
-    command.add_option("--language", o.language, "Preferred language: fr, en, ar, pt, de or es");
-    command.add_option("--profile", o.profile, "member, trusted or admin");
-    command.add_option("--newsletter", o.newsletter, "Consent to the newsletter: yes or no")
+    command.add_option("--language", c.language, "Preferred language: fr, en, ar, pt, de or es");
+    command.add_option("--profile", c.profile, "member, trusted or admin");
+    command.add_option("--newsletter", c.newsletter_consent, "Consent to the newsletter: yes or no")
         ->check(CLI::IsMember({"yes", "no"}));
-    command.add_option("--consent-source", o.consent_source,
+    command.add_option("--consent-source", c.consent_source,
                        "Where the consent was given (\"registration form 2024\")");
-    command.add_option("--registered", o.registered, "Registration date, YYYY-MM-DD (default: today)");
-    command.add_option("--external-id", o.external_id, "The account id on the collaboration platform");
+    command.add_option("--registered", c.registered_on, "Registration date, YYYY-MM-DD (default: today)");
+    command.add_option("--external-id", c.external_id, "The account id on the collaboration platform");
 }
 
 MemberRegistry registry(Context& context) {
@@ -69,14 +39,7 @@ Records member_records(const std::vector<Member>& members) {
     return records;
 }
 
-struct AddOptions {
-    std::string email;
-    MemberFieldOptions fields;
-};
-
-void members_add(Context& context, const AddOptions& options) {
-    MemberChanges changes = options.fields.changes();
-    changes.email = options.email;
+void members_add(Context& context, const MemberChanges& changes) {
     const Member member = registry(context).add(changes, context.config().get("members.default_language"));
     context.say(fmt::format("expeer: added member {}", member.id));
 }
@@ -102,11 +65,11 @@ void members_show(Context& context, const ShowOptions& options) {
 
 struct UpdateOptions {
     std::string who;
-    MemberFieldOptions fields;
+    MemberChanges changes;
 };
 
 void members_update(Context& context, const UpdateOptions& options) {
-    const UpdateResult result = registry(context).update(options.who, options.fields.changes());
+    const UpdateResult result = registry(context).update(options.who, options.changes);
     if (result.changed_fields.empty())
         context.say(fmt::format("expeer: member {} unchanged", result.member.id));
     else
@@ -124,10 +87,10 @@ void members_set_status(Context& context, const std::string& who, const std::str
 
 void add_members_commands(CLI::App& group, Context& context, Action& action) {
     {
-        auto o = std::make_shared<AddOptions>();
+        auto o = std::make_shared<MemberChanges>();
         auto* add = group.add_subcommand("add", "Add a member");
         add->add_option("email", o->email, "Email address, the member's identity in the registry")->required();
-        add_field_options(*add, o->fields);
+        add_field_options(*add, *o);
         add->get_option("--name")->required();
         add->callback([&, o] { action = [&, o] { members_add(context, *o); }; });
     }
@@ -155,8 +118,8 @@ void add_members_commands(CLI::App& group, Context& context, Action& action) {
         auto o = std::make_shared<UpdateOptions>();
         auto* update = group.add_subcommand("update", "Change a member's fields (an empty value clears an optional one)");
         update->add_option("member", o->who, "Email address or numeric id")->required();
-        update->add_option("--email", o->fields.email, "New email address");
-        add_field_options(*update, o->fields);
+        update->add_option("--email", o->changes.email, "New email address");
+        add_field_options(*update, o->changes);
         update->callback([&, o] { action = [&, o] { members_update(context, *o); }; });
     }
     for (const auto& [name, status, summary] :

@@ -81,34 +81,25 @@ std::string like_pattern(const std::string& text) {
 
 } // namespace
 
-std::optional<Member> MemberStore::find_by_email(std::string_view email) {
+std::optional<Member> MemberStore::find_one(const char* where, const BindKey& bind_key) {
     return db_.guarded([&]() -> std::optional<Member> {
-        SQLite::Statement query(db_.sql(), std::string("SELECT ") + member_columns +
-                                               " FROM members WHERE email_key = ?");
-        query.bind(1, email_key(email));
+        SQLite::Statement query(db_.sql(), std::string("SELECT ") + member_columns + " FROM members WHERE " + where);
+        bind_key(query);
         if (!query.executeStep()) return std::nullopt;
         return read_member(query);
     });
+}
+
+std::optional<Member> MemberStore::find_by_email(std::string_view email) {
+    return find_one("email_key = ?", [&](SQLite::Statement& q) { q.bind(1, email_key(email)); });
 }
 
 std::optional<Member> MemberStore::find_by_id(std::int64_t id) {
-    return db_.guarded([&]() -> std::optional<Member> {
-        SQLite::Statement query(db_.sql(), std::string("SELECT ") + member_columns +
-                                               " FROM members WHERE id = ?");
-        query.bind(1, id);
-        if (!query.executeStep()) return std::nullopt;
-        return read_member(query);
-    });
+    return find_one("id = ?", [&](SQLite::Statement& q) { q.bind(1, id); });
 }
 
 std::optional<Member> MemberStore::find_by_external_id(std::string_view external_id) {
-    return db_.guarded([&]() -> std::optional<Member> {
-        SQLite::Statement query(db_.sql(), std::string("SELECT ") + member_columns +
-                                               " FROM members WHERE external_id = ?");
-        query.bind(1, std::string(external_id));
-        if (!query.executeStep()) return std::nullopt;
-        return read_member(query);
-    });
+    return find_one("external_id = ?", [&](SQLite::Statement& q) { q.bind(1, std::string(external_id)); });
 }
 
 std::vector<Member> MemberStore::list(const MemberFilter& filter) {

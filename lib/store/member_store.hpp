@@ -3,8 +3,13 @@
 
 #include "members/member.hpp"
 
+#include <functional>
 #include <optional>
 #include <vector>
+
+namespace SQLite {
+class Statement;
+}
 
 namespace expeer {
 
@@ -26,6 +31,9 @@ public:
                         const std::optional<std::string>& source);
 
 private:
+    using BindKey = std::function<void(SQLite::Statement&)>;
+    std::optional<Member> find_one(const char* where, const BindKey& bind_key);
+
     Database& db_;
 };
 

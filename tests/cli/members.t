@@ -101,6 +101,14 @@ Updating changes only what differs; an empty value clears an optional field.
   $ expeer members show 2 --format csv | cut -d, -f4,5,9,10,16
   country,organisation,newsletter_consent,consent_at,updated_at
   BE,,yes,2024-10-01T12:00:00Z,2024-10-01T12:00:00Z
+
+Withdrawing consent is kept in the consent history, with its date and source.
+
+  $ EXPEER_NOW=2024-11-05T07:00:00Z expeer members update amina@example.org --newsletter no --consent-source "reply to the letter"
+  expeer: updated member 1: newsletter consent
+  $ sqlite3 expeer.db "SELECT at, consent, source FROM consent_events WHERE member_id = 1 ORDER BY id"
+  2024-09-15T08:30:00Z|1|form 2024
+  2024-11-05T07:00:00Z|0|reply to the letter
   $ expeer members update jb@example.cd --email AMINA@example.org
   expeer: error: email 'AMINA@example.org': is already the address of member 1
   expeer: nothing was written
@@ -129,14 +137,15 @@ Every change is in the audit log, by id and field name, never with the personal 
   5   2024-09-15T08:30:00Z  tester  member.add      member       4          -
   6   2024-09-15T08:30:00Z  tester  member.add      member       5          -
   7   2024-10-01T12:00:00Z  tester  member.update   member       2          {"fields":["country","organisation","newsletter consent"]}
-  8   2024-09-15T08:30:00Z  tester  member.disable  member       5          -
-  9   2024-09-15T08:30:00Z  tester  member.enable   member       5          -
+  8   2024-11-05T07:00:00Z  tester  member.update   member       1          {"fields":["newsletter consent"]}
+  9   2024-09-15T08:30:00Z  tester  member.disable  member       5          -
+  10  2024-09-15T08:30:00Z  tester  member.enable   member       5          -
   $ expeer --actor coordinator members disable 1
   expeer: member 1 is now disabled
   $ expeer audit list --by coordinator --format csv
   id,at,actor,action,object_type,object_id,details
-  10,2024-09-15T08:30:00Z,coordinator,member.disable,member,1,
-  $ expeer audit list --action member.update --format json
+  11,2024-09-15T08:30:00Z,coordinator,member.disable,member,1,
+  $ expeer audit list --action member.update --id 2 --format json
   [
     {
       "id": 7,
@@ -150,6 +159,6 @@ Every change is in the audit log, by id and field name, never with the personal 
   ]
   $ expeer audit list --object member --id 5 --limit 1 --format csv
   id,at,actor,action,object_type,object_id,details
-  9,2024-09-15T08:30:00Z,tester,member.enable,member,5,
+  10,2024-09-15T08:30:00Z,tester,member.enable,member,5,
   $ sqlite3 expeer.db "SELECT count(*) FROM audit_log WHERE details LIKE '%example%' OR details LIKE '%Ligue%'"
   0
