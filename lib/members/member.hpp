@@ -24,6 +24,15 @@ struct Member {
     std::optional<std::string> external_id; // the account id on the collaboration platform
     std::string created_at;
     std::string updated_at;
+    std::optional<std::string> erased_at; // set when the person was erased; then every
+                                          // personal field above is empty
+};
+
+// One giving or withdrawal of consent to the newsletter.
+struct ConsentEvent {
+    std::string at;
+    bool consent = false;
+    std::optional<std::string> source;
 };
 
 // What a command asks to set. Unset fields are left as they are; an empty string clears an
@@ -40,11 +49,12 @@ struct MemberChanges {
     std::optional<std::string> consent_source;
     std::optional<std::string> registered_on;
     std::optional<std::string> external_id;
+    std::optional<std::string> status; // set by imports; commands use disable and enable
 };
 
 struct MemberFilter {
     std::optional<std::string> country; // code or name
-    std::optional<std::string> status;
+    std::optional<std::string> status;       // erased members are listed only when asked for
     std::optional<std::string> language;
     std::optional<std::string> organisation; // matched as a part, accents and case aside
     std::optional<std::string> text;         // in name, email or organisation

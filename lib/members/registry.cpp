@@ -1,6 +1,7 @@
 #include "members/registry.hpp"
 
 #include "geo/countries.hpp"
+#include "members/changes.hpp"
 #include "members/vocabulary.hpp"
 #include "store/audit_store.hpp"
 #include "store/database.hpp"
@@ -23,30 +24,6 @@ std::string join_errors(const std::vector<FieldError>& errors) {
     return fmt::format("{}", fmt::join(lines, "; "));
 }
 
-std::optional<std::string> empty_as_none(const std::optional<std::string>& value) {
-    if (value && value->empty()) return std::nullopt;
-    return value;
-}
-
-// Sets `field` from `change` when given, and notes its name if that changes it.
-template <typename T>
-void apply(T& field, const std::optional<T>& change, const char* name, std::vector<std::string>& changed) {
-    if (change && field != *change) {
-        field = *change;
-        changed.push_back(name);
-    }
-}
-
-void apply_optional(std::optional<std::string>& field, const std::optional<std::string>& change,
-                    const char* name, std::vector<std::string>& changed) {
-    if (!change) return;
-    const auto value = empty_as_none(change);
-    if (field != value) {
-        field = value;
-        changed.push_back(name);
-    }
-}
-
 std::string fields_json(const std::vector<std::string>& fields) {
     return nlohmann::json{{"fields", fields}}.dump();
 }
@@ -55,6 +32,12 @@ std::string fields_json(const std::vector<std::string>& fields) {
 
 InvalidMember::InvalidMember(std::vector<FieldError> errors)
     : Error(ErrorKind::data, join_errors(errors)), errors_(std::move(errors)) {}
+
+ChangeContext MemberRegistry::change_context(const std::string& consent_source,
+                                            const std::string& default_language) const {
+    const TimePoint now = clock_.now();
+    return {format_timestamp(now), format_date(date_of(now)), default_language, consent_source, std::nullopt};
+}
 
 MemberRegistry::MemberRegistry(Database& db, const Countries& countries, const Clock& clock, std::string actor)
     : db_(db), countries_(countries), clock_(clock), actor_(std::move(actor)) {}
@@ -79,24 +62,9 @@ Member MemberRegistry::add(const MemberChanges& input, const std::string& defaul
     if (!input.display_name) errors.push_back({"name", "", "is required"});
     if (!errors.empty()) throw InvalidMember(std::move(errors));
 
-    const std::string now = format_timestamp(clock_.now());
-    Member m;
-    m.email = *c.email;
-    m.display_name = *c.display_name;
-    m.country = empty_as_none(c.country);
-    m.organisation = empty_as_none(c.organisation);
-    m.occupation = c.occupation.value_or("other");
-    m.language = c.language.value_or(default_language);
-    m.profile = c.profile.value_or("member");
-    m.newsletter_consent = c.newsletter_consent.value_or(false);
-    if (c.newsletter_consent) {
-        m.consent_at = now;
-        m.consent_source = c.consent_source.value_or("expeer members add");
-    }
-    m.registered_on = c.registered_on.value_or(format_date(date_of(clock_.now())));
-    m.external_id = empty_as_none(c.external_id);
-    m.created_at = now;
-    m.updated_at = now;
+    const ChangeContext context = change_context("expeer members add", default_language);
+    const std::string& now = context.now;
+    Member m = new_member(c, context);
 
     return db_.guarded([&] {
         auto transaction = db_.write_transaction();
@@ -125,8 +93,9 @@ UpdateResult MemberRegistry::update(std::string_view who, const MemberChanges& i
         MemberStore store(db_);
         UpdateResult result{get(who), {}};
         Member& m = result.member;
-        auto& changed = result.changed_fields;
-        const std::string now = format_timestamp(clock_.now());
+        if (m.status == "erased") throw Error(ErrorKind::not_found, fmt::format("member {} was erased", m.id));
+        const ChangeContext context = change_context("expeer members update", m.language);
+        const std::string& now = context.now;
 
         if (c.email && email_key(*c.email) != email_key(m.email)) {
             if (const auto existing = store.find_by_email(*c.email))
@@ -137,25 +106,12 @@ UpdateResult MemberRegistry::update(std::string_view who, const MemberChanges& i
                 throw InvalidMember({{"external id", *c.external_id,
                                       fmt::format("is already the id of member {}", existing->id)}});
         }
-        apply(m.email, c.email, "email", changed);
-        apply(m.display_name, c.display_name, "name", changed);
-        apply_optional(m.country, c.country, "country", changed);
-        apply_optional(m.organisation, c.organisation, "organisation", changed);
-        apply(m.occupation, c.occupation, "occupation", changed);
-        apply(m.language, c.language, "language", changed);
-        apply(m.profile, c.profile, "profile", changed);
-        apply(m.registered_on, c.registered_on, "registration date", changed);
-        apply_optional(m.external_id, c.external_id, "external id", changed);
-        const bool consent_changed = c.newsletter_consent && *c.newsletter_consent != m.newsletter_consent;
-        if (consent_changed) {
-            m.newsletter_consent = *c.newsletter_consent;
-            m.consent_at = now;
-            m.consent_source = c.consent_source.value_or("expeer members update");
-            changed.push_back("newsletter consent");
-        }
+        const AppliedChanges applied = apply_changes(m, c, context);
+        result.changed_fields = applied.fields;
+        const auto& changed = result.changed_fields;
+        const bool consent_changed = applied.consent_changed;
         if (changed.empty()) return result;
 
-        m.updated_at = now;
         store.update(m);
         if (consent_changed) store.record_consent(m.id, now, m.newsletter_consent, m.consent_source);
         record_audit(db_, {0, now, actor_, "member.update", "member", std::to_string(m.id), fields_json(changed)});
@@ -168,6 +124,8 @@ StatusChange MemberRegistry::set_status(std::string_view who, const std::string&
     return db_.guarded([&] {
         auto transaction = db_.write_transaction();
         StatusChange result{get(who), false};
+        if (result.member.status == "erased")
+            throw Error(ErrorKind::not_found, fmt::format("member {} was erased", result.member.id));
         if (result.member.status == status) return result;
         const std::string now = format_timestamp(clock_.now());
         result.member.status = status;

@@ -2,6 +2,7 @@
 // transaction with its audit entry.
 #pragma once
 
+#include "members/changes.hpp"
 #include "members/member.hpp"
 #include "members/validation.hpp"
 #include "util/error.hpp"
@@ -49,6 +50,8 @@ public:
     std::vector<Member> list(MemberFilter filter);
 
 private:
+    ChangeContext change_context(const std::string& consent_source, const std::string& default_language) const;
+
     Database& db_;
     const Countries& countries_;
     const Clock& clock_;

@@ -130,6 +130,11 @@ NormalizedChanges normalize_changes(const MemberChanges& input, const Countries&
         else out.registered_on = std::move(date);
     }
     out.external_id = clean("external id", input.external_id, max_external_id_length);
+    if (auto status = choose("status", input.status, vocabulary::status, vocabulary::statuses())) {
+        // Erasure is its own command, with its own safeguards.
+        if (*status == "erased") fail("status", *status, "must be active or disabled");
+        else out.status = std::move(status);
+    }
     return result;
 }
 

@@ -36,7 +36,7 @@ const std::vector<std::string>& profiles() {
     return v;
 }
 const std::vector<std::string>& statuses() {
-    static const std::vector<std::string> v = {"active", "disabled"};
+    static const std::vector<std::string> v = {"active", "disabled", "erased"};
     return v;
 }
 

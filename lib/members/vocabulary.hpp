@@ -11,7 +11,7 @@ namespace expeer::vocabulary {
 const std::vector<std::string>& occupations(); // lawyer, ngo-staff, researcher...
 const std::vector<std::string>& languages();   // fr, en, ar, pt, de, es
 const std::vector<std::string>& profiles();    // member, trusted, admin
-const std::vector<std::string>& statuses();    // active, disabled
+const std::vector<std::string>& statuses();    // active, disabled, erased
 
 // The canonical value for what was typed ("Avocate", "NGO staff", "français"), if any.
 std::optional<std::string> occupation(std::string_view input);

@@ -80,6 +80,25 @@ void Database::rethrow(const SQLite::Exception& e) const {
     }
 }
 
+SQLite::Statement& Database::statement(const std::string& sql) {
+    auto& cached = statements_[sql];
+    if (!cached) {
+        cached = std::make_unique<SQLite::Statement>(db_, sql);
+    } else {
+        cached->reset();
+        cached->clearBindings();
+    }
+    return *cached;
+}
+
+bool Database::checkpoint_and_truncate() {
+    return guarded([&] {
+        SQLite::Statement checkpoint(db_, "PRAGMA wal_checkpoint(TRUNCATE)");
+        checkpoint.executeStep();
+        return checkpoint.getColumn(0).getInt() == 0; // 1: blocked by another connection
+    });
+}
+
 SchemaStatus Database::status() {
     return guarded([&] {
         SchemaStatus status;
@@ -103,6 +122,14 @@ SchemaStatus Database::status() {
 }
 
 int Database::migrate(const Clock& clock) {
+    // A migration that rebuilds a table must not cascade deletes through foreign keys; the
+    // pragma has no effect inside a transaction, so it is set around it, and the keys are
+    // checked before committing.
+    guarded([&] { db_.exec("PRAGMA foreign_keys = OFF"); });
+    struct KeysBackOn {
+        SQLite::Database& db;
+        ~KeysBackOn() { db.exec("PRAGMA foreign_keys = ON"); }
+    } keys_back_on{db_};
     return guarded([&] {
         auto transaction = write_transaction();
         db_.exec("CREATE TABLE IF NOT EXISTS schema_migrations ("
@@ -126,6 +153,10 @@ int Database::migrate(const Clock& clock) {
             record.exec();
             ++applied;
         }
+        SQLite::Statement broken(db_, "PRAGMA foreign_key_check");
+        if (broken.executeStep())
+            throw Error(ErrorKind::failure, fmt::format("a migration of '{}' broke a reference in table {}; "
+                                                        "nothing was changed", file_.string(), broken.getColumn(0).getString()));
         transaction.commit();
         return applied;
     });

@@ -4,12 +4,14 @@
 #include "util/clock.hpp"
 
 #include <SQLiteCpp/Database.h>
+#include <SQLiteCpp/Statement.h>
 #include <SQLiteCpp/Transaction.h>
 
 #include <filesystem>
 #include <functional>
 #include <memory>
 #include <string>
+#include <unordered_map>
 
 namespace expeer {
 
@@ -39,6 +41,16 @@ public:
     int migrate(const Clock& clock);
 
     SQLite::Database& sql() { return db_; }
+
+    // A prepared statement for `sql`, kept for reuse: reset, with no values bound. Batch work
+    // runs the same statements many times, and preparing them would cost more than running.
+    // The caller must be done with it before asking for the same SQL again.
+    SQLite::Statement& statement(const std::string& sql);
+
+    // Copies the WAL into the database file and empties it, so that old versions of pages
+    // (erased personal data) do not linger there. False if another connection kept it from
+    // completing.
+    bool checkpoint_and_truncate();
     const std::filesystem::path& file() const { return file_; }
 
     // A write transaction that takes the write lock at once (BEGIN IMMEDIATE), so that two
@@ -63,6 +75,7 @@ private:
 
     std::filesystem::path file_;
     SQLite::Database db_;
+    std::unordered_map<std::string, std::unique_ptr<SQLite::Statement>> statements_;
 };
 
 } // namespace expeer

@@ -12,7 +12,7 @@ namespace {
 constexpr const char* member_columns =
     "id, email, display_name, country, organisation, occupation, language, profile, "
     "newsletter_consent, consent_at, consent_source, registered_on, status, external_id, "
-    "created_at, updated_at";
+    "created_at, updated_at, erased_at";
 
 std::optional<std::string> optional_text(const SQLite::Column& column) {
     if (column.isNull()) return std::nullopt;
@@ -37,6 +37,7 @@ Member read_member(SQLite::Statement& row) {
     m.external_id = optional_text(row.getColumn(13));
     m.created_at = row.getColumn(14).getString();
     m.updated_at = row.getColumn(15).getString();
+    m.erased_at = optional_text(row.getColumn(16));
     return m;
 }
 
@@ -83,7 +84,7 @@ std::string like_pattern(const std::string& text) {
 
 std::optional<Member> MemberStore::find_one(const char* where, const BindKey& bind_key) {
     return db_.guarded([&]() -> std::optional<Member> {
-        SQLite::Statement query(db_.sql(), std::string("SELECT ") + member_columns + " FROM members WHERE " + where);
+        auto& query = db_.statement(std::string("SELECT ") + member_columns + " FROM members WHERE " + where);
         bind_key(query);
         if (!query.executeStep()) return std::nullopt;
         return read_member(query);
@@ -112,7 +113,8 @@ std::vector<Member> MemberStore::list(const MemberFilter& filter) {
             values.push_back(std::move(*value));
         };
         where(" AND country = ?", filter.country);
-        where(" AND status = ?", filter.status);
+        if (filter.status) where(" AND status = ?", filter.status);
+        else sql += " AND status <> 'erased'";
         where(" AND language = ?", filter.language);
         if (filter.organisation)
             where(" AND organisation_key LIKE ? ESCAPE '\\'", like_pattern(text::fold(*filter.organisation)));
@@ -127,50 +129,81 @@ std::vector<Member> MemberStore::list(const MemberFilter& filter) {
     });
 }
 
-std::int64_t MemberStore::insert(const Member& member) {
-    return db_.guarded([&] {
-        SQLite::Statement insert(
-            db_.sql(),
-            "INSERT INTO members (email, email_key, display_name, country, organisation, occupation, "
-            "language, profile, newsletter_consent, consent_at, consent_source, registered_on, "
-            "status, external_id, search_text, organisation_key, created_at, updated_at) VALUES "
-            "(:email, :email_key, :display_name, :country, :organisation, :occupation, :language, "
-            ":profile, :newsletter_consent, :consent_at, :consent_source, :registered_on, :status, "
-            ":external_id, :search_text, :organisation_key, :created_at, :updated_at)");
-        bind_member(insert, member);
-        insert.exec();
-        return db_.sql().getLastInsertRowid();
+void MemberStore::write(const std::string& sql, const Member& member) {
+    db_.guarded([&] {
+        auto& statement = db_.statement(sql);
+        bind_member(statement, member);
+        if (member.id != 0) statement.bind(":id", member.id);
+        statement.exec();
     });
 }
 
+std::int64_t MemberStore::insert(const Member& member) {
+    Member fresh = member;
+    fresh.id = 0;
+    write("INSERT INTO members (email, email_key, display_name, country, organisation, occupation, "
+          "language, profile, newsletter_consent, consent_at, consent_source, registered_on, "
+          "status, external_id, search_text, organisation_key, created_at, updated_at) VALUES "
+          "(:email, :email_key, :display_name, :country, :organisation, :occupation, :language, "
+          ":profile, :newsletter_consent, :consent_at, :consent_source, :registered_on, :status, "
+          ":external_id, :search_text, :organisation_key, :created_at, :updated_at)",
+          fresh);
+    return db_.sql().getLastInsertRowid();
+}
+
 void MemberStore::update(const Member& member) {
-    db_.guarded([&] {
-        SQLite::Statement update(
-            db_.sql(),
-            "UPDATE members SET email = :email, email_key = :email_key, display_name = :display_name, "
-            "country = :country, organisation = :organisation, occupation = :occupation, "
-            "language = :language, profile = :profile, newsletter_consent = :newsletter_consent, "
-            "consent_at = :consent_at, consent_source = :consent_source, "
-            "registered_on = :registered_on, status = :status, external_id = :external_id, "
-            "search_text = :search_text, organisation_key = :organisation_key, "
-            "created_at = :created_at, updated_at = :updated_at WHERE id = :id");
-        bind_member(update, member);
-        update.bind(":id", member.id);
-        update.exec();
-    });
+    write("UPDATE members SET email = :email, email_key = :email_key, display_name = :display_name, "
+          "country = :country, organisation = :organisation, occupation = :occupation, "
+          "language = :language, profile = :profile, newsletter_consent = :newsletter_consent, "
+          "consent_at = :consent_at, consent_source = :consent_source, "
+          "registered_on = :registered_on, status = :status, external_id = :external_id, "
+          "search_text = :search_text, organisation_key = :organisation_key, "
+          "created_at = :created_at, updated_at = :updated_at WHERE id = :id",
+          member);
 }
 
 void MemberStore::record_consent(std::int64_t member_id, const std::string& at, bool consent,
                                  const std::optional<std::string>& source) {
     db_.guarded([&] {
-        SQLite::Statement insert(db_.sql(), "INSERT INTO consent_events (member_id, at, consent, source) "
-                                            "VALUES (?, ?, ?, ?)");
+        auto& insert = db_.statement("INSERT INTO consent_events (member_id, at, consent, source) "
+                                     "VALUES (?, ?, ?, ?)");
         insert.bind(1, member_id);
         insert.bind(2, at);
         insert.bind(3, consent ? 1 : 0);
         if (source) insert.bind(4, *source);
         else insert.bind(4);
         insert.exec();
+    });
+}
+
+std::vector<ConsentEvent> MemberStore::consent_history(std::int64_t member_id) {
+    return db_.guarded([&] {
+        SQLite::Statement query(db_.sql(), "SELECT at, consent, source FROM consent_events "
+                                           "WHERE member_id = ? ORDER BY at, id");
+        query.bind(1, member_id);
+        std::vector<ConsentEvent> events;
+        while (query.executeStep())
+            events.push_back({query.getColumn(0).getString(), query.getColumn(1).getInt() != 0,
+                              optional_text(query.getColumn(2))});
+        return events;
+    });
+}
+
+void MemberStore::erase(std::int64_t member_id, const std::string& at) {
+    db_.guarded([&] {
+        SQLite::Statement erase(
+            db_.sql(),
+            "UPDATE members SET email = NULL, email_key = NULL, display_name = NULL, country = NULL, "
+            "organisation = NULL, occupation = 'other', language = 'en', profile = 'member', "
+            "newsletter_consent = 0, consent_at = NULL, consent_source = NULL, status = 'erased', "
+            "external_id = NULL, search_text = '', organisation_key = NULL, updated_at = ?1, "
+            "erased_at = ?1 WHERE id = ?2");
+        erase.bind(1, at);
+        erase.bind(2, member_id);
+        erase.exec();
+        SQLite::Statement history(db_.sql(), "DELETE FROM consent_events WHERE member_id = ?");
+        history.bind(1, member_id);
+        history.exec();
     });
 }
 

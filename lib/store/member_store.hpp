@@ -29,9 +29,15 @@ public:
     void update(const Member& member);
     void record_consent(std::int64_t member_id, const std::string& at, bool consent,
                         const std::optional<std::string>& source);
+    std::vector<ConsentEvent> consent_history(std::int64_t member_id);
+
+    // Empties every personal field of the member, marks them erased, and deletes their
+    // consent history. With secure_delete on, the old values are overwritten in the file.
+    void erase(std::int64_t member_id, const std::string& at);
 
 private:
     using BindKey = std::function<void(SQLite::Statement&)>;
+    void write(const std::string& sql, const Member& member);
     std::optional<Member> find_one(const char* where, const BindKey& bind_key);
 
     Database& db_;

@@ -120,3 +120,31 @@ TEST_CASE("migrations are numbered in order, without gaps") {
     int expected = 1;
     for (const auto& m : migrations()) CHECK(m.version == expected++);
 }
+
+TEST_CASE("a version 1 database migrates to the latest version with its members and their history") {
+    test::ScratchDir dir;
+    const DatabaseOptions options{dir / "expeer.db", 1000};
+    {
+        // A database as the first release made it.
+        SQLite::Database v1(options.file.string(), SQLite::OPEN_READWRITE | SQLite::OPEN_CREATE);
+        v1.exec("CREATE TABLE schema_migrations (version INTEGER PRIMARY KEY, name TEXT NOT NULL, applied_at TEXT NOT NULL)");
+        v1.exec(std::string(migrations()[0].sql));
+        v1.exec("INSERT INTO schema_migrations VALUES (1, 'v1', '2024-01-01T00:00:00Z')");
+        v1.exec("INSERT INTO members (email, email_key, display_name, country, occupation, language, profile, "
+                "newsletter_consent, registered_on, status, search_text, created_at, updated_at) VALUES "
+                "('A@example.org', 'a@example.org', 'Amina', 'TN', 'lawyer', 'fr', 'member', 1, "
+                "'2023-05-01', 'active', 'amina', '2023-05-01T00:00:00Z', '2023-05-01T00:00:00Z')");
+        v1.exec("INSERT INTO consent_events (member_id, at, consent, source) VALUES (1, '2023-05-01T00:00:00Z', 1, 'form')");
+    }
+    std::string message;
+    CHECK(kind_of([&] { Database::open(options); }, &message) == ErrorKind::config);
+    auto db = Database::open_any_version(options);
+    CHECK(db->migrate(SystemClock()) == static_cast<int>(migrations().size()) - 1);
+    CHECK(db->status().version == migrations().back().version);
+    CHECK(db->sql().execAndGet("SELECT email || ' ' || display_name || ' ' || country FROM members").getString() ==
+          "A@example.org Amina TN");
+    // The consent history survived the rebuild of the members table.
+    CHECK(db->sql().execAndGet("SELECT count(*) FROM consent_events WHERE member_id = 1").getInt() == 1);
+    CHECK(db->sql().execAndGet("PRAGMA foreign_keys").getInt() == 1);
+    CHECK_NOTHROW(Database::open(options));
+}

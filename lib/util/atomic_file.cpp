@@ -1,0 +1,90 @@
+#include "util/atomic_file.hpp"
+
+#include "util/error.hpp"
+
+#include <fcntl.h>
+#include <fmt/format.h>
+#include <stdio.h>
+#include <unistd.h>
+
+#include <cerrno>
+#include <cstring>
+
+namespace expeer {
+
+namespace {
+
+[[noreturn]] void fail(ErrorKind kind, const std::string& what, const std::filesystem::path& file) {
+    throw Error(kind, fmt::format("{} '{}': {}", what, file.string(), std::strerror(errno)));
+}
+
+constexpr std::size_t buffer_size = 1 << 16;
+
+} // namespace
+
+AtomicFile::AtomicFile(std::filesystem::path target, bool overwrite)
+    : target_(std::move(target)), overwrite_(overwrite) {
+    if (!overwrite_ && std::filesystem::exists(target_))
+        throw Error(ErrorKind::cannot_create,
+                    fmt::format("'{}' already exists: give --force to replace it", target_.string()));
+    const auto directory = target_.has_parent_path() ? target_.parent_path() : std::filesystem::path(".");
+    std::string pattern = (directory / ("." + target_.filename().string() + ".XXXXXX")).string();
+    fd_ = ::mkostemp(pattern.data(), O_CLOEXEC); // mkostemp creates the file 0600
+    if (fd_ < 0) fail(ErrorKind::cannot_create, "cannot create a file beside", target_);
+    temporary_ = pattern;
+}
+
+AtomicFile::~AtomicFile() {
+    if (fd_ >= 0) {
+        ::close(fd_);
+        ::unlink(temporary_.c_str());
+    }
+}
+
+void AtomicFile::write(std::string_view data) {
+    buffer_.append(data);
+    if (buffer_.size() >= buffer_size) flush_buffer();
+}
+
+void AtomicFile::flush_buffer() {
+    std::string_view rest = buffer_;
+    while (!rest.empty()) {
+        const ssize_t written = ::write(fd_, rest.data(), rest.size());
+        if (written < 0) {
+            if (errno == EINTR) continue;
+            fail(ErrorKind::io, "cannot write", target_);
+        }
+        rest.remove_prefix(static_cast<std::size_t>(written));
+    }
+    buffer_.clear();
+}
+
+void AtomicFile::commit() {
+    flush_buffer();
+    if (::fsync(fd_) != 0) fail(ErrorKind::io, "cannot write", target_);
+    if (::close(fd_) != 0) {
+        fd_ = -1;
+        ::unlink(temporary_.c_str());
+        fail(ErrorKind::io, "cannot write", target_);
+    }
+    fd_ = -1;
+    // Without --force, a file that appeared meanwhile is not replaced either.
+    const int flags = overwrite_ ? 0 : RENAME_NOREPLACE;
+    if (::renameat2(AT_FDCWD, temporary_.c_str(), AT_FDCWD, target_.c_str(), flags) != 0) {
+        const int saved = errno;
+        ::unlink(temporary_.c_str());
+        errno = saved;
+        if (saved == EEXIST)
+            throw Error(ErrorKind::cannot_create,
+                        fmt::format("'{}' already exists: give --force to replace it", target_.string()));
+        fail(ErrorKind::cannot_create, "cannot create", target_);
+    }
+    const auto directory = target_.has_parent_path() ? target_.parent_path() : std::filesystem::path(".");
+    const int dir_fd = ::open(directory.c_str(), O_RDONLY | O_DIRECTORY | O_CLOEXEC);
+    if (dir_fd >= 0) {
+        ::fsync(dir_fd); // the rename itself survives a crash
+        ::close(dir_fd);
+    }
+}
+
+} // namespace expeer

@@ -1,0 +1,33 @@
+// Writes a file so that readers see the old content or the whole new one, never half of it:
+// a temporary file beside the target (mode 0600), fsync, rename, fsync of the directory.
+#pragma once
+
+#include <filesystem>
+#include <string_view>
+
+namespace expeer {
+
+class AtomicFile {
+public:
+    // Refuses an existing `target` unless `overwrite`. Nothing appears at `target` before
+    // commit(); a destroyed AtomicFile that was not committed leaves nothing behind.
+    AtomicFile(std::filesystem::path target, bool overwrite);
+    ~AtomicFile();
+    AtomicFile(const AtomicFile&) = delete;
+    AtomicFile& operator=(const AtomicFile&) = delete;
+
+    void write(std::string_view data);
+    void commit();
+    const std::filesystem::path& target() const { return target_; }
+
+private:
+    void flush_buffer();
+
+    std::filesystem::path target_;
+    std::filesystem::path temporary_;
+    bool overwrite_;
+    int fd_ = -1;
+    std::string buffer_;
+};
+
+} // namespace expeer

@@ -1,0 +1,205 @@
+#include "util/csv.hpp"
+
+#include "util/error.hpp"
+
+#include <fmt/format.h>
+
+#include <algorithm>
+#include <array>
+
+namespace expeer {
+
+namespace {
+
+constexpr std::size_t chunk_size = 1 << 16;
+
+// The separator the header line uses most, outside quotes.
+char detect_separator(std::string_view data) {
+    std::array<std::size_t, 3> counts{}; // , ; tab
+    bool quoted = false;
+    for (char c : data) {
+        if (c == '"') quoted = !quoted;
+        if (quoted) continue;
+        if (c == '\n') break;
+        if (c == ',') ++counts[0];
+        if (c == ';') ++counts[1];
+        if (c == '\t') ++counts[2];
+    }
+    const auto best = std::max_element(counts.begin(), counts.end()) - counts.begin();
+    if (counts[static_cast<std::size_t>(best)] == 0) return ',';
+    return ",;\t"[best];
+}
+
+} // namespace
+
+CsvReader::CsvReader(std::istream& in, std::string source, Encoding encoding, std::optional<char> separator)
+    : in_(in), source_(std::move(source)), to_utf8_(encoding), requested_separator_(separator) {}
+
+bool CsvReader::fill() {
+    if (eof_) return false;
+    std::string raw(chunk_size, '\0');
+    in_.read(raw.data(), static_cast<std::streamsize>(raw.size()));
+    raw.resize(static_cast<std::size_t>(in_.gcount()));
+    if (in_.bad()) throw Error(ErrorKind::io, fmt::format("cannot read '{}'", source_));
+    if (raw.empty()) {
+        eof_ = true;
+        return false;
+    }
+    bytes_read_ += raw.size();
+    data_.erase(0, pos_); // keep only what is not parsed yet
+    pos_ = 0;
+    to_utf8_.convert(raw, data_);
+    return true;
+}
+
+void CsvReader::start() {
+    started_ = true;
+    // Read enough to see the whole header line and a sample of the file.
+    while (data_.find('\n') == std::string::npos && fill()) {
+    }
+    const std::string_view head(data_.data(), std::min<std::size_t>(data_.size(), 4096));
+    if (head.starts_with("\xff\xfe") || head.starts_with("\xfe\xff"))
+        throw Error(ErrorKind::data, fmt::format("{}: the file is in UTF-16: save it as UTF-8 CSV", source_));
+    if (head.find('\0') != std::string_view::npos)
+        throw Error(ErrorKind::data, fmt::format("{}: not a text file (it contains NUL bytes)", source_));
+    if (data_.starts_with("\xef\xbb\xbf")) {
+        had_bom_ = true;
+        pos_ = 3;
+    }
+    separator_ = requested_separator_.value_or(detect_separator(std::string_view(data_).substr(pos_)));
+    const auto newline = data_.find('\n');
+    crlf_ = newline != std::string::npos && newline > 0 && data_[newline - 1] == '\r';
+}
+
+bool CsvReader::parse(CsvRecord& record, std::size_t& consumed_lines) {
+    record.fields.clear();
+    consumed_lines = 0;
+    std::string field;
+    std::size_t i = pos_;
+    const std::size_t n = data_.size();
+    for (;;) {
+        // At the start of a field.
+        if (i < n && data_[i] == '"') {
+            ++i;
+            for (;;) {
+                const std::size_t quote = data_.find('"', i);
+                if (quote == std::string::npos) return false; // the quoted field goes on
+                consumed_lines += static_cast<std::size_t>(std::count(data_.begin() + static_cast<std::ptrdiff_t>(i),
+                                                                      data_.begin() + static_cast<std::ptrdiff_t>(quote), '\n'));
+                field.append(data_, i, quote - i);
+                i = quote + 1;
+                if (i == n && !eof_) return false; // is it "" or the end? more data tells
+                if (i < n && data_[i] == '"') {
+                    field += '"';
+                    ++i;
+                    continue;
+                }
+                break;
+            }
+        }
+        // Unquoted text, or what follows a closing quote up to the separator.
+        while (i < n && data_[i] != separator_ && data_[i] != '\n') field += data_[i++];
+        if (i == n && !eof_) return false;
+        if (i < n && data_[i] == separator_) {
+            record.fields.push_back(std::move(field));
+            field.clear();
+            ++i;
+            continue;
+        }
+        // End of line (or of input): a CR before LF belongs to the line end.
+        if (!field.empty() && field.back() == '\r' && i < n) field.pop_back();
+        record.fields.push_back(std::move(field));
+        if (i < n) {
+            ++i;
+            ++consumed_lines;
+        }
+        pos_ = i;
+        return true;
+    }
+}
+
+bool CsvReader::next(CsvRecord& record) {
+    if (!started_) start();
+    for (;;) {
+        // Skip blank lines between records.
+        if (pos_ >= data_.size()) {
+            if (!fill()) return false;
+            continue;
+        }
+        const char c = data_[pos_];
+        if (c == '\n') {
+            ++line_;
+            ++pos_;
+            continue;
+        }
+        if (c == '\r') {
+            if (pos_ + 1 >= data_.size()) {
+                if (!fill()) ++pos_; // a lone CR at the very end
+                continue;
+            }
+            if (data_[pos_ + 1] == '\n') {
+                pos_ += 2;
+                ++line_;
+                continue;
+            }
+        }
+        const std::size_t saved = pos_;
+        std::size_t lines = 0;
+        if (parse(record, lines)) {
+            record.line = line_;
+            line_ += lines;
+            return true;
+        }
+        pos_ = saved;
+        if (!fill()) {
+            if (parse(record, lines)) { // eof_ is set: the record ends with the input
+                record.line = line_;
+                line_ += lines;
+                return true;
+            }
+            throw Error(ErrorKind::data, fmt::format("{}:{}: a quoted field is never closed", source_, line_));
+        }
+    }
+}
+
+std::string csv_line(const std::vector<std::string>& fields, char separator, bool crlf) {
+    std::string line;
+    for (std::size_t i = 0; i < fields.size(); ++i) {
+        if (i) line += separator;
+        const std::string& f = fields[i];
+        if (f.find_first_of(std::string{separator, '"', '\r', '\n'}) == std::string::npos) {
+            line += f;
+            continue;
+        }
+        line += '"';
+        for (char c : f) {
+            if (c == '"') line += '"';
+            line += c;
+        }
+        line += '"';
+    }
+    line += crlf ? "\r\n" : "\n";
+    return line;
+}
+
+namespace {
+
+bool is_formula_start(char c) { return c == '=' || c == '+' || c == '-' || c == '@' || c == '\t' || c == '\r'; }
+
+// The value is some quotes followed by a formula start (zero quotes included).
+bool looks_neutralised(const std::string& value, std::size_t quotes) {
+    const auto first = value.find_first_not_of('\'');
+    return first != std::string::npos && first >= quotes && is_formula_start(value[first]);
+}
+
+} // namespace
+
+std::string neutralise_formula(const std::string& value) {
+    return looks_neutralised(value, 0) ? "'" + value : value;
+}
+
+std::string restore_formula(const std::string& value) {
+    return looks_neutralised(value, 1) ? value.substr(1) : value;
+}
+
+} // namespace expeer
