@@ -98,7 +98,7 @@ int run(int argc, const char* const* argv, Context& context) {
         if (action) action();
         context.out.flush();
         if (!context.out) throw Error(ErrorKind::io, "cannot write to standard output");
-        return static_cast<int>(ExitCode::ok);
+        return static_cast<int>(context.exit_code);
     } catch (const InvalidMember& e) {
         for (const auto& error : e.errors()) context.err << "expeer: error: " << describe(error) << '\n';
         context.err << "expeer: nothing was written\n";

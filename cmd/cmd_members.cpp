@@ -131,6 +131,7 @@ void add_members_commands(CLI::App& group, Context& context, Action& action) {
         const std::string target = status;
         command->callback([&, who, target] { action = [&, who, target] { members_set_status(context, *who, target); }; });
     }
+    add_member_file_commands(group, context, action);
 }
 
 } // namespace expeer::cli

@@ -24,6 +24,7 @@ void add_db_commands(CLI::App& group, Context& context, Action& action);
 void add_config_commands(CLI::App& group, Context& context, Action& action);
 void add_audit_commands(CLI::App& group, Context& context, Action& action);
 void add_members_commands(CLI::App& group, Context& context, Action& action);
+void add_member_file_commands(CLI::App& group, Context& context, Action& action); // import, export...
 
 // --format table|csv|json, for commands that print data.
 void add_format_option(CLI::App& command, std::string& format);

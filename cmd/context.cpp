@@ -6,8 +6,10 @@
 
 namespace expeer::cli {
 
-Context::Context(Environment env, std::ostream& out_stream, std::ostream& err_stream, bool out_is_terminal)
-    : out(out_stream), err(err_stream), env_(std::move(env)), out_is_terminal_(out_is_terminal) {}
+Context::Context(Environment env, std::ostream& out_stream, std::ostream& err_stream, bool out_is_terminal,
+                 bool err_is_terminal)
+    : out(out_stream), err(err_stream), env_(std::move(env)), out_is_terminal_(out_is_terminal),
+      err_is_terminal_(err_is_terminal) {}
 
 Config& Context::config() {
     if (!config_) {

@@ -8,6 +8,7 @@
 #include "output.hpp"
 #include "store/database.hpp"
 #include "util/clock.hpp"
+#include "util/error.hpp"
 
 #include <functional>
 #include <memory>
@@ -27,7 +28,8 @@ struct GlobalOptions {
 
 class Context {
 public:
-    Context(Environment env, std::ostream& out, std::ostream& err, bool out_is_terminal);
+    Context(Environment env, std::ostream& out, std::ostream& err, bool out_is_terminal,
+            bool err_is_terminal = false);
 
     GlobalOptions options;
     std::ostream& out;
@@ -44,10 +46,17 @@ public:
     Format format(const std::string& requested) const;
     // A message for the person at the terminal (stderr); silent under --quiet.
     void say(const std::string& message);
+    // Whether to draw progress: a terminal, and not --quiet.
+    bool show_progress() const { return err_is_terminal_ && !options.quiet; }
+
+    // What the command ends with when it does not throw: ok, or partial for a batch with
+    // rejected items.
+    ExitCode exit_code = ExitCode::ok;
 
 private:
     Environment env_;
     bool out_is_terminal_;
+    bool err_is_terminal_;
     std::optional<Config> config_;
     std::unique_ptr<Clock> clock_;
     std::unique_ptr<Database> database_;

@@ -7,6 +7,6 @@
 
 int main(int argc, char** argv, char** envp) {
     expeer::cli::Context context(expeer::Environment::from_process(envp), std::cout, std::cerr,
-                                 ::isatty(STDOUT_FILENO) == 1);
+                                 ::isatty(STDOUT_FILENO) == 1, ::isatty(STDERR_FILENO) == 1);
     return expeer::cli::run(argc, argv, context);
 }

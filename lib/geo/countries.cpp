@@ -100,6 +100,8 @@ std::optional<std::string> Countries::find(std::string_view input) const {
 
 std::vector<std::string> Countries::suggest(std::string_view input, std::size_t how_many) const {
     const std::string key = text::fold_words(input);
+    std::vector<std::string> suggestions;
+    if (key.size() <= 3) return suggestions; // a mistyped code: any nearby code is a guess
     std::vector<std::pair<std::size_t, std::string>> scored; // distance, code
     for (const auto& [name, code] : by_name_) {
         // Compare with the start of long names too, so "Tunisi" finds "Tunisie".
@@ -109,7 +111,6 @@ std::vector<std::string> Countries::suggest(std::string_view input, std::size_t 
         scored.emplace_back(distance, code);
     }
     std::sort(scored.begin(), scored.end());
-    std::vector<std::string> suggestions;
     std::set<std::string> seen;
     const std::size_t limit = std::max<std::size_t>(2, key.size() / 3);
     for (const auto& [distance, code] : scored) {

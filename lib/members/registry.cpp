@@ -42,16 +42,19 @@ ChangeContext MemberRegistry::change_context(const std::string& consent_source,
 MemberRegistry::MemberRegistry(Database& db, const Countries& countries, const Clock& clock, std::string actor)
     : db_(db), countries_(countries), clock_(clock), actor_(std::move(actor)) {}
 
-Member MemberRegistry::get(std::string_view who) {
-    MemberStore store(db_);
+Member find_member(MemberStore& store, std::string_view who) {
     const bool is_id = !who.empty() && std::all_of(who.begin(), who.end(), [](char c) { return c >= '0' && c <= '9'; });
     std::optional<Member> found;
     if (is_id && who.size() < 18) found = store.find_by_id(std::stoll(std::string(who)));
     else found = store.find_by_email(who);
     if (!found)
-        throw Error(ErrorKind::not_found,
-                    fmt::format("no member with {} '{}'", is_id ? "id" : "email", who));
+        throw Error(ErrorKind::not_found, fmt::format("no member with {} '{}'", is_id ? "id" : "email", who));
     return *found;
+}
+
+Member MemberRegistry::get(std::string_view who) {
+    MemberStore store(db_);
+    return find_member(store, who);
 }
 
 Member MemberRegistry::add(const MemberChanges& input, const std::string& default_language) {
@@ -139,7 +142,7 @@ StatusChange MemberRegistry::set_status(std::string_view who, const std::string&
     });
 }
 
-std::vector<Member> MemberRegistry::list(MemberFilter filter) {
+void MemberRegistry::for_each(MemberFilter filter, const std::function<void(const Member&)>& visit) {
     std::vector<FieldError> errors;
     const auto check = [&](const char* field, std::optional<std::string>& value, auto&& find,
                            const std::vector<std::string>& choices) {
@@ -154,8 +157,12 @@ std::vector<Member> MemberRegistry::list(MemberFilter filter) {
     check("status", filter.status, vocabulary::status, vocabulary::statuses());
     check("language", filter.language, vocabulary::language, vocabulary::languages());
     if (!errors.empty()) throw InvalidMember(std::move(errors));
+    MemberStore(db_).for_each(filter, visit);
+}
 
-    auto members = MemberStore(db_).list(filter);
+std::vector<Member> MemberRegistry::list(MemberFilter filter) {
+    std::vector<Member> members;
+    for_each(std::move(filter), [&](const Member& m) { members.push_back(m); });
     const text::Collator collator;
     std::stable_sort(members.begin(), members.end(), [&](const Member& a, const Member& b) {
         const int order = collator.compare(a.display_name, b.display_name);

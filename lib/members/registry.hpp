@@ -7,6 +7,7 @@
 #include "members/validation.hpp"
 #include "util/error.hpp"
 
+#include <functional>
 #include <string>
 #include <vector>
 
@@ -36,6 +37,11 @@ struct UpdateResult {
     std::vector<std::string> changed_fields; // empty: nothing to change, nothing written
 };
 
+class MemberStore;
+
+// The member `who` names: an email (any case) or a numeric id. Not found is an Error.
+Member find_member(MemberStore& store, std::string_view who);
+
 class MemberRegistry {
 public:
     MemberRegistry(Database& db, const Countries& countries, const Clock& clock, std::string actor);
@@ -48,6 +54,8 @@ public:
     Member get(std::string_view who);
     // Sorted by name as a reader expects, in any script.
     std::vector<Member> list(MemberFilter filter);
+    // In id order, one at a time. The filter is checked as for list().
+    void for_each(MemberFilter filter, const std::function<void(const Member&)>& visit);
 
 private:
     ChangeContext change_context(const std::string& consent_source, const std::string& default_language) const;

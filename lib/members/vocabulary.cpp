@@ -13,6 +13,8 @@ using Aliases = std::map<std::string, std::string>; // fold_words(word) -> canon
 
 std::optional<std::string> lookup(const std::vector<std::string>& canonical, const Aliases& aliases,
                                   std::string_view input) {
+    for (const auto& value : canonical) // the usual case, without folding
+        if (input == value) return value;
     const std::string key = text::fold_words(input);
     for (const auto& value : canonical)
         if (text::fold_words(value) == key) return value;

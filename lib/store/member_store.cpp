@@ -104,7 +104,13 @@ std::optional<Member> MemberStore::find_by_external_id(std::string_view external
 }
 
 std::vector<Member> MemberStore::list(const MemberFilter& filter) {
-    return db_.guarded([&] {
+    std::vector<Member> members;
+    for_each(filter, [&](const Member& m) { members.push_back(m); });
+    return members;
+}
+
+void MemberStore::for_each(const MemberFilter& filter, const std::function<void(const Member&)>& visit) {
+    db_.guarded([&] {
         std::string sql = std::string("SELECT ") + member_columns + " FROM members WHERE 1 = 1";
         std::vector<std::string> values;
         const auto where = [&](const char* clause, std::optional<std::string> value) {
@@ -123,9 +129,7 @@ std::vector<Member> MemberStore::list(const MemberFilter& filter) {
         sql += " ORDER BY id";
         SQLite::Statement query(db_.sql(), sql);
         for (std::size_t i = 0; i < values.size(); ++i) query.bind(static_cast<int>(i + 1), values[i]);
-        std::vector<Member> members;
-        while (query.executeStep()) members.push_back(read_member(query));
-        return members;
+        while (query.executeStep()) visit(read_member(query));
     });
 }
 

@@ -22,7 +22,9 @@ public:
     std::optional<Member> find_by_email(std::string_view email);
     std::optional<Member> find_by_id(std::int64_t id);
     std::optional<Member> find_by_external_id(std::string_view external_id);
-    // `filter.country` must already be a code. Rows come in id order.
+    // `filter.country` must already be a code. Rows come in id order, one at a time, so that
+    // an export of any size runs in bounded memory.
+    void for_each(const MemberFilter& filter, const std::function<void(const Member&)>& visit);
     std::vector<Member> list(const MemberFilter& filter);
 
     std::int64_t insert(const Member& member);

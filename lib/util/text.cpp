@@ -71,13 +71,43 @@ icu::UnicodeString fold_unicode(std::string_view s) {
 
 } // namespace
 
+namespace {
+
+bool is_ascii(std::string_view s) {
+    return std::all_of(s.begin(), s.end(), [](char c) { return static_cast<unsigned char>(c) < 0x80; });
+}
+
+char lower_ascii(char c) { return c >= 'A' && c <= 'Z' ? static_cast<char>(c - 'A' + 'a') : c; }
+
+} // namespace
+
 std::string fold(std::string_view s) {
+    if (is_ascii(s)) { // most names and every email: no need for Unicode tables
+        std::string result(s);
+        for (auto& c : result) c = lower_ascii(c);
+        return result;
+    }
     std::string result;
     fold_unicode(s).toUTF8String(result);
     return result;
 }
 
 std::string fold_words(std::string_view s) {
+    if (is_ascii(s)) {
+        std::string out;
+        bool pending_space = false;
+        for (char c : s) {
+            const bool alnum = (c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z') || (c >= '0' && c <= '9');
+            if (!alnum) {
+                pending_space = true;
+                continue;
+            }
+            if (pending_space && !out.empty()) out += ' ';
+            pending_space = false;
+            out += lower_ascii(c);
+        }
+        return out;
+    }
     const icu::UnicodeString folded = fold_unicode(s);
     icu::UnicodeString out;
     bool pending_space = false;

@@ -1,0 +1,235 @@
+// expeer members import|export|data-export|erase: members in and out of files, and each
+// member's rights over their data.
+#include "commands.hpp"
+
+#include "members/data_rights.hpp"
+#include "members/export.hpp"
+#include "members/import.hpp"
+#include "members/registry.hpp"
+#include "progress.hpp"
+#include "util/atomic_file.hpp"
+
+#include <fmt/format.h>
+
+namespace expeer::cli {
+
+namespace {
+
+struct ImportCommand {
+    ImportOptions options;
+    std::string format;   // csv | jsonl
+    std::string encoding = "utf-8";
+    std::string on_existing = "update";
+    std::string map_file;
+    std::string rejects;
+    std::string report_format;
+};
+
+nlohmann::ordered_json report_json(const ImportReport& r, const ImportOptions& options) {
+    nlohmann::ordered_json j;
+    j["file"] = options.file.string();
+    j["dry_run"] = options.dry_run;
+    j["written"] = r.written;
+    j["rows"] = r.rows;
+    j["created"] = r.created;
+    j["updated"] = r.updated;
+    j["unchanged"] = r.unchanged;
+    j["skipped"] = r.skipped;
+    j["rejected"] = r.rejected;
+    j["rejected_by_reason"] = r.rejected_by_reason;
+    j["unknown_columns"] = r.unknown_columns;
+    return j;
+}
+
+std::string summary_line(const ImportReport& r, const ImportOptions& options) {
+    const std::string counts =
+        r.written || (!options.dry_run && r.rejected == 0)
+            ? fmt::format("{} created, {} updated, {} unchanged, {} skipped, {} rejected", r.created, r.updated,
+                          r.unchanged, r.skipped, r.rejected)
+            : fmt::format("{} to create, {} to update, {} unchanged, {} to skip, {} rejected", r.created, r.updated,
+                          r.unchanged, r.skipped, r.rejected);
+    std::string outcome;
+    if (options.dry_run) outcome = "dry run: nothing written";
+    else if (r.written && r.rejected) outcome = "the other rows were written";
+    else if (r.rejected) outcome = "nothing written: fix the rejected rows, or give --skip-invalid";
+    else if (!r.written) outcome = "nothing to change";
+    return fmt::format("{}: {} rows: {}{}{}", options.file.string(), r.rows, counts, outcome.empty() ? "" : "; ", outcome);
+}
+
+void members_import(Context& context, ImportCommand& command) {
+    auto& options = command.options;
+    if (!command.format.empty())
+        options.format = command.format == "jsonl" ? ImportFormat::jsonl : ImportFormat::csv;
+    options.encoding = parse_encoding(command.encoding);
+    options.on_existing = command.on_existing == "skip"    ? OnExisting::skip
+                          : command.on_existing == "error" ? OnExisting::error
+                                                           : OnExisting::update;
+    if (!command.map_file.empty()) options.map_file = command.map_file;
+    if (!command.rejects.empty()) {
+        if (!options.skip_invalid) throw Error(ErrorKind::usage, "--rejects goes with --skip-invalid");
+        options.rejects_file = command.rejects;
+    }
+    options.default_language = context.config().get("members.default_language");
+    options.actor = context.config().get("actor");
+
+    ProgressBar progress(context.err, context.show_progress(), "importing");
+    ImportCallbacks callbacks;
+    callbacks.on_problem = [&](const ImportProblem& p) {
+        progress.finish();
+        const std::string where = fmt::format("{}:{}", options.file.string(), p.line);
+        if (p.column.empty()) context.err << fmt::format("expeer: error: {}: {}\n", where, p.reason);
+        else context.err << fmt::format("expeer: error: {}: {} '{}': {}\n", where, p.column, p.value, p.reason);
+    };
+    callbacks.on_progress = [&](std::uint64_t done, std::uint64_t total) { progress.update(done, total); };
+
+    const ImportReport report = import_members(context.database(), context.countries(), context.clock(), options, callbacks);
+    progress.finish();
+
+    if (!context.options.quiet)
+        for (const auto& column : report.unknown_columns)
+            context.err << fmt::format("expeer: warning: {}: column '{}' is not imported: unknown header "
+                                       "(name its field with --map)\n", options.file.string(), column);
+    if (command.report_format == "json") {
+        context.out << report_json(report, options).dump(2) << '\n';
+    } else if (context.options.quiet) {
+        context.out << summary_line(report, options) << '\n';
+    } else {
+        context.out << summary_line(report, options) << '\n';
+        for (const auto& [reason, count] : report.rejected_by_reason)
+            context.out << fmt::format("  rejected: {}: {}\n", reason, count);
+    }
+    if (report.rejected > 0) context.exit_code = options.skip_invalid ? ExitCode::partial : ExitCode::data;
+}
+
+struct ExportCommand {
+    std::string file;
+    std::string format;
+    MemberFilter filter;
+    bool force = false;
+    bool no_bom = false;
+};
+
+void members_export(Context& context, const ExportCommand& command) {
+    ExportOptions options;
+    options.format = command.format.empty() ? export_format_for(command.file)
+                     : command.format == "json" ? ExportFormat::json
+                     : command.format == "jsonl" ? ExportFormat::jsonl
+                                                 : ExportFormat::csv;
+    options.filter = command.filter;
+    MemberRegistry registry(context.database(), context.countries(), context.clock(), context.config().get("actor"));
+    if (command.file == "-") {
+        options.byte_order_mark = false;
+        export_members(registry, options, [&](std::string_view s) { context.out << s; });
+        return;
+    }
+    options.byte_order_mark = !command.no_bom;
+    AtomicFile file(command.file, command.force);
+    const std::size_t count = export_members(registry, options, [&](std::string_view s) { file.write(s); });
+    file.commit();
+    context.say(fmt::format("expeer: exported {} members to '{}'", count, command.file));
+}
+
+struct DataExportCommand {
+    std::string who;
+    std::string output;
+    bool force = false;
+};
+
+void members_data_export(Context& context, const DataExportCommand& command) {
+    const std::string json = personal_data(context.database(), command.who).dump(2) + "\n";
+    if (command.output.empty() || command.output == "-") {
+        context.out << json;
+        return;
+    }
+    AtomicFile file(command.output, command.force);
+    file.write(json);
+    file.commit();
+    context.say(fmt::format("expeer: wrote '{}'", command.output));
+}
+
+struct EraseCommand {
+    std::string who;
+    bool yes = false;
+};
+
+void members_erase(Context& context, const EraseCommand& command) {
+    const Erasure erasure = erase_member(context.database(), context.clock(), context.config().get("actor"),
+                                         command.who, command.yes);
+    const auto& m = erasure.member;
+    if (!erasure.applied) {
+        if (erasure.already_erased) {
+            context.say(fmt::format("expeer: member {} is already erased; --yes makes sure no old copy stays in the WAL file", m.id));
+            return;
+        }
+        context.say(fmt::format("expeer: would erase member {} ({} <{}>): email, name, country, organisation, "
+                                "occupation, language, profile, newsletter consent, external id, and {} consent "
+                                "record(s); what they wrote stays, attributed to a former member",
+                                m.id, m.display_name, m.email, erasure.consent_events));
+        context.say("expeer: nothing was erased: run again with --yes to erase");
+        return;
+    }
+    if (!erasure.wal_truncated)
+        throw Error(ErrorKind::temporary,
+                    fmt::format("member {} is erased, but another process has the database open, so old copies "
+                                "may stay in its WAL file until it closes: run 'expeer members erase {} --yes' "
+                                "again when no other expeer command runs",
+                                m.id, m.id));
+    context.say(erasure.already_erased ? fmt::format("expeer: member {} was already erased; WAL file emptied", m.id)
+                                       : fmt::format("expeer: erased member {}", m.id));
+}
+
+} // namespace
+
+void add_member_file_commands(CLI::App& group, Context& context, Action& action) {
+    {
+        auto c = std::make_shared<ImportCommand>();
+        auto* import = group.add_subcommand("import", "Add and update members from a CSV or JSON Lines file, all or nothing");
+        import->add_option("file", c->options.file, "CSV (comma, semicolon or tab) or JSON Lines (.jsonl) file")->required();
+        import->add_option("--format", c->format, "File format (default: from the extension)")
+            ->check(CLI::IsMember({"csv", "jsonl"}));
+        import->add_option("--encoding", c->encoding, "utf-8 (default), windows-1252 or latin-1")
+            ->check(CLI::IsMember({"utf-8", "utf8", "windows-1252", "cp1252", "latin-1", "latin1", "iso-8859-1"}));
+        import->add_option("--map", c->map_file, "YAML file naming the field of other headers")->check(CLI::ExistingFile);
+        import->add_option("--on-existing", c->on_existing, "For a member already in the registry: update (default), skip or error")
+            ->check(CLI::IsMember({"update", "skip", "error"}));
+        import->add_flag("--dry-run", c->options.dry_run, "Check everything and say what would happen; write nothing");
+        import->add_flag("--skip-invalid", c->options.skip_invalid, "Import the valid rows even if others are rejected");
+        import->add_option("--rejects", c->rejects, "With --skip-invalid: write rejected rows here, with a reason column");
+        import->add_flag("--force", c->options.overwrite_rejects, "Replace an existing --rejects file");
+        import->add_option("--report-format", c->report_format, "The report: text (default) or json")
+            ->check(CLI::IsMember({"text", "json"}));
+        import->callback([&, c] { action = [&, c] { members_import(context, *c); }; });
+    }
+    {
+        auto c = std::make_shared<ExportCommand>();
+        auto* exp = group.add_subcommand("export", "Write members to a CSV, JSON or JSON Lines file (mode 0600)");
+        exp->add_option("file", c->file, "Output file, or - for standard output")->required();
+        exp->add_option("--format", c->format, "csv, json or jsonl (default: from the extension, else csv)")
+            ->check(CLI::IsMember({"csv", "json", "jsonl"}));
+        exp->add_option("--country", c->filter.country, "Only members of this country (code or name)");
+        exp->add_option("--status", c->filter.status, "Only active, disabled (or erased) members");
+        exp->add_option("--language", c->filter.language, "Only members with this preferred language");
+        exp->add_option("--organisation,--organization", c->filter.organisation, "Only members whose organisation contains this");
+        exp->add_option("--search", c->filter.text, "Only members whose name, email or organisation contains this");
+        exp->add_flag("--force", c->force, "Replace an existing file");
+        exp->add_flag("--no-bom", c->no_bom, "CSV: no byte-order mark (spreadsheets need it to see UTF-8)");
+        exp->callback([&, c] { action = [&, c] { members_export(context, *c); }; });
+    }
+    {
+        auto c = std::make_shared<DataExportCommand>();
+        auto* data = group.add_subcommand("data-export", "Everything held about one person, as JSON (right of access)");
+        data->add_option("member", c->who, "Email address or numeric id")->required();
+        data->add_option("-o,--output", c->output, "Write to this file (mode 0600) instead of standard output");
+        data->add_flag("--force", c->force, "Replace an existing output file");
+        data->callback([&, c] { action = [&, c] { members_data_export(context, *c); }; });
+    }
+    {
+        auto c = std::make_shared<EraseCommand>();
+        auto* erase = group.add_subcommand("erase", "Erase a person's personal data (right to erasure); a dry run without --yes");
+        erase->add_option("member", c->who, "Email address or numeric id")->required();
+        erase->add_flag("--yes", c->yes, "Erase for real");
+        erase->callback([&, c] { action = [&, c] { members_erase(context, *c); }; });
+    }
+}
+
+} // namespace expeer::cli

@@ -1,0 +1,34 @@
+// Each member's rights over their data (GDPR articles 15 and 17): a copy of everything the
+// database holds about them, and erasure.
+#pragma once
+
+#include "members/member.hpp"
+
+#include <nlohmann/json.hpp>
+
+#include <string>
+#include <string_view>
+
+namespace expeer {
+
+class Clock;
+class Database;
+
+// Everything held about the member: profile, consent history, and the log of changes made to
+// their entry. Later parts of expeer (spaces, news, newsletters) add their own sections here.
+nlohmann::ordered_json personal_data(Database& db, std::string_view who);
+
+struct Erasure {
+    Member member;                   // as it was before
+    std::size_t consent_events = 0;  // deleted with the person
+    bool applied = false;            // false for a dry run
+    bool already_erased = false;
+    bool wal_truncated = false;      // the WAL no longer holds old copies of the data
+};
+
+// Without `apply`, only says what would be erased. With it, empties every personal field in
+// one transaction (the audit log records the erasure by id), then checkpoints the WAL so that
+// no old copy of the data stays in it. Erasing an erased member only retries the checkpoint.
+Erasure erase_member(Database& db, const Clock& clock, const std::string& actor, std::string_view who, bool apply);
+
+} // namespace expeer

@@ -1,0 +1,68 @@
+// Bulk import of members from the CSV and JSON Lines files that registration forms and
+// partner organisations produce. All or nothing by default, in one transaction.
+#pragma once
+
+#include "util/encoding.hpp"
+
+#include <cstdint>
+#include <filesystem>
+#include <functional>
+#include <map>
+#include <optional>
+#include <string>
+#include <vector>
+
+namespace expeer {
+
+class Clock;
+class Countries;
+class Database;
+
+enum class OnExisting { update, skip, error };
+enum class ImportFormat { csv, jsonl };
+
+struct ImportOptions {
+    std::filesystem::path file;
+    std::optional<ImportFormat> format; // from the file's extension when not given
+    Encoding encoding = Encoding::utf8;
+    std::optional<std::filesystem::path> map_file;
+    OnExisting on_existing = OnExisting::update;
+    bool dry_run = false;
+    bool skip_invalid = false;                      // import the valid rows, reject the others
+    std::optional<std::filesystem::path> rejects_file; // with skip_invalid: where rejected rows go
+    bool overwrite_rejects = false;
+    std::string default_language = "en";
+    std::string actor;
+};
+
+// One rejected value (or row, when column is empty), with where it is in the file.
+struct ImportProblem {
+    std::size_t line = 0;
+    std::string column; // the header as the file has it
+    std::string value;
+    std::string reason;
+};
+
+struct ImportReport {
+    std::size_t rows = 0;
+    std::size_t created = 0;
+    std::size_t updated = 0;
+    std::size_t unchanged = 0;
+    std::size_t skipped = 0;  // existing members left alone (--on-existing skip)
+    std::size_t rejected = 0; // rows
+    std::map<std::string, std::size_t> rejected_by_reason;
+    std::vector<std::string> unknown_columns; // reported, not imported
+    bool written = false;                     // whether the database changed
+};
+
+struct ImportCallbacks {
+    std::function<void(const ImportProblem&)> on_problem; // as each is found: memory stays flat
+    std::function<void(std::uint64_t bytes_done, std::uint64_t bytes_total)> on_progress;
+};
+
+ImportFormat import_format_for(const std::filesystem::path& file);
+
+ImportReport import_members(Database& db, const Countries& countries, const Clock& clock,
+                            const ImportOptions& options, const ImportCallbacks& callbacks);
+
+} // namespace expeer

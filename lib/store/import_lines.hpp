@@ -1,0 +1,23 @@
+// During an import, which line of the file each email address came from, kept in a
+// temporary table rather than in memory, so that a file of any size imports in bounded memory.
+#pragma once
+
+#include <cstddef>
+#include <optional>
+#include <string>
+
+namespace expeer {
+
+class Database;
+
+class ImportLines {
+public:
+    explicit ImportLines(Database& db); // starts empty
+    // Notes that `email_key` is on `line`; returns the earlier line if it was seen before.
+    std::optional<std::size_t> remember(const std::string& email_key, std::size_t line);
+
+private:
+    Database& db_;
+};
+
+} // namespace expeer
