@@ -40,7 +40,7 @@ Member new_member(const MemberChanges& c, const ChangeContext& context) {
     m.language = c.language.value_or(context.default_language);
     m.profile = c.profile.value_or("member");
     m.newsletter_consent = c.newsletter_consent.value_or(false);
-    if (c.newsletter_consent) {
+    if (m.newsletter_consent) { // someone who never agreed has no consent to date
         m.consent_at = context.consent_at.value_or(context.now);
         m.consent_source = c.consent_source.value_or(context.consent_source);
     }

@@ -367,7 +367,7 @@ private:
         }
         Member member = new_member(c, context);
         member.id = store_.insert(member);
-        if (c.newsletter_consent) store_.record_consent(member.id, *member.consent_at, member.newsletter_consent, member.consent_source);
+        if (member.newsletter_consent) store_.record_consent(member.id, *member.consent_at, true, member.consent_source);
         record_audit(db_, {0, context.now, options_.actor, "member.add", "member", std::to_string(member.id), R"({"via":"import"})"});
         ++report_.created;
     }

@@ -79,7 +79,7 @@ Member MemberRegistry::add(const MemberChanges& input, const std::string& defaul
                 throw InvalidMember({{"external id", *m.external_id,
                                       fmt::format("is already the id of member {}", existing->id)}});
         m.id = store.insert(m);
-        if (c.newsletter_consent) store.record_consent(m.id, now, m.newsletter_consent, m.consent_source);
+        if (m.newsletter_consent) store.record_consent(m.id, *m.consent_at, true, m.consent_source);
         record_audit(db_, {0, now, actor_, "member.add", "member", std::to_string(m.id), ""});
         transaction.commit();
         return m;

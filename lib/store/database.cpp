@@ -93,6 +93,7 @@ SQLite::Statement& Database::statement(const std::string& sql) {
 
 bool Database::checkpoint_and_truncate() {
     return guarded([&] {
+        for (auto& [sql, statement] : statements_) statement->reset(); // no snapshot of ours in the way
         SQLite::Statement checkpoint(db_, "PRAGMA wal_checkpoint(TRUNCATE)");
         checkpoint.executeStep();
         return checkpoint.getColumn(0).getInt() == 0; // 1: blocked by another connection

@@ -44,7 +44,8 @@ public:
 
     // A prepared statement for `sql`, kept for reuse: reset, with no values bound. Batch work
     // runs the same statements many times, and preparing them would cost more than running.
-    // The caller must be done with it before asking for the same SQL again.
+    // The caller must be done with it before asking for the same SQL again, and reset a query
+    // it stops reading early: a query left mid-way holds a read snapshot open.
     SQLite::Statement& statement(const std::string& sql);
 
     // Copies the WAL into the database file and empties it, so that old versions of pages

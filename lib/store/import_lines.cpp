@@ -22,7 +22,9 @@ std::optional<std::size_t> ImportLines::remember(const std::string& email_key, s
         auto& earlier = db_.statement("SELECT line FROM temp.import_lines WHERE email_key = ?");
         earlier.bind(1, email_key);
         earlier.executeStep();
-        return static_cast<std::size_t>(earlier.getColumn(0).getInt64());
+        const auto line = static_cast<std::size_t>(earlier.getColumn(0).getInt64());
+        earlier.reset();
+        return line;
     });
 }
 

@@ -87,7 +87,9 @@ std::optional<Member> MemberStore::find_one(const char* where, const BindKey& bi
         auto& query = db_.statement(std::string("SELECT ") + member_columns + " FROM members WHERE " + where);
         bind_key(query);
         if (!query.executeStep()) return std::nullopt;
-        return read_member(query);
+        Member member = read_member(query);
+        query.reset(); // the key is unique: do not hold the read open for a row that cannot come
+        return member;
     });
 }
 

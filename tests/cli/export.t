@@ -1,0 +1,86 @@
+Exporting members, and importing the export back: a round trip changes nothing.
+
+  $ export EXPEER_DB=$PWD/a.db
+  $ expeer -q db init
+  $ expeer -q members add amina@example.org --name "Amina Ben Salah" --country TN --organisation "Ligue tunisienne, section Sfax" \
+  >   --occupation lawyer --language fr --newsletter yes --consent-source "form 2024" --registered 2023-05-02 --external-id u-17
+  $ expeer -q members add noor@example.org --name "نور الهدى" --country MA --language ar --occupation ngo-staff
+  $ expeer -q members add zoe@example.fr --name "Zoë \"Zo\" Ünal" --country FR --organisation "Réseau; Justice"
+  $ expeer -q members disable zoe@example.fr
+
+Cells a spreadsheet would run as formulas are neutralised, and come back exact.
+
+  $ expeer -q members add f1@example.org --name "=HYPERLINK(\"http://evil.example\",\"click\")" --organisation "+33 Solidarité"
+  $ expeer -q members add f2@example.org --name "-Ali" --organisation "@home"
+  $ expeer -q members add f3@example.org --name "'=already quoted" --organisation "'plain quote"
+
+  $ expeer members export members.csv
+  expeer: exported 6 members to 'members.csv'
+  $ stat -c %a members.csv
+  600
+  $ head -c 3 members.csv | od -An -c
+   357 273 277
+  $ tail -n +2 members.csv | cut -d, -f1-5
+  1,amina@example.org,Amina Ben Salah,TN,"Ligue tunisienne
+  2,noor@example.org,نور الهدى,MA,
+  3,zoe@example.fr,"Zoë ""Zo"" Ünal",FR,Réseau; Justice
+  4,f1@example.org,"'=HYPERLINK(""http://evil.example"",""click"")",
+  5,f2@example.org,'-Ali,,'@home
+  6,f3@example.org,''=already quoted,,'plain quote
+
+An export is not replaced without --force, and nothing is left behind.
+
+  $ expeer members export members.csv
+  expeer: error: 'members.csv' already exists: give --force to replace it
+  [73]
+  $ ls -A
+  a.db
+  members.csv
+  $ expeer -q members export members.csv --force
+
+Re-importing the export into the same registry changes nothing.
+
+  $ expeer members import members.csv
+  members.csv: 6 rows: 0 created, 0 updated, 6 unchanged, 0 skipped, 0 rejected; nothing to change
+
+Into a new registry, it gives the same members, field for field (but for the times of this
+import).
+
+  $ EXPEER_DB=$PWD/b.db expeer -q db init
+  $ EXPEER_DB=$PWD/b.db expeer members import members.csv
+  members.csv: 6 rows: 6 created, 0 updated, 0 unchanged, 0 skipped, 0 rejected
+  $ EXPEER_DB=$PWD/b.db expeer -q members export again.csv
+  $ cat > same.py <<'PY'
+  > import csv, sys
+  > def rows(name):
+  >     with open(name, encoding="utf-8-sig", newline="") as f:
+  >         return [{k: v for k, v in r.items() if k not in ("created_at", "updated_at")} for r in csv.DictReader(f)]
+  > a, b = rows(sys.argv[1]), rows(sys.argv[2])
+  > print(len(a), "rows,", "same" if a == b else "DIFFERENT")
+  > PY
+  $ /usr/bin/python3 same.py members.csv again.csv
+  6 rows, same
+  $ EXPEER_DB=$PWD/b.db expeer members show 3 --format json | grep -E '"(name|status|organisation)"'
+    "name": "Zoë \"Zo\" Ünal",
+    "organisation": "Réseau; Justice",
+    "status": "disabled",
+  $ EXPEER_DB=$PWD/b.db expeer members show 4 --format json | grep '"name"'
+    "name": "=HYPERLINK(\"http://evil.example\",\"click\")",
+
+JSON and JSON Lines, with the filters of members list.
+
+  $ expeer -q members export - --format jsonl --language ar
+  {"id":2,"email":"noor@example.org","name":"نور الهدى","country":"MA","organisation":null,"occupation":"ngo-staff","language":"ar","profile":"member","newsletter_consent":false,"consent_at":null,"consent_source":null,"registered_on":"2024-09-15","status":"active","external_id":null,"created_at":"2024-09-15T08:30:00Z","updated_at":"2024-09-15T08:30:00Z"}
+  $ expeer -q members export tn.json --country Tunisie
+  $ /usr/bin/python3 -c 'import json; m = json.load(open("tn.json")); print(len(m), m[0]["email"], m[0]["newsletter_consent"])'
+  1 amina@example.org True
+  $ expeer -q members export tn.jsonl --country Tunisie
+  $ EXPEER_DB=$PWD/b.db expeer members import tn.jsonl
+  tn.jsonl: 1 rows: 0 created, 0 updated, 1 unchanged, 0 skipped, 0 rejected; nothing to change
+  $ expeer -q members export empty.json --country Narnia
+  expeer: error: country 'Narnia': unknown country
+  expeer: nothing was written
+  [65]
+  $ ls empty.json
+  ls: cannot access 'empty.json': No such file or directory
+  [2]
