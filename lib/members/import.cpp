@@ -224,6 +224,7 @@ public:
             const bool changed = report_.created + report_.updated > 0;
             const bool refused = report_.rejected > 0 && !options_.skip_invalid;
             if (options_.dry_run || refused || !changed) return; // the transaction rolls back
+            lines.clear();
             record_audit(db_, {0, context_.now, options_.actor, "members.import", "import", "",
                                nlohmann::json{{"created", report_.created}, {"updated", report_.updated},
                                               {"rejected", report_.rejected}}

@@ -10,8 +10,8 @@ namespace expeer {
 
 void record_audit(Database& db, const AuditEntry& entry) {
     db.guarded([&] {
-        SQLite::Statement insert(db.sql(), "INSERT INTO audit_log (at, actor, action, object_type, "
-                                           "object_id, details) VALUES (?, ?, ?, ?, ?, ?)");
+        auto& insert = db.statement("INSERT INTO audit_log (at, actor, action, object_type, "
+                                    "object_id, details) VALUES (?, ?, ?, ?, ?, ?)");
         insert.bind(1, entry.at);
         insert.bind(2, entry.actor);
         insert.bind(3, entry.action);

@@ -42,7 +42,8 @@ public:
 
     SQLite::Database& sql() { return db_; }
 
-    // A prepared statement for `sql`, kept for reuse: reset, with no values bound. Batch work
+    // A prepared statement for `sql`, kept for reuse, reset; bind every parameter, as values
+    // from the last use are not cleared (that costs more than binding). Batch work
     // runs the same statements many times, and preparing them would cost more than running.
     // The caller must be done with it before asking for the same SQL again, and reset a query
     // it stops reading early: a query left mid-way holds a read snapshot open.

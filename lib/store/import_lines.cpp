@@ -4,22 +4,20 @@
 
 namespace expeer {
 
-ImportLines::ImportLines(Database& db) : db_(db) {
-    db_.guarded([&] {
-        db_.sql().exec("CREATE TEMP TABLE IF NOT EXISTS import_lines "
-                       "(email_key TEXT PRIMARY KEY, line INTEGER NOT NULL)");
-        db_.sql().exec("DELETE FROM temp.import_lines");
-    });
+ImportLines::ImportLines(Database& db) : db_(db) { clear(); }
+
+void ImportLines::clear() {
+    db_.guarded([&] { db_.sql().exec("DELETE FROM import_lines"); });
 }
 
 std::optional<std::size_t> ImportLines::remember(const std::string& email_key, std::size_t line) {
     return db_.guarded([&]() -> std::optional<std::size_t> {
-        auto& insert = db_.statement("INSERT INTO temp.import_lines (email_key, line) VALUES (?, ?) "
+        auto& insert = db_.statement("INSERT INTO import_lines (email_key, line) VALUES (?, ?) "
                                      "ON CONFLICT (email_key) DO NOTHING");
         insert.bind(1, email_key);
         insert.bind(2, static_cast<std::int64_t>(line));
         if (insert.exec() == 1) return std::nullopt;
-        auto& earlier = db_.statement("SELECT line FROM temp.import_lines WHERE email_key = ?");
+        auto& earlier = db_.statement("SELECT line FROM import_lines WHERE email_key = ?");
         earlier.bind(1, email_key);
         earlier.executeStep();
         const auto line = static_cast<std::size_t>(earlier.getColumn(0).getInt64());

@@ -1,5 +1,6 @@
-// During an import, which line of the file each email address came from, kept in a
-// temporary table rather than in memory, so that a file of any size imports in bounded memory.
+// During an import, which line of the file each email address came from, kept in a scratch
+// table rather than in memory, so that a file of any size imports in bounded memory. Use it
+// inside the import's transaction, and call clear() before committing.
 #pragma once
 
 #include <cstddef>
@@ -15,6 +16,7 @@ public:
     explicit ImportLines(Database& db); // starts empty
     // Notes that `email_key` is on `line`; returns the earlier line if it was seen before.
     std::optional<std::size_t> remember(const std::string& email_key, std::size_t line);
+    void clear();
 
 private:
     Database& db_;

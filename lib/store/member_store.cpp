@@ -41,33 +41,36 @@ Member read_member(SQLite::Statement& row) {
     return m;
 }
 
-void bind_optional(SQLite::Statement& statement, const char* name, const std::optional<std::string>& value) {
-    if (value) statement.bind(name, *value);
-    else statement.bind(name);
+void bind_optional(SQLite::Statement& statement, int index, const std::optional<std::string>& value) {
+    if (value) statement.bindNoCopy(index, *value);
+    else statement.bind(index);
 }
 
-// The folded copies that searches match against: accents, case and diacritics aside.
-void bind_member(SQLite::Statement& s, const Member& m) {
-    s.bind(":email", m.email);
-    s.bind(":email_key", email_key(m.email));
-    s.bind(":display_name", m.display_name);
-    bind_optional(s, ":country", m.country);
-    bind_optional(s, ":organisation", m.organisation);
-    s.bind(":occupation", m.occupation);
-    s.bind(":language", m.language);
-    s.bind(":profile", m.profile);
-    s.bind(":newsletter_consent", m.newsletter_consent ? 1 : 0);
-    bind_optional(s, ":consent_at", m.consent_at);
-    bind_optional(s, ":consent_source", m.consent_source);
-    s.bind(":registered_on", m.registered_on);
-    s.bind(":status", m.status);
-    bind_optional(s, ":external_id", m.external_id);
-    s.bind(":search_text", text::fold(m.display_name) + "\n" + text::fold(m.email) + "\n" +
-                               text::fold(m.organisation.value_or("")));
-    bind_optional(s, ":organisation_key",
-                  m.organisation ? std::optional(text::fold(*m.organisation)) : std::nullopt);
-    s.bind(":created_at", m.created_at);
-    s.bind(":updated_at", m.updated_at);
+// The member's columns as parameters ?1 to ?18, in the order of write_columns; the member must
+// outlive the statement's execution (strings are bound without copying). The folded copies
+// are what searches match against: accents, case and diacritics aside.
+void bind_member(SQLite::Statement& s, const Member& m, std::string& key, std::string& search) {
+    key = email_key(m.email);
+    search = text::fold(m.display_name) + "\n" + text::fold(m.email) + "\n" + text::fold(m.organisation.value_or(""));
+    s.bindNoCopy(1, m.email);
+    s.bindNoCopy(2, key);
+    s.bindNoCopy(3, m.display_name);
+    bind_optional(s, 4, m.country);
+    bind_optional(s, 5, m.organisation);
+    s.bindNoCopy(6, m.occupation);
+    s.bindNoCopy(7, m.language);
+    s.bindNoCopy(8, m.profile);
+    s.bind(9, m.newsletter_consent ? 1 : 0);
+    bind_optional(s, 10, m.consent_at);
+    bind_optional(s, 11, m.consent_source);
+    s.bindNoCopy(12, m.registered_on);
+    s.bindNoCopy(13, m.status);
+    bind_optional(s, 14, m.external_id);
+    s.bindNoCopy(15, search);
+    if (m.organisation) s.bind(16, text::fold(*m.organisation));
+    else s.bind(16);
+    s.bindNoCopy(17, m.created_at);
+    s.bindNoCopy(18, m.updated_at);
 }
 
 // For LIKE: the text taken literally.
@@ -138,8 +141,9 @@ void MemberStore::for_each(const MemberFilter& filter, const std::function<void(
 void MemberStore::write(const std::string& sql, const Member& member) {
     db_.guarded([&] {
         auto& statement = db_.statement(sql);
-        bind_member(statement, member);
-        if (member.id != 0) statement.bind(":id", member.id);
+        std::string key, search;
+        bind_member(statement, member, key, search);
+        if (member.id != 0) statement.bind(19, member.id);
         statement.exec();
     });
 }
@@ -150,21 +154,17 @@ std::int64_t MemberStore::insert(const Member& member) {
     write("INSERT INTO members (email, email_key, display_name, country, organisation, occupation, "
           "language, profile, newsletter_consent, consent_at, consent_source, registered_on, "
           "status, external_id, search_text, organisation_key, created_at, updated_at) VALUES "
-          "(:email, :email_key, :display_name, :country, :organisation, :occupation, :language, "
-          ":profile, :newsletter_consent, :consent_at, :consent_source, :registered_on, :status, "
-          ":external_id, :search_text, :organisation_key, :created_at, :updated_at)",
+          "(?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10, ?11, ?12, ?13, ?14, ?15, ?16, ?17, ?18)",
           fresh);
     return db_.sql().getLastInsertRowid();
 }
 
 void MemberStore::update(const Member& member) {
-    write("UPDATE members SET email = :email, email_key = :email_key, display_name = :display_name, "
-          "country = :country, organisation = :organisation, occupation = :occupation, "
-          "language = :language, profile = :profile, newsletter_consent = :newsletter_consent, "
-          "consent_at = :consent_at, consent_source = :consent_source, "
-          "registered_on = :registered_on, status = :status, external_id = :external_id, "
-          "search_text = :search_text, organisation_key = :organisation_key, "
-          "created_at = :created_at, updated_at = :updated_at WHERE id = :id",
+    write("UPDATE members SET email = ?1, email_key = ?2, display_name = ?3, country = ?4, "
+          "organisation = ?5, occupation = ?6, language = ?7, profile = ?8, newsletter_consent = ?9, "
+          "consent_at = ?10, consent_source = ?11, registered_on = ?12, status = ?13, "
+          "external_id = ?14, search_text = ?15, organisation_key = ?16, created_at = ?17, "
+          "updated_at = ?18 WHERE id = ?19",
           member);
 }
 

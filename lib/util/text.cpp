@@ -128,6 +128,7 @@ std::string fold_words(std::string_view s) {
 }
 
 std::size_t display_width(std::string_view s) {
+    if (is_ascii(s)) return s.size(); // every printable ASCII character takes one column
     std::size_t width = 0;
     int32_t i = 0;
     const auto length = static_cast<int32_t>(s.size());
