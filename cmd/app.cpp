@@ -10,6 +10,10 @@ namespace expeer::cli {
 const std::vector<CommandGroup>& command_groups() {
     static const std::vector<CommandGroup> groups = {
         {"members", "Add, change and list the members of the network", add_members_commands},
+        {"spaces", "Collaborative spaces and who is in them", add_spaces_commands},
+        {"news", "The news feed of each space, and comments", add_news_commands},
+        {"talks", "The network's monthly webinars", add_talks_commands},
+        {"activity", "What members do, here and on the collaboration platform", add_activity_commands},
         {"audit", "Read the log of every change", add_audit_commands},
         {"db", "Create the database and bring its schema up to date", add_db_commands},
         {"config", "Show the configuration and where each value comes from", add_config_commands},
@@ -99,7 +103,7 @@ int run(int argc, const char* const* argv, Context& context) {
         context.out.flush();
         if (!context.out) throw Error(ErrorKind::io, "cannot write to standard output");
         return static_cast<int>(context.exit_code);
-    } catch (const InvalidMember& e) {
+    } catch (const InvalidInput& e) {
         for (const auto& error : e.errors()) context.err << "expeer: error: " << describe(error) << '\n';
         context.err << "expeer: nothing was written\n";
         return static_cast<int>(exit_code_for(e.kind()));

@@ -23,6 +23,7 @@ struct ImportCommand {
     std::string map_file;
     std::string rejects;
     std::string report_format;
+    std::string space; // SLUG[:ROLE]
 };
 
 nlohmann::ordered_json report_json(const ImportReport& r, const ImportOptions& options) {
@@ -36,6 +37,7 @@ nlohmann::ordered_json report_json(const ImportReport& r, const ImportOptions& o
     j["unchanged"] = r.unchanged;
     j["skipped"] = r.skipped;
     j["rejected"] = r.rejected;
+    j["joined_space"] = r.joined_space;
     j["rejected_by_reason"] = r.rejected_by_reason;
     j["unknown_columns"] = r.unknown_columns;
     return j;
@@ -53,7 +55,9 @@ std::string summary_line(const ImportReport& r, const ImportOptions& options) {
     else if (r.written && r.rejected) outcome = "the other rows were written";
     else if (r.rejected) outcome = "nothing written: fix the rejected rows, or give --skip-invalid";
     else if (!r.written) outcome = "nothing to change";
-    return fmt::format("{}: {} rows: {}{}{}", options.file.string(), r.rows, counts, outcome.empty() ? "" : "; ", outcome);
+    const std::string joined = options.space ? fmt::format(", {} joined '{}'", r.joined_space, *options.space) : "";
+    return fmt::format("{}: {} rows: {}{}{}{}", options.file.string(), r.rows, counts, joined, outcome.empty() ? "" : "; ",
+                       outcome);
 }
 
 void members_import(Context& context, ImportCommand& command) {
@@ -68,6 +72,11 @@ void members_import(Context& context, ImportCommand& command) {
     if (!command.rejects.empty()) {
         if (!options.skip_invalid) throw Error(ErrorKind::usage, "--rejects goes with --skip-invalid");
         options.rejects_file = command.rejects;
+    }
+    if (!command.space.empty()) {
+        const auto colon = command.space.find(':');
+        options.space = command.space.substr(0, colon);
+        if (colon != std::string::npos) options.space_role = command.space.substr(colon + 1);
     }
     options.default_language = context.config().get("members.default_language");
     options.actor = context.config().get("actor");
@@ -150,21 +159,25 @@ void members_data_export(Context& context, const DataExportCommand& command) {
 struct EraseCommand {
     std::string who;
     bool yes = false;
+    bool delete_content = false;
 };
 
 void members_erase(Context& context, const EraseCommand& command) {
     const Erasure erasure = erase_member(context.database(), context.clock(), context.config().get("actor"),
-                                         command.who, command.yes);
+                                         command.who, command.yes, command.delete_content);
     const auto& m = erasure.member;
     if (!erasure.applied) {
         if (erasure.already_erased) {
-            context.say(fmt::format("expeer: member {} is already erased; --yes makes sure no old copy stays in the WAL file", m.id));
+            context.say(fmt::format("expeer: member {} is already erased; --yes makes sure no old copy stays in the WAL "
+                                    "file{}", m.id, erasure.content_deleted ? ", and deletes what they wrote" : ""));
             return;
         }
         context.say(fmt::format("expeer: would erase member {} ({} <{}>): email, name, country, organisation, "
-                                "occupation, language, profile, newsletter consent, external id, and {} consent "
-                                "record(s); what they wrote stays, attributed to a former member",
-                                m.id, m.display_name, m.email, erasure.consent_events));
+                                "occupation, language, profile, newsletter consent, external id, {} consent "
+                                "record(s), and their place in {} space(s); their {} news and {} comment(s) {}",
+                                m.id, m.display_name, m.email, erasure.consent_events, erasure.memberships,
+                                erasure.news, erasure.comments,
+                                erasure.content_deleted ? "would be deleted" : "would stay, attributed to a former member"));
         context.say("expeer: nothing was erased: run again with --yes to erase");
         return;
     }
@@ -196,6 +209,7 @@ void add_member_file_commands(CLI::App& group, Context& context, Action& action)
         import->add_flag("--skip-invalid", c->options.skip_invalid, "Import the valid rows even if others are rejected");
         import->add_option("--rejects", c->rejects, "With --skip-invalid: write rejected rows here, with a reason column");
         import->add_flag("--force", c->options.overwrite_rejects, "Replace an existing --rejects file");
+        import->add_option("--space", c->space, "Also add every member of the file to this space, as SLUG or SLUG:ROLE");
         import->add_option("--report-format", c->report_format, "The report: text (default) or json")
             ->check(CLI::IsMember({"text", "json"}));
         import->callback([&, c] { action = [&, c] { members_import(context, *c); }; });
@@ -228,6 +242,7 @@ void add_member_file_commands(CLI::App& group, Context& context, Action& action)
         auto* erase = group.add_subcommand("erase", "Erase a person's personal data (right to erasure); a dry run without --yes");
         erase->add_option("member", c->who, "Email address or numeric id")->required();
         erase->add_flag("--yes", c->yes, "Erase for real");
+        erase->add_flag("--delete-content", c->delete_content, "Also delete the news and comments they wrote");
         erase->callback([&, c] { action = [&, c] { members_erase(context, *c); }; });
     }
 }

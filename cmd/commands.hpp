@@ -25,6 +25,10 @@ void add_config_commands(CLI::App& group, Context& context, Action& action);
 void add_audit_commands(CLI::App& group, Context& context, Action& action);
 void add_members_commands(CLI::App& group, Context& context, Action& action);
 void add_member_file_commands(CLI::App& group, Context& context, Action& action); // import, export...
+void add_spaces_commands(CLI::App& group, Context& context, Action& action);
+void add_news_commands(CLI::App& group, Context& context, Action& action);
+void add_talks_commands(CLI::App& group, Context& context, Action& action);
+void add_activity_commands(CLI::App& group, Context& context, Action& action);
 
 // --format table|csv|json, for commands that print data.
 void add_format_option(CLI::App& command, std::string& format);

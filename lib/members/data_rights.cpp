@@ -4,7 +4,10 @@
 #include "members/registry.hpp"
 #include "store/audit_store.hpp"
 #include "store/database.hpp"
+#include "store/activity_store.hpp"
 #include "store/member_store.hpp"
+#include "store/news_store.hpp"
+#include "store/space_store.hpp"
 #include "util/clock.hpp"
 
 namespace expeer {
@@ -22,6 +25,48 @@ nlohmann::ordered_json personal_data(Database& db, std::string_view who) {
         e["source"] = event.source ? nlohmann::ordered_json(*event.source) : nlohmann::ordered_json(nullptr);
         data["consent_history"].push_back(std::move(e));
     }
+    const auto opt = [](const std::optional<std::string>& v) {
+        return v ? nlohmann::ordered_json(*v) : nlohmann::ordered_json(nullptr);
+    };
+    SpaceStore spaces(db);
+    const auto all_spaces = spaces.all();
+    data["memberships"] = nlohmann::ordered_json::array();
+    for (const auto& m : spaces.memberships_of_member(member.id)) {
+        nlohmann::ordered_json e;
+        e["space"] = all_spaces.at(m.space_id).slug;
+        e["role"] = m.role;
+        e["joined_at"] = m.joined_at;
+        e["left_at"] = opt(m.left_at);
+        data["memberships"].push_back(std::move(e));
+    }
+    data["news"] = nlohmann::ordered_json::array();
+    for (const auto& n : news_by_author(db, member.id)) {
+        nlohmann::ordered_json e;
+        e["space"] = all_spaces.at(n.space_id).slug;
+        e["posted_at"] = n.posted_at;
+        e["title"] = n.title;
+        e["body"] = n.body;
+        data["news"].push_back(std::move(e));
+    }
+    data["comments"] = nlohmann::ordered_json::array();
+    for (const auto& c : comments_by_author(db, member.id)) {
+        nlohmann::ordered_json e;
+        e["news_id"] = c.news_id;
+        e["posted_at"] = c.posted_at;
+        e["body"] = c.body;
+        data["comments"].push_back(std::move(e));
+    }
+    data["activity"] = nlohmann::ordered_json::array();
+    ActivityFilter activity;
+    activity.member_id = member.id;
+    for_each_activity(db, activity, [&](const Activity& a) {
+        nlohmann::ordered_json e;
+        e["at"] = a.at;
+        e["kind"] = a.kind;
+        e["space"] = a.space_id ? nlohmann::ordered_json(all_spaces.at(*a.space_id).slug) : nlohmann::ordered_json(nullptr);
+        e["content"] = opt(a.content);
+        data["activity"].push_back(std::move(e));
+    });
     data["changes"] = nlohmann::ordered_json::array();
     AuditFilter filter;
     filter.object_type = "member";
@@ -37,18 +82,33 @@ nlohmann::ordered_json personal_data(Database& db, std::string_view who) {
     return data;
 }
 
-Erasure erase_member(Database& db, const Clock& clock, const std::string& actor, std::string_view who, bool apply) {
+Erasure erase_member(Database& db, const Clock& clock, const std::string& actor, std::string_view who, bool apply,
+                     bool delete_content) {
     MemberStore store(db);
+    SpaceStore spaces(db);
     Erasure erasure{find_member(store, who)};
+    const auto id = erasure.member.id;
     erasure.already_erased = erasure.member.status == "erased";
-    erasure.consent_events = store.consent_history(erasure.member.id).size();
+    erasure.consent_events = store.consent_history(id).size();
+    std::vector<Membership> current;
+    for (const auto& m : spaces.memberships_of_member(id))
+        if (!m.left_at) current.push_back(m);
+    erasure.memberships = current.size();
+    erasure.news = news_by_author(db, id).size();
+    erasure.comments = comments_by_author(db, id).size();
+    erasure.content_deleted = delete_content;
     if (!apply) return erasure;
-    if (!erasure.already_erased) {
+    if (!erasure.already_erased || delete_content) {
         db.guarded([&] {
             auto transaction = db.write_transaction();
             const std::string now = format_timestamp(clock.now());
-            store.erase(erasure.member.id, now);
-            record_audit(db, {0, now, actor, "member.erase", "member", std::to_string(erasure.member.id), ""});
+            if (!erasure.already_erased) {
+                store.erase(id, now);
+                for (const auto& m : current) spaces.close_membership(m.id, now);
+            }
+            if (delete_content) delete_content_of(db, id);
+            record_audit(db, {0, now, actor, "member.erase", "member", std::to_string(id),
+                              delete_content ? R"({"content":"deleted"})" : R"({"content":"kept"})"});
             transaction.commit();
         });
     }

@@ -21,6 +21,10 @@ nlohmann::ordered_json personal_data(Database& db, std::string_view who);
 struct Erasure {
     Member member;                   // as it was before
     std::size_t consent_events = 0;  // deleted with the person
+    std::size_t memberships = 0;     // current ones, closed
+    std::size_t news = 0;            // what they wrote: kept as a former member's, or deleted
+    std::size_t comments = 0;
+    bool content_deleted = false;
     bool applied = false;            // false for a dry run
     bool already_erased = false;
     bool wal_truncated = false;      // the WAL no longer holds old copies of the data
@@ -29,6 +33,8 @@ struct Erasure {
 // Without `apply`, only says what would be erased. With it, empties every personal field in
 // one transaction (the audit log records the erasure by id), then checkpoints the WAL so that
 // no old copy of the data stays in it. Erasing an erased member only retries the checkpoint.
-Erasure erase_member(Database& db, const Clock& clock, const std::string& actor, std::string_view who, bool apply);
+// What they wrote stays, attributed to a former member, unless `delete_content`.
+Erasure erase_member(Database& db, const Clock& clock, const std::string& actor, std::string_view who, bool apply,
+                     bool delete_content);
 
 } // namespace expeer

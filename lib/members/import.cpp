@@ -7,6 +7,9 @@
 #include "store/database.hpp"
 #include "store/import_lines.hpp"
 #include "store/member_store.hpp"
+#include "store/space_store.hpp"
+#include "spaces/registry.hpp"
+#include "spaces/space.hpp"
 #include "util/atomic_file.hpp"
 #include "util/clock.hpp"
 #include "util/csv.hpp"
@@ -202,6 +205,14 @@ public:
         if (!layout_.problems.empty())
             throw Error(ErrorKind::data, fmt::format("{}:1: {}", options_.file.string(), fmt::join(layout_.problems, "; ")));
         report_.unknown_columns = layout_.unknown;
+        if (options_.space) {
+            space_ = SpaceStore(db_).find_by_slug(*options_.space);
+            if (!space_) throw Error(ErrorKind::not_found, fmt::format("no space '{}'", *options_.space));
+            if (space_->archived_on) throw Error(ErrorKind::data, fmt::format("space '{}' is archived", *options_.space));
+            const auto& roles = space_vocabulary::roles();
+            if (options_.space_role && std::find(roles.begin(), roles.end(), *options_.space_role) == roles.end())
+                throw Error(ErrorKind::usage, fmt::format("role '{}' must be one of {}", *options_.space_role, fmt::join(roles, ", ")));
+        }
 
         if (options_.skip_invalid && options_.rejects_file && !options_.dry_run) {
             rejects_.emplace(*options_.rejects_file, options_.overwrite_rejects);
@@ -221,7 +232,7 @@ public:
                 if (callbacks_.on_progress && report_.rows % 1024 == 0) callbacks_.on_progress(source.bytes_read(), total);
             }
             if (callbacks_.on_progress) callbacks_.on_progress(source.bytes_read(), total);
-            const bool changed = report_.created + report_.updated > 0;
+            const bool changed = report_.created + report_.updated + report_.joined_space > 0;
             const bool refused = report_.rejected > 0 && !options_.skip_invalid;
             if (options_.dry_run || refused || !changed) return; // the transaction rolls back
             lines.clear();
@@ -371,13 +382,23 @@ private:
         if (member.newsletter_consent) store_.record_consent(member.id, *member.consent_at, true, member.consent_source);
         record_audit(db_, {0, context.now, options_.actor, "member.add", "member", std::to_string(member.id), R"({"via":"import"})"});
         ++report_.created;
+        join_the_space(member.id);
+    }
+
+    // --space: every member of the file joins, new or already known.
+    void join_the_space(std::int64_t member_id) {
+        if (space_ && join_space(db_, *space_, member_id, options_.space_role.value_or(space_->default_role), context_.now,
+                                 options_.actor))
+            ++report_.joined_space;
     }
 
     void update_existing(Member& member, const MemberChanges& c, const ChangeContext& context, const Row& row,
                          const RowSource& source, std::vector<ImportProblem>& problems,
                          const std::vector<std::string>& headers) {
         switch (options_.on_existing) {
-        case OnExisting::skip: ++report_.skipped; return;
+        case OnExisting::skip:
+            ++report_.skipped;
+            return join_the_space(member.id);
         case OnExisting::error:
             problems.push_back({row.line, header_of(Column::email, headers), *c.email,
                                 fmt::format("is already the address of member {}", member.id)});
@@ -385,6 +406,7 @@ private:
         case OnExisting::update: break;
         }
         const AppliedChanges applied = apply_changes(member, c, context);
+        join_the_space(member.id);
         if (applied.fields.empty()) {
             ++report_.unchanged;
             return;
@@ -406,6 +428,7 @@ private:
     ColumnLayout layout_;
     ImportReport report_;
     std::optional<AtomicFile> rejects_;
+    std::optional<Space> space_;
 };
 
 } // namespace

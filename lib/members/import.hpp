@@ -33,6 +33,8 @@ struct ImportOptions {
     bool overwrite_rejects = false;
     std::string default_language = "en";
     std::string actor;
+    std::optional<std::string> space;      // every member of the file also joins this space...
+    std::optional<std::string> space_role; // ...with this role (default: the space's own)
 };
 
 // One rejected value (or row, when column is empty), with where it is in the file.
@@ -50,6 +52,7 @@ struct ImportReport {
     std::size_t unchanged = 0;
     std::size_t skipped = 0;  // existing members left alone (--on-existing skip)
     std::size_t rejected = 0; // rows
+    std::size_t joined_space = 0; // members who joined the --space
     std::map<std::string, std::size_t> rejected_by_reason;
     std::vector<std::string> unknown_columns; // reported, not imported
     bool written = false;                     // whether the database changed

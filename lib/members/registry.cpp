@@ -18,20 +18,11 @@ namespace expeer {
 
 namespace {
 
-std::string join_errors(const std::vector<FieldError>& errors) {
-    std::vector<std::string> lines;
-    for (const auto& e : errors) lines.push_back(describe(e));
-    return fmt::format("{}", fmt::join(lines, "; "));
-}
-
 std::string fields_json(const std::vector<std::string>& fields) {
     return nlohmann::json{{"fields", fields}}.dump();
 }
 
 } // namespace
-
-InvalidMember::InvalidMember(std::vector<FieldError> errors)
-    : Error(ErrorKind::data, join_errors(errors)), errors_(std::move(errors)) {}
 
 ChangeContext MemberRegistry::change_context(const std::string& consent_source,
                                             const std::string& default_language) const {
@@ -63,7 +54,7 @@ Member MemberRegistry::add(const MemberChanges& input, const std::string& defaul
     const auto& c = normalized.changes;
     if (!input.email) errors.push_back({"email", "", "is required"});
     if (!input.display_name) errors.push_back({"name", "", "is required"});
-    if (!errors.empty()) throw InvalidMember(std::move(errors));
+    if (!errors.empty()) throw InvalidInput(std::move(errors));
 
     const ChangeContext context = change_context("expeer members add", default_language);
     const std::string& now = context.now;
@@ -73,10 +64,10 @@ Member MemberRegistry::add(const MemberChanges& input, const std::string& defaul
         auto transaction = db_.write_transaction();
         MemberStore store(db_);
         if (const auto existing = store.find_by_email(m.email))
-            throw InvalidMember({{"email", m.email, fmt::format("is already the address of member {}", existing->id)}});
+            throw InvalidInput({{"email", m.email, fmt::format("is already the address of member {}", existing->id)}});
         if (m.external_id)
             if (const auto existing = store.find_by_external_id(*m.external_id))
-                throw InvalidMember({{"external id", *m.external_id,
+                throw InvalidInput({{"external id", *m.external_id,
                                       fmt::format("is already the id of member {}", existing->id)}});
         m.id = store.insert(m);
         if (m.newsletter_consent) store.record_consent(m.id, *m.consent_at, true, m.consent_source);
@@ -88,7 +79,7 @@ Member MemberRegistry::add(const MemberChanges& input, const std::string& defaul
 
 UpdateResult MemberRegistry::update(std::string_view who, const MemberChanges& input) {
     NormalizedChanges normalized = normalize_changes(input, countries_);
-    if (!normalized.errors.empty()) throw InvalidMember(std::move(normalized.errors));
+    if (!normalized.errors.empty()) throw InvalidInput(std::move(normalized.errors));
     const auto& c = normalized.changes;
 
     return db_.guarded([&] {
@@ -102,11 +93,11 @@ UpdateResult MemberRegistry::update(std::string_view who, const MemberChanges& i
 
         if (c.email && email_key(*c.email) != email_key(m.email)) {
             if (const auto existing = store.find_by_email(*c.email))
-                throw InvalidMember({{"email", *c.email, fmt::format("is already the address of member {}", existing->id)}});
+                throw InvalidInput({{"email", *c.email, fmt::format("is already the address of member {}", existing->id)}});
         }
         if (c.external_id && !c.external_id->empty() && c.external_id != m.external_id) {
             if (const auto existing = store.find_by_external_id(*c.external_id))
-                throw InvalidMember({{"external id", *c.external_id,
+                throw InvalidInput({{"external id", *c.external_id,
                                       fmt::format("is already the id of member {}", existing->id)}});
         }
         const AppliedChanges applied = apply_changes(m, c, context);
@@ -156,7 +147,7 @@ void MemberRegistry::for_each(MemberFilter filter, const std::function<void(cons
     }
     check("status", filter.status, vocabulary::status, vocabulary::statuses());
     check("language", filter.language, vocabulary::language, vocabulary::languages());
-    if (!errors.empty()) throw InvalidMember(std::move(errors));
+    if (!errors.empty()) throw InvalidInput(std::move(errors));
     MemberStore(db_).for_each(filter, visit);
 }
 

@@ -17,16 +17,6 @@ class Clock;
 class Countries;
 class Database;
 
-// Every problem with a member's fields at once.
-class InvalidMember : public Error {
-public:
-    explicit InvalidMember(std::vector<FieldError> errors);
-    const std::vector<FieldError>& errors() const { return errors_; }
-
-private:
-    std::vector<FieldError> errors_;
-};
-
 struct StatusChange {
     Member member;
     bool changed = false; // false when the member already had that status

@@ -13,21 +13,6 @@ namespace expeer {
 
 namespace {
 
-// Shows a value safely in a one-line message: control characters escaped, long values cut.
-std::string shown(std::string_view value) {
-    std::string out;
-    for (unsigned char c : value.substr(0, 80)) {
-        if (c == '\n') out += "\\n";
-        else if (c == '\r') out += "\\r";
-        else if (c == '\0') out += "\\0";
-        else if (c < 0x20 || c == 0x7f) out += fmt::format("\\x{:02x}", c);
-        else out += static_cast<char>(c);
-    }
-    if (value.size() > 80) out += "...";
-    if (!text::is_valid_utf8(out)) return "(not valid UTF-8)";
-    return out;
-}
-
 bool is_domain_label_char(unsigned char c) {
     return (c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z') || (c >= '0' && c <= '9') || c == '-' ||
            c >= 0x80; // internationalised domain names arrive in UTF-8
@@ -63,15 +48,11 @@ std::optional<std::string> email_problem(std::string_view email) {
     return std::nullopt;
 }
 
-std::string describe(const FieldError& error) {
-    return fmt::format("{} '{}': {}", error.field, error.value, error.reason);
-}
-
 NormalizedChanges normalize_changes(const MemberChanges& input, const Countries& countries) {
     NormalizedChanges result;
     auto& out = result.changes;
     const auto fail = [&](const char* field, std::string_view value, std::string reason) {
-        result.errors.push_back({field, shown(value), std::move(reason)});
+        result.errors.push_back({field, shown_value(value), std::move(reason)});
     };
     // Every text field: valid UTF-8 on one line, trimmed, within its length.
     const auto clean = [&](const char* field, const std::optional<std::string>& value,

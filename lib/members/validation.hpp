@@ -3,6 +3,7 @@
 #pragma once
 
 #include "members/member.hpp"
+#include "util/invalid_input.hpp"
 
 #include <optional>
 #include <string>
@@ -11,12 +12,6 @@
 namespace expeer {
 
 class Countries;
-
-struct FieldError {
-    std::string field;  // "email", "country"...
-    std::string value;  // as given, cut if long, control characters shown as escapes
-    std::string reason; // "unknown country (did you mean Tunisia (TN)?)"
-};
 
 struct NormalizedChanges {
     MemberChanges changes; // trimmed, country as a code, vocabulary values canonical
@@ -27,9 +22,6 @@ struct NormalizedChanges {
 std::optional<std::string> email_problem(std::string_view email);
 
 NormalizedChanges normalize_changes(const MemberChanges& input, const Countries& countries);
-
-// One line for a field error: "country 'Narnia': unknown country".
-std::string describe(const FieldError& error);
 
 // Limits on free-text fields, in characters: long enough for any real value.
 constexpr std::size_t max_name_length = 200;

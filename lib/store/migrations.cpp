@@ -102,6 +102,89 @@ CREATE TABLE import_lines (
     line INTEGER NOT NULL
 );
 )sql"},
+        {4, "spaces, memberships, news, comments, talks and activities", R"sql(
+CREATE TABLE spaces (
+    id INTEGER PRIMARY KEY,
+    slug TEXT NOT NULL UNIQUE,
+    label TEXT NOT NULL,
+    description TEXT,
+    access TEXT NOT NULL CHECK (access = 'open' OR access = 'on-request' OR access = 'confidential'),
+    kind TEXT NOT NULL CHECK (kind = 'thematic' OR kind = 'regional' OR kind = 'project'),
+    parent_id INTEGER REFERENCES spaces (id),
+    default_role TEXT NOT NULL CHECK (default_role = 'reader' OR default_role = 'contributor'
+        OR default_role = 'content-manager' OR default_role = 'space-manager'),
+    created_on TEXT NOT NULL,
+    archived_on TEXT,
+    created_at TEXT NOT NULL,
+    updated_at TEXT NOT NULL
+);
+CREATE INDEX spaces_parent ON spaces (parent_id);
+
+-- One row per stay of a member in a space: leaving closes it, joining again opens another.
+CREATE TABLE memberships (
+    id INTEGER PRIMARY KEY,
+    space_id INTEGER NOT NULL REFERENCES spaces (id),
+    member_id INTEGER NOT NULL REFERENCES members (id),
+    role TEXT NOT NULL CHECK (role = 'reader' OR role = 'contributor' OR role = 'content-manager'
+        OR role = 'space-manager'),
+    joined_at TEXT NOT NULL,
+    left_at TEXT
+);
+CREATE UNIQUE INDEX memberships_current ON memberships (space_id, member_id) WHERE left_at IS NULL;
+CREATE INDEX memberships_member ON memberships (member_id);
+
+CREATE TABLE news (
+    id INTEGER PRIMARY KEY,
+    space_id INTEGER NOT NULL REFERENCES spaces (id),
+    author_id INTEGER REFERENCES members (id),
+    title TEXT NOT NULL,
+    body TEXT NOT NULL,
+    posted_at TEXT NOT NULL
+);
+CREATE INDEX news_space ON news (space_id, posted_at);
+CREATE INDEX news_author ON news (author_id);
+
+CREATE TABLE comments (
+    id INTEGER PRIMARY KEY,
+    news_id INTEGER NOT NULL REFERENCES news (id) ON DELETE CASCADE,
+    author_id INTEGER REFERENCES members (id),
+    body TEXT NOT NULL,
+    posted_at TEXT NOT NULL
+);
+CREATE INDEX comments_news ON comments (news_id);
+CREATE INDEX comments_author ON comments (author_id);
+
+CREATE TABLE talks (
+    id INTEGER PRIMARY KEY,
+    starts_at TEXT NOT NULL,
+    title_fr TEXT NOT NULL,
+    title_en TEXT NOT NULL,
+    summary_fr TEXT,
+    summary_en TEXT,
+    speakers TEXT,
+    replay_url TEXT,
+    created_at TEXT NOT NULL,
+    updated_at TEXT NOT NULL
+);
+CREATE INDEX talks_starts ON talks (starts_at);
+
+-- Everything members do, here or on the collaboration platform (logins and views are only
+-- seen there). external_id is the platform's id, so importing the same history twice adds
+-- nothing.
+CREATE TABLE activities (
+    id INTEGER PRIMARY KEY,
+    external_id TEXT UNIQUE,
+    at TEXT NOT NULL,
+    member_id INTEGER REFERENCES members (id),
+    kind TEXT NOT NULL CHECK (kind = 'news' OR kind = 'comment' OR kind = 'file' OR kind = 'membership'
+        OR kind = 'login' OR kind = 'view'),
+    space_id INTEGER REFERENCES spaces (id),
+    content TEXT
+);
+CREATE INDEX activities_at ON activities (at);
+CREATE INDEX activities_member ON activities (member_id, at);
+CREATE INDEX activities_space ON activities (space_id, at);
+)sql"},
     };
     return all;
 }

@@ -41,6 +41,10 @@ Everything about one person, as JSON:
         "source": "reply"
       }
     ],
+    "memberships": [],
+    "news": [],
+    "comments": [],
+    "activity": [],
     "changes": [
       {
         "at": "2024-09-15T08:30:00Z",
@@ -69,7 +73,7 @@ Everything about one person, as JSON:
 Erasure is a dry run unless --yes is given.
 
   $ expeer members erase amina.bensalah@example.org
-  expeer: would erase member 1 (Amina Ben Salah <amina.bensalah@example.org>): email, name, country, organisation, occupation, language, profile, newsletter consent, external id, and 2 consent record(s); what they wrote stays, attributed to a former member
+  expeer: would erase member 1 (Amina Ben Salah <amina.bensalah@example.org>): email, name, country, organisation, occupation, language, profile, newsletter consent, external id, 2 consent record(s), and their place in 0 space(s); their 0 news and 0 comment(s) would stay, attributed to a former member
   expeer: nothing was erased: run again with --yes to erase
 
 Another program keeps the database open meanwhile (as a sync with the collaboration platform
@@ -123,7 +127,7 @@ log records the erasure by id only.
   id,at,actor,action,object_type,object_id,details
   2,2024-09-15T08:30:00Z,tester,member.add,member,1,
   3,2024-10-01T09:00:00Z,tester,member.update,member,1,"{""fields"":[""newsletter consent""]}"
-  6,2024-09-15T08:30:00Z,tester,member.erase,member,1,
+  6,2024-09-15T08:30:00Z,tester,member.erase,member,1,"{""content"":""kept""}"
   $ sqlite3 expeer.db "SELECT count(*) FROM consent_events WHERE member_id = 1"
   0
   $ expeer members erase 1 --yes

@@ -186,6 +186,7 @@ JSON Lines, and a partner's own headers mapped with --map. Unknown columns are r
     "unchanged": 0,
     "skipped": 0,
     "rejected": 0,
+    "joined_space": 0,
     "rejected_by_reason": {},
     "unknown_columns": []
   }

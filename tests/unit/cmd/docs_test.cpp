@@ -59,10 +59,12 @@ TEST_CASE("every subcommand and each of its options is documented in its man pag
     for (const auto& leaf : leaves) {
         const std::string group = leaf.path.front();
         const std::string page = read_file(man / ("expeer-" + group + ".1"));
-        INFO("expeer " << leaf.path[0] << " " << (leaf.path.size() > 1 ? leaf.path[1] : ""));
+        std::string path;
+        for (const auto& part : leaf.path) path += " " + roff(part);
+        INFO("expeer" << path);
         REQUIRE_FALSE(page.empty());
         CHECK(main_page.find("expeer\\-" + roff(group)) != std::string::npos);
-        const std::string heading = ".SS \"expeer " + roff(group) + " " + roff(leaf.path.back()) + "\"";
+        const std::string heading = ".SS \"expeer" + path + "\"";
         CHECK(page.find(heading) != std::string::npos);
         for (const CLI::Option* option : leaf.app->get_options()) {
             for (const auto& name : option->get_lnames()) {
@@ -90,7 +92,7 @@ TEST_CASE("every subcommand answers --help on stdout with exit 0") {
         for (const auto& a : args) argv.push_back(a.c_str());
         std::ostringstream out, err;
         cli::Context context(Environment{}, out, err, false);
-        INFO(args[1] << " " << args[2]);
+        INFO(args[1] << " " << args[2] << (args.size() > 4 ? " " + args[3] : ""));
         CHECK(cli::run(static_cast<int>(argv.size()), argv.data(), context) == 0);
         CHECK(out.str().find("Usage:") != std::string::npos);
         CHECK(err.str().empty());

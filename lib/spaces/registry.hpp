@@ -1,0 +1,65 @@
+// Spaces and their members: each change checked, done in one transaction with its audit
+// entry and, for memberships, an activity.
+#pragma once
+
+#include "members/member.hpp"
+#include "spaces/space.hpp"
+
+#include <map>
+#include <string>
+#include <vector>
+
+namespace expeer {
+
+class Clock;
+class Database;
+
+struct MembershipBatch {
+    std::vector<std::string> done;      // who was added, removed or changed
+    std::vector<std::string> unchanged; // already in (or already out, or already that role)
+};
+
+struct SpaceMember {
+    Membership membership;
+    Member member;
+};
+
+// Adds a member to a space, with its audit entry and activity, inside the caller's
+// transaction; false if they are in it already.
+bool join_space(Database& db, const Space& space, std::int64_t member_id, const std::string& role,
+                const std::string& at, const std::string& actor);
+
+class SpaceRegistry {
+public:
+    SpaceRegistry(Database& db, const Clock& clock, std::string actor);
+
+    Space create(const std::string& slug, const SpaceChanges& changes);
+    Space update(const std::string& slug, const SpaceChanges& changes);
+    // Archived spaces keep their content and members, and leave the listings.
+    bool set_archived(const std::string& slug, bool archived);
+    Space get(const std::string& slug);
+    std::vector<Space> list(const SpaceFilter& filter); // by slug
+    std::map<std::int64_t, Space> all();
+
+    // Each is all or nothing: an unknown member or space refuses the whole batch.
+    MembershipBatch add_members(const std::string& slug, const std::vector<std::string>& who,
+                                const std::optional<std::string>& role);
+    MembershipBatch remove_members(const std::string& slug, const std::vector<std::string>& who);
+    MembershipBatch set_role(const std::string& slug, const std::vector<std::string>& who, const std::string& role);
+    // The current members of `from` join `to`, with `role` or the role they have in `from`.
+    MembershipBatch copy_members(const std::string& from, const std::string& to, const std::optional<std::string>& role);
+    // One member joins several spaces.
+    MembershipBatch join_spaces(const std::string& who, const std::vector<std::string>& slugs,
+                                const std::optional<std::string>& role);
+    std::vector<SpaceMember> members_of(const std::string& slug, bool include_former);
+
+private:
+    struct Joiner;
+    std::string now() const;
+
+    Database& db_;
+    const Clock& clock_;
+    std::string actor_;
+};
+
+} // namespace expeer

@@ -1,0 +1,132 @@
+#include "store/news_store.hpp"
+
+#include "store/database.hpp"
+
+namespace expeer {
+
+namespace {
+
+void bind_author(SQLite::Statement& q, int index, const std::optional<std::int64_t>& author) {
+    if (author) q.bind(index, *author);
+    else q.bind(index);
+}
+
+News read_news(SQLite::Statement& q) {
+    News n;
+    n.id = q.getColumn(0).getInt64();
+    n.space_id = q.getColumn(1).getInt64();
+    if (!q.getColumn(2).isNull()) n.author_id = q.getColumn(2).getInt64();
+    n.title = q.getColumn(3).getString();
+    n.body = q.getColumn(4).getString();
+    n.posted_at = q.getColumn(5).getString();
+    return n;
+}
+
+Comment read_comment(SQLite::Statement& q) {
+    Comment c;
+    c.id = q.getColumn(0).getInt64();
+    c.news_id = q.getColumn(1).getInt64();
+    if (!q.getColumn(2).isNull()) c.author_id = q.getColumn(2).getInt64();
+    c.body = q.getColumn(3).getString();
+    c.posted_at = q.getColumn(4).getString();
+    return c;
+}
+
+std::vector<Comment> read_comments(Database& db, const char* where, std::int64_t value) {
+    return db.guarded([&] {
+        SQLite::Statement q(db.sql(), std::string("SELECT id, news_id, author_id, body, posted_at FROM comments WHERE ") +
+                                          where + " ORDER BY posted_at, id");
+        q.bind(1, value);
+        std::vector<Comment> out;
+        while (q.executeStep()) out.push_back(read_comment(q));
+        return out;
+    });
+}
+
+} // namespace
+
+std::int64_t insert_news(Database& db, const News& n) {
+    return db.guarded([&] {
+        SQLite::Statement q(db.sql(), "INSERT INTO news (space_id, author_id, title, body, posted_at) VALUES (?, ?, ?, ?, ?)");
+        q.bind(1, n.space_id);
+        bind_author(q, 2, n.author_id);
+        q.bind(3, n.title);
+        q.bind(4, n.body);
+        q.bind(5, n.posted_at);
+        q.exec();
+        return db.sql().getLastInsertRowid();
+    });
+}
+
+std::int64_t insert_comment(Database& db, const Comment& c) {
+    return db.guarded([&] {
+        SQLite::Statement q(db.sql(), "INSERT INTO comments (news_id, author_id, body, posted_at) VALUES (?, ?, ?, ?)");
+        q.bind(1, c.news_id);
+        bind_author(q, 2, c.author_id);
+        q.bind(3, c.body);
+        q.bind(4, c.posted_at);
+        q.exec();
+        return db.sql().getLastInsertRowid();
+    });
+}
+
+std::optional<News> find_news(Database& db, std::int64_t id) {
+    return db.guarded([&]() -> std::optional<News> {
+        SQLite::Statement q(db.sql(), "SELECT id, space_id, author_id, title, body, posted_at FROM news WHERE id = ?");
+        q.bind(1, id);
+        if (!q.executeStep()) return std::nullopt;
+        return read_news(q);
+    });
+}
+
+void for_each_news(Database& db, const std::optional<std::int64_t>& space_id, const std::optional<std::int64_t>& author_id,
+                   const std::optional<std::string>& since, const std::function<void(const News&, std::size_t)>& visit) {
+    db.guarded([&] {
+        std::string sql = "SELECT n.id, n.space_id, n.author_id, n.title, n.body, n.posted_at, "
+                          "(SELECT count(*) FROM comments c WHERE c.news_id = n.id) FROM news n WHERE 1 = 1";
+        if (space_id) sql += " AND n.space_id = :space";
+        if (author_id) sql += " AND n.author_id = :author";
+        if (since) sql += " AND n.posted_at >= :since";
+        sql += " ORDER BY n.posted_at DESC, n.id DESC";
+        SQLite::Statement q(db.sql(), sql);
+        if (space_id) q.bind(":space", *space_id);
+        if (author_id) q.bind(":author", *author_id);
+        if (since) q.bind(":since", *since);
+        while (q.executeStep()) visit(read_news(q), static_cast<std::size_t>(q.getColumn(6).getInt64()));
+    });
+}
+
+std::vector<Comment> comments_of(Database& db, std::int64_t news_id) { return read_comments(db, "news_id = ?", news_id); }
+
+std::vector<Comment> comments_by_author(Database& db, std::int64_t author_id) {
+    return read_comments(db, "author_id = ?", author_id);
+}
+
+std::vector<News> news_by_author(Database& db, std::int64_t author_id) {
+    return db.guarded([&] {
+        SQLite::Statement q(db.sql(), "SELECT id, space_id, author_id, title, body, posted_at FROM news "
+                                      "WHERE author_id = ? ORDER BY posted_at, id");
+        q.bind(1, author_id);
+        std::vector<News> out;
+        while (q.executeStep()) out.push_back(read_news(q));
+        return out;
+    });
+}
+
+std::size_t delete_content_of(Database& db, std::int64_t author_id) {
+    return db.guarded([&] {
+        SQLite::Statement comments(db.sql(), "DELETE FROM comments WHERE author_id = ?");
+        comments.bind(1, author_id);
+        const int c = comments.exec();
+        SQLite::Statement news(db.sql(), "DELETE FROM news WHERE author_id = ?"); // their comments cascade
+        news.bind(1, author_id);
+        const int n = news.exec();
+        SQLite::Statement activity(db.sql(), "UPDATE activities SET content = NULL WHERE member_id = ? "
+                                             "AND (kind = 'news' OR kind = 'comment')");
+        activity.bind(1, author_id);
+        activity.exec();
+        return static_cast<std::size_t>(c + n);
+    });
+}
+
+} // namespace expeer
