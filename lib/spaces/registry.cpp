@@ -253,9 +253,10 @@ static void check_role(const std::optional<std::string>& role) {
     if (!errors.empty()) throw InvalidInput(std::move(errors));
 }
 
-MembershipBatch SpaceRegistry::add_members(const std::string& slug, const std::vector<std::string>& who,
-                                           const std::optional<std::string>& role) {
-    check_role(role);
+// The frame of a batch on one space: one transaction, the space and every person resolved
+// before anything is written, one time for all. `each` handles one person.
+template <typename Each>
+MembershipBatch SpaceRegistry::for_each_person(const std::string& slug, const std::vector<std::string>& who, Each&& each) {
     return db_.guarded([&] {
         auto transaction = db_.write_transaction();
         Joiner j(*this);
@@ -263,63 +264,51 @@ MembershipBatch SpaceRegistry::add_members(const std::string& slug, const std::v
         const auto people = j.resolve(who);
         const std::string at = now();
         MembershipBatch batch;
-        for (const auto& m : people)
-            (j.join(space, m, role.value_or(space.default_role), at) ? batch.done : batch.unchanged).push_back(m.email);
+        for (const auto& m : people) (each(j, space, m, at) ? batch.done : batch.unchanged).push_back(m.email);
         transaction.commit();
         return batch;
     });
 }
 
+MembershipBatch SpaceRegistry::add_members(const std::string& slug, const std::vector<std::string>& who,
+                                           const std::optional<std::string>& role) {
+    check_role(role);
+    return for_each_person(slug, who, [&](Joiner& j, const Space& space, const Member& m, const std::string& at) {
+        return j.join(space, m, role.value_or(space.default_role), at);
+    });
+}
+
 MembershipBatch SpaceRegistry::remove_members(const std::string& slug, const std::vector<std::string>& who) {
-    return db_.guarded([&] {
-        auto transaction = db_.write_transaction();
-        Joiner j(*this);
-        const Space space = find_space(j.spaces, slug);
-        const auto people = j.resolve(who);
-        const std::string at = now();
-        MembershipBatch batch;
-        for (const auto& m : people) {
-            const auto current = j.spaces.current_membership(space.id, m.id);
-            if (!current) {
-                batch.unchanged.push_back(m.email);
-                continue;
-            }
-            j.spaces.close_membership(current->id, at);
-            j.record("membership.remove", space, m, at, "left");
-            batch.done.push_back(m.email);
-        }
-        transaction.commit();
-        return batch;
+    return for_each_person(slug, who, [&](Joiner& j, const Space& space, const Member& m, const std::string& at) {
+        const auto current = j.spaces.current_membership(space.id, m.id);
+        if (!current) return false;
+        j.spaces.close_membership(current->id, at);
+        j.record("membership.remove", space, m, at, "left");
+        return true;
     });
 }
 
 MembershipBatch SpaceRegistry::set_role(const std::string& slug, const std::vector<std::string>& who,
                                         const std::string& role) {
     check_role(role);
-    return db_.guarded([&] {
-        auto transaction = db_.write_transaction();
+    // Every person who is not in the space is reported at once, before anything is written.
+    {
+        SpaceStore spaces(db_);
         Joiner j(*this);
-        const Space space = find_space(j.spaces, slug);
-        const auto people = j.resolve(who);
+        const Space space = find_space(spaces, slug);
         std::vector<FieldError> errors;
-        for (const auto& m : people)
-            if (!j.spaces.current_membership(space.id, m.id))
+        for (const auto& m : j.resolve(who))
+            if (!spaces.current_membership(space.id, m.id))
                 errors.push_back({"member", m.email, fmt::format("is not in space '{}'", slug)});
         if (!errors.empty()) throw InvalidInput(std::move(errors));
-        const std::string at = now();
-        MembershipBatch batch;
-        for (const auto& m : people) {
-            const auto current = j.spaces.current_membership(space.id, m.id);
-            if (current->role == role) {
-                batch.unchanged.push_back(m.email);
-                continue;
-            }
-            j.spaces.set_role(current->id, role);
-            j.record("membership.role", space, m, at, "now " + role);
-            batch.done.push_back(m.email);
-        }
-        transaction.commit();
-        return batch;
+    }
+    return for_each_person(slug, who, [&](Joiner& j, const Space& space, const Member& m, const std::string& at) {
+        const auto current = j.spaces.current_membership(space.id, m.id);
+        if (!current) throw InvalidInput({{"member", m.email, fmt::format("is not in space '{}'", slug)}});
+        if (current->role == role) return false;
+        j.spaces.set_role(current->id, role);
+        j.record("membership.role", space, m, at, "now " + role);
+        return true;
     });
 }
 

@@ -56,6 +56,8 @@ public:
 private:
     struct Joiner;
     std::string now() const;
+    template <typename Each>
+    MembershipBatch for_each_person(const std::string& slug, const std::vector<std::string>& who, Each&& each);
 
     Database& db_;
     const Clock& clock_;

@@ -96,7 +96,7 @@ Members: in batches, all or nothing; from a file; copied; one member into many s
   [65]
   $ expeer spaces members set-role dossier-kivu space-manager amina@example.org
   expeer: 1 changed, 0 already in that role
-  $ expeer spaces members set-role dossier-kivu reader pieter@example.org
+  $ expeer spaces members set-role dossier-kivu reader pieter@example.org jb@example.org amina@example.org salma@example.org
   expeer: error: member 'pieter@example.org': is not in space 'dossier-kivu'
   expeer: nothing was written
   [65]
