@@ -2,6 +2,7 @@
 #include "commands.hpp"
 
 #include "activity/import.hpp"
+#include "progress.hpp"
 #include "members/registry.hpp"
 #include "spaces/visibility.hpp"
 #include "store/activity_store.hpp"
@@ -18,12 +19,19 @@ namespace {
 struct ImportCommand {
     std::string file;
     bool dry_run = false;
+    std::string report_format;
 };
 
 void activity_import(Context& context, const ImportCommand& c) {
-    const auto report = import_activities(context.database(), c.file, c.dry_run, [&](const LineProblem& p) {
-        context.err << fmt::format("expeer: error: {}:{}: {} '{}': {}\n", c.file, p.line, p.field, p.value, p.reason);
-    });
+    ProgressBar progress(context.err, context.show_progress(), "importing");
+    const auto report = import_activities(
+        context.database(), c.file, c.dry_run,
+        [&](const LineProblem& p) {
+            progress.finish();
+            context.err << fmt::format("expeer: error: {}:{}: {} '{}': {}\n", c.file, p.line, p.field, p.value, p.reason);
+        },
+        [&](std::uint64_t done, std::uint64_t total) { progress.update(done, total); });
+    progress.finish();
     if (!context.options.quiet)
         for (const auto& key : report.unknown_keys)
             context.err << fmt::format("expeer: warning: {}: key '{}' is not imported\n", c.file, key);
@@ -31,9 +39,22 @@ void activity_import(Context& context, const ImportCommand& c) {
                           : report.written ? "written"
                           : report.rejected ? "nothing written: fix the rejected lines"
                                             : "nothing to change";
-    context.out << fmt::format("{}: {} lines: {} {}, {} already there, {} rejected; {}\n", c.file, report.lines,
-                               report.added, report.written || (!c.dry_run && !report.rejected) ? "added" : "to add",
-                               report.already, report.rejected, outcome);
+    if (c.report_format == "json") {
+        nlohmann::ordered_json j;
+        j["file"] = c.file;
+        j["dry_run"] = c.dry_run;
+        j["written"] = report.written;
+        j["lines"] = report.lines;
+        j["added"] = report.added;
+        j["already"] = report.already;
+        j["rejected"] = report.rejected;
+        j["unknown_keys"] = report.unknown_keys;
+        context.out << j.dump(2) << '\n';
+    } else {
+        context.out << fmt::format("{}: {} lines: {} {}, {} already there, {} rejected; {}\n", c.file, report.lines,
+                                   report.added, report.written || (!c.dry_run && !report.rejected) ? "added" : "to add",
+                                   report.already, report.rejected, outcome);
+    }
     if (report.rejected) context.exit_code = ExitCode::data;
 }
 
@@ -89,6 +110,8 @@ void add_activity_commands(CLI::App& group, Context& context, Action& action) {
         auto* import = group.add_subcommand("import", "Bring in history from the platform (JSON Lines), all or nothing");
         import->add_option("file", c->file, "One JSON object a line, as in expeer-activity(5)")->required();
         import->add_flag("--dry-run", c->dry_run, "Check everything; write nothing");
+        import->add_option("--report-format", c->report_format, "The report: text (default) or json")
+            ->check(CLI::IsMember({"text", "json"}));
         import->callback([&, c] { action = [&, c] { activity_import(context, *c); }; });
     }
     {

@@ -38,11 +38,15 @@ std::optional<std::string> text_of(const nlohmann::json& object, const char* key
 } // namespace
 
 ActivityImportReport import_activities(Database& db, const std::filesystem::path& file, bool dry_run,
-                                       const std::function<void(const LineProblem&)>& on_problem) {
+                                       const std::function<void(const LineProblem&)>& on_problem,
+                                       const std::function<void(std::uint64_t done, std::uint64_t total)>& on_progress) {
     std::ifstream in(file, std::ios::binary);
     if (!in || std::filesystem::is_directory(file))
         throw Error(ErrorKind::no_input, fmt::format("cannot read '{}'", file.string()));
     ActivityImportReport report;
+    std::error_code ignored;
+    const std::uint64_t total = std::filesystem::file_size(file, ignored);
+    std::uint64_t done = 0;
     db.guarded([&] {
         auto transaction = db.write_transaction();
         MemberStore members(db);
@@ -54,6 +58,8 @@ ActivityImportReport import_activities(Database& db, const std::filesystem::path
         std::size_t line = 0;
         while (std::getline(in, raw)) {
             ++line;
+            done += raw.size() + 1;
+            if (on_progress && line % 4096 == 0) on_progress(done, total);
             if (!raw.empty() && raw.back() == '\r') raw.pop_back();
             if (raw.find_first_not_of(" \t") == std::string::npos) continue;
             ++report.lines;

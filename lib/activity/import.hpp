@@ -28,7 +28,9 @@ struct ActivityImportReport {
     bool written = false;
 };
 
+// `on_progress` is told how many bytes of the file are done, now and then.
 ActivityImportReport import_activities(Database& db, const std::filesystem::path& file, bool dry_run,
-                                       const std::function<void(const LineProblem&)>& on_problem);
+                                       const std::function<void(const LineProblem&)>& on_problem,
+                                       const std::function<void(std::uint64_t done, std::uint64_t total)>& on_progress = {});
 
 } // namespace expeer

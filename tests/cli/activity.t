@@ -21,8 +21,19 @@ The activity history: brought in from the platform, listed with filters.
 
 Importing the same file again adds nothing.
 
-  $ expeer -q activity import history.jsonl
-  history.jsonl: 4 lines: 0 added, 4 already there, 0 rejected; nothing to change
+  $ expeer -q activity import history.jsonl --report-format json
+  {
+    "file": "history.jsonl",
+    "dry_run": false,
+    "written": false,
+    "lines": 4,
+    "added": 0,
+    "already": 4,
+    "rejected": 0,
+    "unknown_keys": [
+      "device"
+    ]
+  }
 
 A bad line: reported by line, and nothing of the file is written.
 

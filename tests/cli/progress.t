@@ -27,3 +27,16 @@ In a pipe, as under cron, no bar either:
 
   $ expeer members import m.csv 2>&1 | cat
   m.csv: 30000 rows: 0 created, 0 updated, 30000 unchanged, 0 skipped, 0 rejected; nothing to change
+
+The activity import too:
+
+  $ expeer -q spaces create sahel --label Sahel
+  $ /usr/bin/python3 -c '
+  > with open("history.jsonl", "w") as f:
+  >     for i in range(40000):
+  >         f.write(f"{{\"id\": \"ev-{i}\", \"time\": \"2024-03-01T10:00:00Z\", \"member\": \"m{i % 100}@example.org\", \"kind\": \"view\", \"space\": \"sahel\"}}\n")
+  > '
+  $ script -qec "expeer activity import history.jsonl" /dev/null < /dev/null | tr '\r' '\n' | grep -ac 'importing \[' | awk '$1 > 5 { print "bar drawn" }'
+  bar drawn
+  $ expeer -q activity import history.jsonl
+  history.jsonl: 40000 lines: 0 added, 40000 already there, 0 rejected; nothing to change
