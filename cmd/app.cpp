@@ -11,6 +11,7 @@ const std::vector<CommandGroup>& command_groups() {
     static const std::vector<CommandGroup> groups = {
         {"members", "Add, change and list the members of the network", add_members_commands},
         {"spaces", "Collaborative spaces and who is in them", add_spaces_commands},
+        {"library", "The shared file library of each space", add_library_commands},
         {"news", "The news feed of each space, and comments", add_news_commands},
         {"talks", "The network's monthly webinars", add_talks_commands},
         {"activity", "What members do, here and on the collaboration platform", add_activity_commands},

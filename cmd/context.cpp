@@ -53,6 +53,14 @@ const Countries& Context::countries() {
     return *countries_;
 }
 
+BlobStore& Context::blobs() {
+    if (!blobs_) {
+        const std::string dir = config().get("files_dir");
+        blobs_.emplace(dir.empty() ? std::filesystem::path(config().get("database") + ".files") : std::filesystem::path(dir));
+    }
+    return *blobs_;
+}
+
 Format Context::format(const std::string& requested) const {
     if (!requested.empty()) return parse_format(requested);
     return out_is_terminal_ ? Format::table : Format::csv;

@@ -5,6 +5,7 @@
 #include "config/config.hpp"
 #include "config/environment.hpp"
 #include "geo/countries.hpp"
+#include "library/blob_store.hpp"
 #include "output.hpp"
 #include "store/database.hpp"
 #include "util/clock.hpp"
@@ -41,6 +42,8 @@ public:
     DatabaseOptions database_options();
     Database& database(); // must exist and be at this program's schema version
     const Countries& countries();
+    // File contents: files_dir, or DATABASE.files beside the database.
+    BlobStore& blobs();
 
     // Table on a terminal, CSV otherwise, unless the command was given --format.
     Format format(const std::string& requested) const;
@@ -61,6 +64,7 @@ private:
     std::unique_ptr<Clock> clock_;
     std::unique_ptr<Database> database_;
     std::optional<Countries> countries_;
+    std::optional<BlobStore> blobs_;
 };
 
 // Set by the chosen subcommand's callback; run once parsing has succeeded.

@@ -185,6 +185,33 @@ CREATE INDEX activities_at ON activities (at);
 CREATE INDEX activities_member ON activities (member_id, at);
 CREATE INDEX activities_space ON activities (space_id, at);
 )sql"},
+        // A file's contents are stored once, by SHA-256, outside the database; a library entry
+        // is a path in a space, and each addition at that path is a new revision.
+        {5, "file libraries", R"sql(
+CREATE TABLE blobs (
+    sha256 TEXT PRIMARY KEY,
+    size INTEGER NOT NULL
+);
+CREATE TABLE library_files (
+    id INTEGER PRIMARY KEY,
+    space_id INTEGER NOT NULL REFERENCES spaces (id),
+    path TEXT NOT NULL,
+    created_at TEXT NOT NULL,
+    deleted_at TEXT
+);
+CREATE UNIQUE INDEX library_files_path ON library_files (space_id, path) WHERE deleted_at IS NULL;
+CREATE TABLE library_revisions (
+    id INTEGER PRIMARY KEY,
+    file_id INTEGER NOT NULL REFERENCES library_files (id),
+    revision INTEGER NOT NULL,
+    sha256 TEXT NOT NULL REFERENCES blobs (sha256),
+    size INTEGER NOT NULL,
+    added_at TEXT NOT NULL,
+    added_by INTEGER REFERENCES members (id),
+    UNIQUE (file_id, revision)
+);
+CREATE INDEX library_revisions_sha256 ON library_revisions (sha256);
+)sql"},
     };
     return all;
 }

@@ -18,6 +18,8 @@ Configuration: files, environment and flags, and where each value came from.
   busy_timeout_ms           8000                       */home/.config/expeer/config.yaml:4 (glob)
   actor                     cron                       environment EXPEER_ACTOR
   members.default_language  fr                         */home/.config/expeer/config.yaml:3 (glob)
+  files_dir                 -                          default
+  library.quota_mb          0                          default
   iso_codes_dir             /usr/share/iso-codes/json  default
   locale_dir                /usr/share/locale          default
   $ printf 'database: %s/given.db\n' "$PWD" > given.yaml

@@ -1,0 +1,164 @@
+// expeer library add|list|get|mv|rm|history
+#include "commands.hpp"
+
+#include "library/library.hpp"
+#include "util/atomic_file.hpp"
+
+#include <fmt/format.h>
+
+#include <map>
+
+namespace expeer::cli {
+
+namespace {
+
+SpaceLibrary library(Context& context) {
+    const auto quota_mb = static_cast<std::uint64_t>(context.config().get_integer("library.quota_mb"));
+    return SpaceLibrary(context.database(), context.blobs(), context.clock(), context.config().get("actor"),
+                        quota_mb * 1000 * 1000);
+}
+
+struct Command {
+    std::string space, path, other, folder, as, output, format;
+    std::vector<std::filesystem::path> files;
+    std::optional<std::int64_t> revision;
+    bool tree = false;
+    bool force = false;
+};
+
+// A folder tree, as `tree` draws one: folders first, then files, each by name.
+void print_tree(std::ostream& out, const std::vector<LibraryFile>& files) {
+    struct Node {
+        std::map<std::string, Node> folders;
+        std::vector<std::string> files;
+    } root;
+    for (const auto& f : files) {
+        Node* node = &root;
+        std::string_view rest = f.path;
+        for (auto slash = rest.find('/'); slash != std::string_view::npos; slash = rest.find('/')) {
+            node = &node->folders[std::string(rest.substr(0, slash))];
+            rest.remove_prefix(slash + 1);
+        }
+        node->files.push_back(fmt::format("{} ({} B, r{})", rest, f.current.size, f.current.revision));
+    }
+    const std::function<void(const Node&, const std::string&)> draw = [&](const Node& node, const std::string& indent) {
+        std::vector<std::pair<std::string, const Node*>> entries;
+        for (const auto& [name, child] : node.folders) entries.emplace_back(name + "/", &child);
+        for (const auto& name : node.files) entries.emplace_back(name, nullptr);
+        for (std::size_t i = 0; i < entries.size(); ++i) {
+            const bool last = i + 1 == entries.size();
+            out << indent << (last ? "└── " : "├── ") << entries[i].first << '\n';
+            if (entries[i].second) draw(*entries[i].second, indent + (last ? "    " : "│   "));
+        }
+    };
+    draw(root, "");
+}
+
+} // namespace
+
+void add_library_commands(CLI::App& group, Context& context, Action& action) {
+    {
+        auto c = std::make_shared<Command>();
+        auto* add = group.add_subcommand("add", "Add files to a space's library (a new revision where the path exists)");
+        add->add_option("space", c->space, "The space's slug")->required();
+        add->add_option("files", c->files, "Files to add")->required();
+        add->add_option("--folder", c->folder, "The folder to put them in (default: the top)");
+        add->add_option("--as", c->as, "The member sharing them: email address or id")->required();
+        add->callback([&, c] {
+            action = [&, c] {
+                for (const auto& f : library(context).add(c->space, c->files, c->folder, c->as))
+                    context.say(fmt::format("expeer: {} revision {}{}", f.path, f.revision,
+                                            f.stored_new_content ? "" : " (content already stored)"));
+            };
+        });
+    }
+    {
+        auto c = std::make_shared<Command>();
+        auto* list = group.add_subcommand("list", "List a space's files, by path");
+        list->add_option("space", c->space, "The space's slug")->required();
+        list->add_flag("--tree", c->tree, "Draw the folders as a tree");
+        add_format_option(*list, c->format);
+        list->callback([&, c] {
+            action = [&, c] {
+                auto lib = library(context);
+                const auto files = lib.list(c->space);
+                if (c->tree) return print_tree(context.out, files);
+                Records records;
+                records.columns = {"path", "size", "revision", "revisions", "updated_at", "sha256"};
+                records.table_columns = {"path", "size", "revision", "updated_at"};
+                for (const auto& f : files) {
+                    nlohmann::ordered_json row;
+                    row["path"] = f.path;
+                    row["size"] = f.current.size;
+                    row["revision"] = f.current.revision;
+                    row["revisions"] = f.revisions;
+                    row["updated_at"] = f.current.added_at;
+                    row["sha256"] = f.current.sha256;
+                    records.rows.push_back(std::move(row));
+                }
+                print_records(context.out, records, context.format(c->format));
+            };
+        });
+    }
+    {
+        auto c = std::make_shared<Command>();
+        auto* get = group.add_subcommand("get", "Write a file's content (its current revision by default)");
+        get->add_option("space", c->space, "The space's slug")->required();
+        get->add_option("path", c->path, "The file's path in the library")->required();
+        get->add_option("-o,--output", c->output, "Write to this file (mode 0600) instead of standard output");
+        get->add_option("--revision", c->revision, "An older revision");
+        get->add_flag("--force", c->force, "Replace an existing output file");
+        get->callback([&, c] {
+            action = [&, c] {
+                auto lib = library(context);
+                if (c->output.empty() || c->output == "-") {
+                    lib.get(c->space, c->path, c->revision, [&](std::string_view s) { context.out << s; });
+                    return;
+                }
+                AtomicFile file(c->output, c->force);
+                lib.get(c->space, c->path, c->revision, [&](std::string_view s) { file.write(s); });
+                file.commit();
+            };
+        });
+    }
+    {
+        auto c = std::make_shared<Command>();
+        auto* mv = group.add_subcommand("mv", "Move or rename a file in a library");
+        mv->add_option("space", c->space, "The space's slug")->required();
+        mv->add_option("from", c->path, "Its path now")->required();
+        mv->add_option("to", c->other, "Its new path")->required();
+        mv->callback([&, c] { action = [&, c] { library(context).move(c->space, c->path, c->other); }; });
+    }
+    {
+        auto c = std::make_shared<Command>();
+        auto* rm = group.add_subcommand("rm", "Remove a file from a library (its revisions are kept)");
+        rm->add_option("space", c->space, "The space's slug")->required();
+        rm->add_option("path", c->path, "The file's path")->required();
+        rm->callback([&, c] { action = [&, c] { library(context).remove(c->space, c->path); }; });
+    }
+    {
+        auto c = std::make_shared<Command>();
+        auto* history = group.add_subcommand("history", "List every revision of a file");
+        history->add_option("space", c->space, "The space's slug")->required();
+        history->add_option("path", c->path, "The file's path")->required();
+        add_format_option(*history, c->format);
+        history->callback([&, c] {
+            action = [&, c] {
+                Records records;
+                records.columns = {"revision", "added_at", "added_by", "size", "sha256"};
+                for (const auto& r : library(context).history(c->space, c->path)) {
+                    nlohmann::ordered_json row;
+                    row["revision"] = r.revision;
+                    row["added_at"] = r.added_at;
+                    row["added_by"] = r.added_by ? nlohmann::ordered_json(*r.added_by) : nlohmann::ordered_json(nullptr);
+                    row["size"] = r.size;
+                    row["sha256"] = r.sha256;
+                    records.rows.push_back(std::move(row));
+                }
+                print_records(context.out, records, context.format(c->format));
+            };
+        });
+    }
+}
+
+} // namespace expeer::cli

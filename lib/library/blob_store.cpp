@@ -1,0 +1,128 @@
+#include "library/blob_store.hpp"
+
+#include "util/error.hpp"
+#include "util/sha256.hpp"
+
+#include <fcntl.h>
+#include <fmt/format.h>
+#include <sys/stat.h>
+#include <unistd.h>
+
+#include <cerrno>
+#include <cstring>
+#include <fstream>
+#include <vector>
+
+namespace expeer {
+
+namespace {
+
+constexpr std::size_t chunk = 1 << 16;
+
+void make_private_directory(const std::filesystem::path& dir) {
+    if (::mkdir(dir.c_str(), 0700) != 0 && errno != EEXIST)
+        throw Error(ErrorKind::cannot_create, fmt::format("cannot create directory '{}': {}", dir.string(), std::strerror(errno)));
+}
+
+bool is_hash(const std::string& s) {
+    return s.size() == 64 && s.find_first_not_of("0123456789abcdef") == std::string::npos;
+}
+
+} // namespace
+
+BlobStore::BlobStore(std::filesystem::path root) : root_(std::move(root)) {}
+
+std::filesystem::path BlobStore::path_of(const std::string& sha256) const {
+    if (!is_hash(sha256)) throw Error(ErrorKind::failure, fmt::format("'{}' is not a SHA-256", sha256));
+    return root_ / sha256.substr(0, 2) / sha256;
+}
+
+bool BlobStore::contains(const std::string& sha256) const { return std::filesystem::exists(path_of(sha256)); }
+
+StoredBlob BlobStore::put_file(const std::filesystem::path& source) {
+    const int in = ::open(source.c_str(), O_RDONLY | O_CLOEXEC);
+    if (in < 0) throw Error(ErrorKind::no_input, fmt::format("cannot read '{}': {}", source.string(), std::strerror(errno)));
+    struct stat st{};
+    if (::fstat(in, &st) != 0 || !S_ISREG(st.st_mode)) {
+        ::close(in);
+        throw Error(ErrorKind::no_input, fmt::format("cannot read '{}': not a regular file", source.string()));
+    }
+    make_private_directory(root_);
+    make_private_directory(root_ / "tmp");
+    std::string temporary = (root_ / "tmp" / "incoming-XXXXXX").string();
+    const int out = ::mkostemp(temporary.data(), O_CLOEXEC);
+    if (out < 0) {
+        ::close(in);
+        throw Error(ErrorKind::cannot_create, fmt::format("cannot write in '{}': {}", root_.string(), std::strerror(errno)));
+    }
+    const auto fail = [&](ErrorKind kind, const std::string& what) {
+        ::close(in);
+        ::close(out);
+        ::unlink(temporary.c_str());
+        throw Error(kind, what);
+    };
+    Sha256 sha;
+    StoredBlob blob;
+    std::vector<char> buffer(chunk);
+    for (;;) {
+        const ssize_t n = ::read(in, buffer.data(), buffer.size());
+        if (n < 0 && errno == EINTR) continue;
+        if (n < 0) fail(ErrorKind::io, fmt::format("cannot read '{}': {}", source.string(), std::strerror(errno)));
+        if (n == 0) break;
+        sha.update(std::string_view(buffer.data(), static_cast<std::size_t>(n)));
+        blob.size += static_cast<std::uint64_t>(n);
+        for (ssize_t done = 0; done < n;) {
+            const ssize_t w = ::write(out, buffer.data() + done, static_cast<std::size_t>(n - done));
+            if (w < 0 && errno == EINTR) continue;
+            if (w < 0) fail(ErrorKind::io, fmt::format("cannot write in '{}': {}", root_.string(), std::strerror(errno)));
+            done += w;
+        }
+    }
+    ::close(in);
+    if (::fsync(out) != 0) fail(ErrorKind::io, fmt::format("cannot write in '{}': {}", root_.string(), std::strerror(errno)));
+    ::close(out);
+    blob.sha256 = sha.hex_digest();
+    const auto target = path_of(blob.sha256);
+    if (std::filesystem::exists(target)) {
+        ::unlink(temporary.c_str()); // stored already: that is the point
+        return blob;
+    }
+    make_private_directory(target.parent_path());
+    if (::rename(temporary.c_str(), target.c_str()) != 0) {
+        ::unlink(temporary.c_str());
+        throw Error(ErrorKind::cannot_create, fmt::format("cannot store '{}': {}", source.string(), std::strerror(errno)));
+    }
+    blob.created = true;
+    return blob;
+}
+
+void BlobStore::read(const std::string& sha256, const std::function<void(std::string_view)>& sink) const {
+    std::ifstream in(path_of(sha256), std::ios::binary);
+    if (!in) throw Error(ErrorKind::io, fmt::format("the stored content {} is missing from '{}'", sha256, root_.string()));
+    Sha256 sha;
+    std::vector<char> buffer(chunk);
+    while (in) {
+        in.read(buffer.data(), static_cast<std::streamsize>(buffer.size()));
+        const std::string_view piece(buffer.data(), static_cast<std::size_t>(in.gcount()));
+        if (piece.empty()) break;
+        sha.update(piece);
+        sink(piece);
+    }
+    if (sha.hex_digest() != sha256)
+        throw Error(ErrorKind::io, fmt::format("the stored content {} is damaged: its SHA-256 does not match", sha256));
+}
+
+void BlobStore::remove(const std::string& sha256) { std::filesystem::remove(path_of(sha256)); }
+
+NewBlobs::~NewBlobs() {
+    for (const auto& sha256 : created_) {
+        std::error_code ignored;
+        std::filesystem::remove(store_.path_of(sha256), ignored);
+    }
+}
+
+void NewBlobs::add(const StoredBlob& blob) {
+    if (blob.created) created_.insert(blob.sha256);
+}
+
+} // namespace expeer

@@ -1,0 +1,51 @@
+// File contents stored once, by SHA-256, in a private directory: the same report shared in ten
+// spaces takes its space once. Layout: ROOT/ab/abcdef... (the first two hex digits shard it).
+#pragma once
+
+#include <cstdint>
+#include <filesystem>
+#include <functional>
+#include <set>
+#include <string>
+
+namespace expeer {
+
+struct StoredBlob {
+    std::string sha256;
+    std::uint64_t size = 0;
+    bool created = false; // false when the content was stored already
+};
+
+class BlobStore {
+public:
+    explicit BlobStore(std::filesystem::path root);
+
+    // Copies `source` in, hashing as it reads (one pass, bounded memory); written 0600 to a
+    // temporary file, synced, then renamed into place.
+    StoredBlob put_file(const std::filesystem::path& source);
+    bool contains(const std::string& sha256) const;
+    std::filesystem::path path_of(const std::string& sha256) const;
+    // Reads a stored content, checking it still has its hash.
+    void read(const std::string& sha256, const std::function<void(std::string_view)>& sink) const;
+    void remove(const std::string& sha256);
+    const std::filesystem::path& root() const { return root_; }
+
+private:
+    std::filesystem::path root_;
+};
+
+// Removes the contents a failed operation created, unless it was committed: a refused or
+// interrupted change leaves no file behind.
+class NewBlobs {
+public:
+    explicit NewBlobs(BlobStore& store) : store_(store) {}
+    ~NewBlobs();
+    void add(const StoredBlob& blob);
+    void keep() { created_.clear(); }
+
+private:
+    BlobStore& store_;
+    std::set<std::string> created_;
+};
+
+} // namespace expeer

@@ -1,0 +1,137 @@
+#include "store/library_store.hpp"
+
+#include "store/database.hpp"
+
+namespace expeer {
+
+namespace {
+
+// The file with its newest revision and its number of revisions.
+constexpr const char* file_query =
+    "SELECT f.id, f.space_id, f.path, f.created_at, f.deleted_at, r.revision, r.sha256, r.size, r.added_at, "
+    "r.added_by, (SELECT count(*) FROM library_revisions c WHERE c.file_id = f.id) "
+    "FROM library_files f JOIN library_revisions r ON r.file_id = f.id "
+    "AND r.revision = (SELECT max(revision) FROM library_revisions m WHERE m.file_id = f.id) ";
+
+LibraryFile read_file(SQLite::Statement& q) {
+    LibraryFile f;
+    f.id = q.getColumn(0).getInt64();
+    f.space_id = q.getColumn(1).getInt64();
+    f.path = q.getColumn(2).getString();
+    f.created_at = q.getColumn(3).getString();
+    if (!q.getColumn(4).isNull()) f.deleted_at = q.getColumn(4).getString();
+    f.current.revision = q.getColumn(5).getInt64();
+    f.current.sha256 = q.getColumn(6).getString();
+    f.current.size = static_cast<std::uint64_t>(q.getColumn(7).getInt64());
+    f.current.added_at = q.getColumn(8).getString();
+    if (!q.getColumn(9).isNull()) f.current.added_by = q.getColumn(9).getInt64();
+    f.revisions = static_cast<std::size_t>(q.getColumn(10).getInt64());
+    return f;
+}
+
+} // namespace
+
+std::optional<LibraryFile> LibraryStore::find(std::int64_t space_id, const std::string& path) {
+    return db_.guarded([&]() -> std::optional<LibraryFile> {
+        SQLite::Statement q(db_.sql(), std::string(file_query) + "WHERE f.space_id = ? AND f.path = ? AND f.deleted_at IS NULL");
+        q.bind(1, space_id);
+        q.bind(2, path);
+        if (!q.executeStep()) return std::nullopt;
+        return read_file(q);
+    });
+}
+
+std::vector<LibraryFile> LibraryStore::list(std::int64_t space_id) {
+    return db_.guarded([&] {
+        SQLite::Statement q(db_.sql(), std::string(file_query) + "WHERE f.space_id = ? AND f.deleted_at IS NULL ORDER BY f.path");
+        q.bind(1, space_id);
+        std::vector<LibraryFile> files;
+        while (q.executeStep()) files.push_back(read_file(q));
+        return files;
+    });
+}
+
+std::vector<LibraryRevision> LibraryStore::revisions(std::int64_t file_id) {
+    return db_.guarded([&] {
+        SQLite::Statement q(db_.sql(), "SELECT revision, sha256, size, added_at, added_by FROM library_revisions "
+                                       "WHERE file_id = ? ORDER BY revision");
+        q.bind(1, file_id);
+        std::vector<LibraryRevision> out;
+        while (q.executeStep()) {
+            LibraryRevision r{q.getColumn(0).getInt64(), q.getColumn(1).getString(),
+                              static_cast<std::uint64_t>(q.getColumn(2).getInt64()), q.getColumn(3).getString(), {}};
+            if (!q.getColumn(4).isNull()) r.added_by = q.getColumn(4).getInt64();
+            out.push_back(std::move(r));
+        }
+        return out;
+    });
+}
+
+std::uint64_t LibraryStore::space_bytes(std::int64_t space_id) {
+    return db_.guarded([&] {
+        SQLite::Statement q(db_.sql(), "SELECT coalesce(sum(r.size), 0) FROM library_revisions r "
+                                       "JOIN library_files f ON f.id = r.file_id WHERE f.space_id = ?");
+        q.bind(1, space_id);
+        q.executeStep();
+        return static_cast<std::uint64_t>(q.getColumn(0).getInt64());
+    });
+}
+
+void LibraryStore::record_blob(const std::string& sha256, std::uint64_t size) {
+    db_.guarded([&] {
+        auto& q = db_.statement("INSERT INTO blobs (sha256, size) VALUES (?, ?) ON CONFLICT (sha256) DO NOTHING");
+        q.bind(1, sha256);
+        q.bind(2, static_cast<std::int64_t>(size));
+        q.exec();
+    });
+}
+
+std::int64_t LibraryStore::create_file(std::int64_t space_id, const std::string& path, const std::string& at) {
+    return db_.guarded([&] {
+        auto& q = db_.statement("INSERT INTO library_files (space_id, path, created_at) VALUES (?, ?, ?)");
+        q.bind(1, space_id);
+        q.bind(2, path);
+        q.bind(3, at);
+        q.exec();
+        return db_.sql().getLastInsertRowid();
+    });
+}
+
+std::int64_t LibraryStore::add_revision(std::int64_t file_id, const std::string& sha256, std::uint64_t size,
+                                        const std::string& at, std::optional<std::int64_t> member_id) {
+    return db_.guarded([&] {
+        auto& q = db_.statement("INSERT INTO library_revisions (file_id, revision, sha256, size, added_at, added_by) "
+                                "VALUES (?1, (SELECT coalesce(max(revision), 0) + 1 FROM library_revisions "
+                                "WHERE file_id = ?1), ?2, ?3, ?4, ?5) RETURNING revision");
+        q.bind(1, file_id);
+        q.bind(2, sha256);
+        q.bind(3, static_cast<std::int64_t>(size));
+        q.bind(4, at);
+        if (member_id) q.bind(5, *member_id);
+        else q.bind(5);
+        q.executeStep();
+        const auto revision = q.getColumn(0).getInt64();
+        q.reset();
+        return revision;
+    });
+}
+
+void LibraryStore::rename(std::int64_t file_id, const std::string& path) {
+    db_.guarded([&] {
+        SQLite::Statement q(db_.sql(), "UPDATE library_files SET path = ? WHERE id = ?");
+        q.bind(1, path);
+        q.bind(2, file_id);
+        q.exec();
+    });
+}
+
+void LibraryStore::mark_deleted(std::int64_t file_id, const std::string& at) {
+    db_.guarded([&] {
+        SQLite::Statement q(db_.sql(), "UPDATE library_files SET deleted_at = ? WHERE id = ?");
+        q.bind(1, at);
+        q.bind(2, file_id);
+        q.exec();
+    });
+}
+
+} // namespace expeer
