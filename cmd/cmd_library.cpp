@@ -18,10 +18,17 @@ SpaceLibrary library(Context& context) {
                         quota_mb * 1000 * 1000);
 }
 
+ArchiveLimits archive_limits(Context& context) {
+    const auto mb = [&](const char* key) { return static_cast<std::uint64_t>(context.config().get_integer(key)) * 1000 * 1000; };
+    return {mb("library.max_file_mb"), mb("library.max_archive_mb"),
+            static_cast<double>(context.config().get_integer("library.max_compression_ratio"))};
+}
+
 struct Command {
     std::string space, path, other, folder, as, output, format;
     std::vector<std::filesystem::path> files;
     std::optional<std::int64_t> revision;
+    std::filesystem::path archive;
     bool tree = false;
     bool force = false;
 };
@@ -69,6 +76,43 @@ void add_library_commands(CLI::App& group, Context& context, Action& action) {
                 for (const auto& f : library(context).add(c->space, c->files, c->folder, c->as))
                     context.say(fmt::format("expeer: {} revision {}{}", f.path, f.revision,
                                             f.stored_new_content ? "" : " (content already stored)"));
+            };
+        });
+    }
+    {
+        auto c = std::make_shared<Command>();
+        auto* import = group.add_subcommand("import", "Add every file of an archive (zip, tar, tar.gz, tar.xz, 7z), all or nothing");
+        import->add_option("space", c->space, "The space's slug")->required();
+        import->add_option("archive", c->archive, "The archive")->required()->check(CLI::ExistingFile);
+        import->add_option("--folder", c->folder, "The folder to put its contents in (default: the top)");
+        import->add_option("--as", c->as, "The member sharing them: email address or id")->required();
+        import->callback([&, c] {
+            action = [&, c] {
+                const auto added = library(context).import_archive(c->space, c->archive, c->folder, c->as, archive_limits(context));
+                std::size_t new_contents = 0;
+                for (const auto& f : added) new_contents += f.stored_new_content;
+                context.say(fmt::format("expeer: {} files added from '{}' ({} new contents, {} already stored)", added.size(),
+                                        c->archive.string(), new_contents, added.size() - new_contents));
+            };
+        });
+    }
+    {
+        auto c = std::make_shared<Command>();
+        auto* exp = group.add_subcommand("export", "Write the current version of every file to an archive, byte-identical for the same content");
+        exp->add_option("space", c->space, "The space's slug")->required();
+        exp->add_option("archive", c->archive, "The archive to write (mode 0600)")->required();
+        exp->add_option("--format", c->format, "zip or tar.gz (default: from the extension, else zip)")
+            ->check(CLI::IsMember({"zip", "tar.gz"}));
+        exp->add_flag("--force", c->force, "Replace an existing file");
+        exp->callback([&, c] {
+            action = [&, c] {
+                const std::string name = c->archive.string();
+                const bool tar = c->format == "tar.gz" || (c->format.empty() && (name.ends_with(".tar.gz") || name.ends_with(".tgz")));
+                AtomicFile file(c->archive, c->force);
+                const auto count = library(context).export_archive(c->space, tar ? ArchiveFormat::tar_gz : ArchiveFormat::zip,
+                                                                   [&](std::string_view s) { file.write(s); });
+                file.commit();
+                context.say(fmt::format("expeer: {} files written to '{}'", count, name));
             };
         });
     }

@@ -47,41 +47,51 @@ StoredBlob BlobStore::put_file(const std::filesystem::path& source) {
         ::close(in);
         throw Error(ErrorKind::no_input, fmt::format("cannot read '{}': not a regular file", source.string()));
     }
+    try {
+        const auto blob = put_stream([&](char* buffer, std::size_t size) -> std::size_t {
+            for (;;) {
+                const ssize_t n = ::read(in, buffer, size);
+                if (n >= 0) return static_cast<std::size_t>(n);
+                if (errno != EINTR)
+                    throw Error(ErrorKind::io, fmt::format("cannot read '{}': {}", source.string(), std::strerror(errno)));
+            }
+        });
+        ::close(in);
+        return blob;
+    } catch (...) {
+        ::close(in);
+        throw;
+    }
+}
+
+StoredBlob BlobStore::put_stream(const Reader& read) {
     make_private_directory(root_);
     make_private_directory(root_ / "tmp");
     std::string temporary = (root_ / "tmp" / "incoming-XXXXXX").string();
     const int out = ::mkostemp(temporary.data(), O_CLOEXEC);
-    if (out < 0) {
-        ::close(in);
-        throw Error(ErrorKind::cannot_create, fmt::format("cannot write in '{}': {}", root_.string(), std::strerror(errno)));
-    }
-    const auto fail = [&](ErrorKind kind, const std::string& what) {
-        ::close(in);
+    if (out < 0) throw Error(ErrorKind::cannot_create, fmt::format("cannot write in '{}': {}", root_.string(), std::strerror(errno)));
+    StoredBlob blob;
+    try {
+        Sha256 sha;
+        std::vector<char> buffer(chunk);
+        for (std::size_t n; (n = read(buffer.data(), buffer.size())) > 0;) {
+            sha.update(std::string_view(buffer.data(), n));
+            blob.size += n;
+            for (std::size_t done = 0; done < n;) {
+                const ssize_t w = ::write(out, buffer.data() + done, n - done);
+                if (w < 0 && errno == EINTR) continue;
+                if (w < 0) throw Error(ErrorKind::io, fmt::format("cannot write in '{}': {}", root_.string(), std::strerror(errno)));
+                done += static_cast<std::size_t>(w);
+            }
+        }
+        if (::fsync(out) != 0) throw Error(ErrorKind::io, fmt::format("cannot write in '{}': {}", root_.string(), std::strerror(errno)));
+        blob.sha256 = sha.hex_digest();
+    } catch (...) {
         ::close(out);
         ::unlink(temporary.c_str());
-        throw Error(kind, what);
-    };
-    Sha256 sha;
-    StoredBlob blob;
-    std::vector<char> buffer(chunk);
-    for (;;) {
-        const ssize_t n = ::read(in, buffer.data(), buffer.size());
-        if (n < 0 && errno == EINTR) continue;
-        if (n < 0) fail(ErrorKind::io, fmt::format("cannot read '{}': {}", source.string(), std::strerror(errno)));
-        if (n == 0) break;
-        sha.update(std::string_view(buffer.data(), static_cast<std::size_t>(n)));
-        blob.size += static_cast<std::uint64_t>(n);
-        for (ssize_t done = 0; done < n;) {
-            const ssize_t w = ::write(out, buffer.data() + done, static_cast<std::size_t>(n - done));
-            if (w < 0 && errno == EINTR) continue;
-            if (w < 0) fail(ErrorKind::io, fmt::format("cannot write in '{}': {}", root_.string(), std::strerror(errno)));
-            done += w;
-        }
+        throw;
     }
-    ::close(in);
-    if (::fsync(out) != 0) fail(ErrorKind::io, fmt::format("cannot write in '{}': {}", root_.string(), std::strerror(errno)));
     ::close(out);
-    blob.sha256 = sha.hex_digest();
     const auto target = path_of(blob.sha256);
     if (std::filesystem::exists(target)) {
         ::unlink(temporary.c_str()); // stored already: that is the point
@@ -90,7 +100,7 @@ StoredBlob BlobStore::put_file(const std::filesystem::path& source) {
     make_private_directory(target.parent_path());
     if (::rename(temporary.c_str(), target.c_str()) != 0) {
         ::unlink(temporary.c_str());
-        throw Error(ErrorKind::cannot_create, fmt::format("cannot store '{}': {}", source.string(), std::strerror(errno)));
+        throw Error(ErrorKind::cannot_create, fmt::format("cannot store in '{}': {}", root_.string(), std::strerror(errno)));
     }
     blob.created = true;
     return blob;

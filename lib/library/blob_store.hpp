@@ -23,6 +23,10 @@ public:
     // Copies `source` in, hashing as it reads (one pass, bounded memory); written 0600 to a
     // temporary file, synced, then renamed into place.
     StoredBlob put_file(const std::filesystem::path& source);
+    // The same from any source: `read` fills a buffer and returns how much it put there, 0 at
+    // the end; it may throw to abandon the content (nothing is kept then).
+    using Reader = std::function<std::size_t(char* buffer, std::size_t size)>;
+    StoredBlob put_stream(const Reader& read);
     bool contains(const std::string& sha256) const;
     std::filesystem::path path_of(const std::string& sha256) const;
     // Reads a stored content, checking it still has its hash.

@@ -72,21 +72,62 @@ LibraryFile find_file(LibraryStore& store, const Space& space, const std::string
 SpaceLibrary::SpaceLibrary(Database& db, BlobStore& blobs, const Clock& clock, std::string actor, std::uint64_t quota_bytes)
     : db_(db), blobs_(blobs), clock_(clock), actor_(std::move(actor)), quota_bytes_(quota_bytes) {}
 
-std::vector<AddedFile> SpaceLibrary::add(const std::string& slug, const std::vector<std::filesystem::path>& files,
-                                         const std::string& folder, const std::string& as) {
-    // Check everything that can be checked before storing a byte.
+struct SpaceLibrary::Sharer {
+    Space space;
+    Member member;
+};
+
+SpaceLibrary::Sharer SpaceLibrary::check_sharer(const std::string& slug, const std::string& as,
+                                                std::vector<FieldError>& errors) {
     SpaceStore spaces(db_);
     MemberStore members(db_);
-    const Space space = find_space(spaces, slug);
-    std::vector<FieldError> errors;
-    if (space.archived_on) errors.push_back({"space", slug, "is archived"});
-    std::optional<Member> member;
+    Sharer sharer{find_space(spaces, slug), {}};
+    if (sharer.space.archived_on) errors.push_back({"space", slug, "is archived"});
     try {
-        member = find_member(members, as);
-        if (member->status != "active") errors.push_back({"as", as, fmt::format("is {}", member->status)});
+        sharer.member = find_member(members, as);
+        if (sharer.member.status != "active") errors.push_back({"as", as, fmt::format("is {}", sharer.member.status)});
     } catch (const Error&) {
         errors.push_back({"as", shown_value(as), "no such member"});
     }
+    return sharer;
+}
+
+// Records stored contents as revisions at their paths, in one transaction, within the quota.
+std::vector<AddedFile> SpaceLibrary::record(const Sharer& sharer, const std::vector<std::string>& paths,
+                                            const std::vector<StoredBlob>& stored) {
+    const Space& space = sharer.space;
+    return db_.guarded([&] {
+        auto transaction = db_.write_transaction();
+        LibraryStore library(db_);
+        if (quota_bytes_) {
+            std::uint64_t total = library.space_bytes(space.id);
+            for (const auto& blob : stored) total += blob.size;
+            if (total > quota_bytes_)
+                throw Error(ErrorKind::data, fmt::format("space '{}' would hold {:.1f} MB, over its quota of {:.1f} MB: "
+                                                         "nothing was added", space.slug, total / 1e6, quota_bytes_ / 1e6));
+        }
+        const std::string now = format_timestamp(clock_.now());
+        std::vector<AddedFile> added;
+        for (std::size_t i = 0; i < paths.size(); ++i) {
+            library.record_blob(stored[i].sha256, stored[i].size);
+            const auto existing = library.find(space.id, paths[i]);
+            const auto file_id = existing ? existing->id : library.create_file(space.id, paths[i], now);
+            const auto revision = library.add_revision(file_id, stored[i].sha256, stored[i].size, now, sharer.member.id);
+            record_activity(db_, {0, std::nullopt, now, sharer.member.id, "file", space.id, paths[i]});
+            record_audit(db_, {0, now, actor_, "library.add", "space", std::to_string(space.id),
+                               nlohmann::json{{"file", file_id}, {"revision", revision}}.dump()});
+            added.push_back({paths[i], revision, stored[i].created});
+        }
+        transaction.commit();
+        return added;
+    });
+}
+
+std::vector<AddedFile> SpaceLibrary::add(const std::string& slug, const std::vector<std::filesystem::path>& files,
+                                         const std::string& folder, const std::string& as) {
+    // Check everything that can be checked before storing a byte.
+    std::vector<FieldError> errors;
+    const Sharer sharer = check_sharer(slug, as, errors);
     const std::string prefix = normalise_library_path(folder);
     std::vector<std::string> paths;
     std::set<std::string> seen;
@@ -107,33 +148,38 @@ std::vector<AddedFile> SpaceLibrary::add(const std::string& slug, const std::vec
         stored.push_back(blobs_.put_file(file));
         created.add(stored.back());
     }
-    auto result = db_.guarded([&] {
-        auto transaction = db_.write_transaction();
-        LibraryStore library(db_);
-        if (quota_bytes_) {
-            std::uint64_t total = library.space_bytes(space.id);
-            for (const auto& blob : stored) total += blob.size;
-            if (total > quota_bytes_)
-                throw Error(ErrorKind::data, fmt::format("space '{}' would hold {:.1f} MB, over its quota of {:.1f} MB: "
-                                                         "nothing was added", slug, total / 1e6, quota_bytes_ / 1e6));
-        }
-        const std::string now = format_timestamp(clock_.now());
-        std::vector<AddedFile> added;
-        for (std::size_t i = 0; i < files.size(); ++i) {
-            library.record_blob(stored[i].sha256, stored[i].size);
-            const auto existing = library.find(space.id, paths[i]);
-            const auto file_id = existing ? existing->id : library.create_file(space.id, paths[i], now);
-            const auto revision = library.add_revision(file_id, stored[i].sha256, stored[i].size, now, member->id);
-            record_activity(db_, {0, std::nullopt, now, member->id, "file", space.id, paths[i]});
-            record_audit(db_, {0, now, actor_, "library.add", "space", std::to_string(space.id),
-                               nlohmann::json{{"file", file_id}, {"revision", revision}}.dump()});
-            added.push_back({paths[i], revision, stored[i].created});
-        }
-        transaction.commit();
-        return added;
-    });
+    auto added = record(sharer, paths, stored);
     created.keep();
-    return result;
+    return added;
+}
+
+std::vector<AddedFile> SpaceLibrary::import_archive(const std::string& slug, const std::filesystem::path& archive,
+                                                    const std::string& folder, const std::string& as,
+                                                    const ArchiveLimits& limits) {
+    std::vector<FieldError> errors;
+    const Sharer sharer = check_sharer(slug, as, errors);
+    if (const auto prefix = normalise_library_path(folder); !prefix.empty())
+        if (const auto problem = library_path_problem(prefix)) errors.push_back({"folder", shown_value(folder), *problem});
+    if (!errors.empty()) throw InvalidInput(std::move(errors));
+    NewBlobs created(blobs_);
+    const auto files = read_archive(archive, folder, limits, blobs_, created);
+    std::vector<std::string> paths;
+    std::vector<StoredBlob> stored;
+    for (const auto& f : files) {
+        paths.push_back(f.path);
+        stored.push_back(f.blob);
+    }
+    auto added = record(sharer, paths, stored);
+    created.keep();
+    return added;
+}
+
+std::size_t SpaceLibrary::export_archive(const std::string& slug, ArchiveFormat format,
+                                         const std::function<void(std::string_view)>& write) {
+    std::vector<ArchiveMember> members;
+    for (const auto& f : list(slug)) members.push_back({f.path, f.current.sha256, f.current.size});
+    write_archive(members, format, blobs_, write);
+    return members.size();
 }
 
 std::vector<LibraryFile> SpaceLibrary::list(const std::string& slug) {

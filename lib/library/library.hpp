@@ -1,6 +1,11 @@
 // The shared file library of each space: folders, files, and every revision of each file.
 #pragma once
 
+#include "library/archive_reader.hpp"
+#include "library/archive_writer.hpp"
+#include "library/blob_store.hpp"
+#include "util/invalid_input.hpp"
+
 #include <cstdint>
 #include <filesystem>
 #include <functional>
@@ -53,6 +58,13 @@ public:
     // revision. `as` is the member sharing them (an activity each).
     std::vector<AddedFile> add(const std::string& space, const std::vector<std::filesystem::path>& files,
                                const std::string& folder, const std::string& as);
+    // Adds every file of an archive, keeping its folders; all or nothing, hostile archives
+    // refused (archive_reader.hpp).
+    std::vector<AddedFile> import_archive(const std::string& space, const std::filesystem::path& archive,
+                                          const std::string& folder, const std::string& as, const ArchiveLimits& limits);
+    // The current revision of every file, in its folders; returns how many files.
+    std::size_t export_archive(const std::string& space, ArchiveFormat format,
+                               const std::function<void(std::string_view)>& write);
     std::vector<LibraryFile> list(const std::string& space); // by path
     std::uint64_t size_of(const std::string& space);         // bytes, every revision
     // Writes the content of a revision (the current one by default) through `sink`.
@@ -63,6 +75,11 @@ public:
     std::vector<LibraryRevision> history(const std::string& space, const std::string& path);
 
 private:
+    struct Sharer;
+    Sharer check_sharer(const std::string& space, const std::string& as, std::vector<FieldError>& errors);
+    std::vector<AddedFile> record(const Sharer& sharer, const std::vector<std::string>& paths,
+                                  const std::vector<StoredBlob>& stored);
+
     Database& db_;
     BlobStore& blobs_;
     const Clock& clock_;

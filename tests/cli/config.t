@@ -13,15 +13,18 @@ Configuration: files, environment and flags, and where each value came from.
   > busy_timeout_ms: 8000
   > YAML
   $ EXPEER_ACTOR=cron expeer config show --origin --format table
-  key                       value                      origin
-  database                  /srv/expeer/system.db      */etc/config.yaml:1 (glob)
-  busy_timeout_ms           8000                       */home/.config/expeer/config.yaml:4 (glob)
-  actor                     cron                       environment EXPEER_ACTOR
-  members.default_language  fr                         */home/.config/expeer/config.yaml:3 (glob)
-  files_dir                 -                          default
-  library.quota_mb          0                          default
-  iso_codes_dir             /usr/share/iso-codes/json  default
-  locale_dir                /usr/share/locale          default
+  key                            value                      origin
+  database                       /srv/expeer/system.db      */etc/config.yaml:1 (glob)
+  busy_timeout_ms                8000                       */home/.config/expeer/config.yaml:4 (glob)
+  actor                          cron                       environment EXPEER_ACTOR
+  members.default_language       fr                         */home/.config/expeer/config.yaml:3 (glob)
+  files_dir                      -                          default
+  library.quota_mb               0                          default
+  library.max_file_mb            500                        default
+  library.max_archive_mb         5000                       default
+  library.max_compression_ratio  100                        default
+  iso_codes_dir                  /usr/share/iso-codes/json  default
+  locale_dir                     /usr/share/locale          default
   $ printf 'database: %s/given.db\n' "$PWD" > given.yaml
   $ EXPEER_DB=$PWD/env.db expeer --config given.yaml config show --origin --format csv | grep database
   database,*/env.db,environment EXPEER_DB (glob)
