@@ -1,6 +1,7 @@
 #include "store/database.hpp"
 
 #include "store/migrations.hpp"
+#include "util/atomic_file.hpp"
 #include "util/error.hpp"
 
 #include <SQLiteCpp/Statement.h>
@@ -18,16 +19,6 @@ namespace expeer {
 namespace {
 
 int latest_version() { return migrations().empty() ? 0 : migrations().back().version; }
-
-// Creates each missing directory of `dir` with mode 0700: who is in the network is nobody
-// else's business, not even other accounts on the machine.
-void create_private_directories(const std::filesystem::path& dir) {
-    if (dir.empty() || std::filesystem::exists(dir)) return;
-    create_private_directories(dir.parent_path());
-    if (::mkdir(dir.c_str(), 0700) != 0 && errno != EEXIST)
-        throw Error(ErrorKind::cannot_create,
-                    fmt::format("cannot create directory '{}': {}", dir.string(), std::strerror(errno)));
-}
 
 void create_private_file(const std::filesystem::path& file) {
     const int fd = ::open(file.c_str(), O_WRONLY | O_CREAT | O_CLOEXEC, 0600);
@@ -97,6 +88,17 @@ bool Database::checkpoint_and_truncate() {
         SQLite::Statement checkpoint(db_, "PRAGMA wal_checkpoint(TRUNCATE)");
         checkpoint.executeStep();
         return checkpoint.getColumn(0).getInt() == 0; // 1: blocked by another connection
+    });
+}
+
+void Database::snapshot_to(const std::filesystem::path& target) {
+    const int fd = ::open(target.c_str(), O_WRONLY | O_CREAT | O_EXCL | O_CLOEXEC, 0600); // VACUUM INTO fills an empty file
+    if (fd < 0) throw Error(ErrorKind::cannot_create, fmt::format("cannot create '{}': {}", target.string(), std::strerror(errno)));
+    ::close(fd);
+    guarded([&] {
+        SQLite::Statement vacuum(db_, "VACUUM INTO ?");
+        vacuum.bind(1, target.string());
+        vacuum.exec();
     });
 }
 

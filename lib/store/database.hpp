@@ -53,6 +53,10 @@ public:
     // (erased personal data) do not linger there. False if another connection kept it from
     // completing.
     bool checkpoint_and_truncate();
+
+    // A consistent copy of the whole database in `target` (which must not exist), made while
+    // other commands may be writing (VACUUM INTO). The copy is created with mode 0600.
+    void snapshot_to(const std::filesystem::path& target);
     const std::filesystem::path& file() const { return file_; }
 
     // A write transaction that takes the write lock at once (BEGIN IMMEDIATE), so that two

@@ -135,3 +135,15 @@ void LibraryStore::mark_deleted(std::int64_t file_id, const std::string& at) {
 }
 
 } // namespace expeer
+
+namespace expeer {
+
+std::vector<std::pair<std::string, std::uint64_t>> blobs_in(const std::filesystem::path& database_file) {
+    SQLite::Database db(database_file.string(), SQLite::OPEN_READONLY);
+    SQLite::Statement q(db, "SELECT sha256, size FROM blobs ORDER BY sha256");
+    std::vector<std::pair<std::string, std::uint64_t>> out;
+    while (q.executeStep()) out.emplace_back(q.getColumn(0).getString(), static_cast<std::uint64_t>(q.getColumn(1).getInt64()));
+    return out;
+}
+
+} // namespace expeer

@@ -31,3 +31,10 @@ private:
 };
 
 } // namespace expeer
+
+namespace expeer {
+
+// The contents a database file refers to (read-only: used on a backup's snapshot).
+std::vector<std::pair<std::string, std::uint64_t>> blobs_in(const std::filesystem::path& database_file);
+
+} // namespace expeer

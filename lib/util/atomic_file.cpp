@@ -5,6 +5,7 @@
 #include <fcntl.h>
 #include <fmt/format.h>
 #include <stdio.h>
+#include <sys/stat.h>
 #include <unistd.h>
 
 #include <cerrno>
@@ -21,6 +22,14 @@ namespace {
 constexpr std::size_t buffer_size = 1 << 16;
 
 } // namespace
+
+void create_private_directories(const std::filesystem::path& dir) {
+    if (dir.empty() || std::filesystem::exists(dir)) return;
+    create_private_directories(dir.parent_path());
+    if (::mkdir(dir.c_str(), 0700) != 0 && errno != EEXIST)
+        throw Error(ErrorKind::cannot_create,
+                    fmt::format("cannot create directory '{}': {}", dir.string(), std::strerror(errno)));
+}
 
 AtomicFile::AtomicFile(std::filesystem::path target, bool overwrite)
     : target_(std::move(target)), overwrite_(overwrite) {

@@ -7,6 +7,10 @@
 
 namespace expeer {
 
+// Creates each missing directory of `dir` with mode 0700: who is in the network is nobody
+// else's business, not even other accounts on the machine.
+void create_private_directories(const std::filesystem::path& dir);
+
 class AtomicFile {
 public:
     // Refuses an existing `target` unless `overwrite`. Nothing appears at `target` before

@@ -1,0 +1,35 @@
+// Backups of the whole installation in one file: a consistent copy of the database, every
+// stored content it refers to, and a manifest of their SHA-256, as a tar.gz.
+#pragma once
+
+#include <cstdint>
+#include <filesystem>
+#include <string>
+
+namespace expeer {
+
+class BlobStore;
+class Clock;
+class Database;
+
+struct BackupSummary {
+    std::size_t entries = 0; // database and contents
+    std::uint64_t bytes = 0;
+    int schema_version = 0;
+    std::string created_at;
+};
+
+// Written atomically, mode 0600; refuses an existing file unless `overwrite`. Safe while
+// other commands write: the database is copied with VACUUM INTO.
+BackupSummary create_backup(Database& db, const BlobStore& blobs, const Clock& clock, const std::filesystem::path& file,
+                            bool overwrite);
+
+// Checks every entry against the manifest; a damaged, incomplete or foreign file is an Error.
+BackupSummary verify_backup(const std::filesystem::path& file);
+
+// Verifies the whole backup first, then restores the database to `database_file` and the
+// contents to `blobs`; both must be empty. Nothing is left half-restored.
+BackupSummary restore_backup(const std::filesystem::path& file, const std::filesystem::path& database_file,
+                             BlobStore& blobs);
+
+} // namespace expeer
