@@ -15,11 +15,11 @@ void config_show(Context& context, const ConfigShowOptions& options) {
     Records records;
     records.columns = {"key", "value"};
     if (options.origin) records.columns.push_back("origin");
-    for (const auto& key : config.keys()) {
+    for (const auto& [name, value] : config.entries()) {
         nlohmann::ordered_json row;
-        row["key"] = key.name;
-        row["value"] = config.shown_value(key.name);
-        if (options.origin) row["origin"] = config.entry(key.name).origin;
+        row["key"] = name;
+        row["value"] = config.shown_value(name);
+        if (options.origin) row["origin"] = value.origin;
         records.rows.push_back(std::move(row));
     }
     print_records(context.out, records, context.format(options.format));

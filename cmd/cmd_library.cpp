@@ -13,9 +13,13 @@ namespace expeer::cli {
 namespace {
 
 SpaceLibrary library(Context& context) {
-    const auto quota_mb = static_cast<std::uint64_t>(context.config().get_integer("library.quota_mb"));
-    return SpaceLibrary(context.database(), context.blobs(), context.clock(), context.config().get("actor"),
-                        quota_mb * 1000 * 1000);
+    Config& config = context.config();
+    // library.space_quota_mb.SLUG for that space, else library.quota_mb.
+    auto quota = [&config](const std::string& slug) -> std::uint64_t {
+        const auto own = config.find("library.space_quota_mb." + slug);
+        return std::stoull(own.value_or(config.get("library.quota_mb"))) * 1000 * 1000;
+    };
+    return SpaceLibrary(context.database(), context.blobs(), context.clock(), config.get("actor"), quota);
 }
 
 ArchiveLimits archive_limits(Context& context) {

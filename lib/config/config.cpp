@@ -10,36 +10,64 @@
 
 namespace expeer {
 
+namespace {
+
+bool is_family(const ConfigKey& k) { return k.name.ends_with(".*"); }
+
+// Whether `name` is `k` itself or a member of the family `k`.
+bool names(const ConfigKey& k, const std::string& name) {
+    if (!is_family(k)) return k.name == name;
+    const std::string prefix = k.name.substr(0, k.name.size() - 1); // "library.space_quota_mb."
+    return name.size() > prefix.size() && name.starts_with(prefix) && name.find('.', prefix.size()) == std::string::npos;
+}
+
+} // namespace
+
 Config::Config(std::vector<ConfigKey> keys) : keys_(std::move(keys)) {
-    for (const auto& k : keys_) values_[k.name] = {k.default_value, "default"};
+    for (const auto& k : keys_)
+        if (!is_family(k)) values_[k.name] = {k.default_value, "default"};
 }
 
 const ConfigKey& Config::key(const std::string& name) const {
-    const auto it = std::find_if(keys_.begin(), keys_.end(),
-                                 [&](const ConfigKey& k) { return k.name == name; });
+    const auto it = std::find_if(keys_.begin(), keys_.end(), [&](const ConfigKey& k) { return names(k, name); });
     if (it == keys_.end()) throw Error(ErrorKind::config, fmt::format("unknown configuration key '{}'", name));
     return *it;
 }
 
-std::optional<std::string> Config::type_problem(const ConfigKey& k, const std::string& value) const {
+std::optional<std::string> Config::find(const std::string& name) const {
+    key(name);
+    const auto it = values_.find(name);
+    if (it == values_.end()) return std::nullopt;
+    return it->second.value;
+}
+
+std::vector<std::pair<std::string, ConfigValue>> Config::entries() const {
+    std::vector<std::pair<std::string, ConfigValue>> out;
+    for (const auto& k : keys_)
+        for (const auto& [name, value] : values_)
+            if (names(k, name)) out.emplace_back(name, value);
+    return out;
+}
+
+std::optional<std::string> Config::type_problem(const ConfigKey& k, const std::string& name, const std::string& value) const {
     switch (k.type) {
     case ValueType::integer: {
         if (value.empty() || value.find_first_not_of("0123456789") != std::string::npos ||
             value.size() > 12)
-            return fmt::format("'{}' must be a whole number, not '{}'", k.name, value);
+            return fmt::format("'{}' must be a whole number, not '{}'", name, value);
         return std::nullopt;
     }
     case ValueType::boolean:
         if (value != "true" && value != "false")
-            return fmt::format("'{}' must be true or false, not '{}'", k.name, value);
+            return fmt::format("'{}' must be true or false, not '{}'", name, value);
         return std::nullopt;
     case ValueType::choice:
         if (std::find(k.choices.begin(), k.choices.end(), value) == k.choices.end())
-            return fmt::format("'{}' must be one of {}, not '{}'", k.name,
+            return fmt::format("'{}' must be one of {}, not '{}'", name,
                                fmt::join(k.choices, ", "), value);
         return std::nullopt;
     case ValueType::path:
-        if (value.empty()) return fmt::format("'{}' must not be empty", k.name);
+        if (value.empty()) return fmt::format("'{}' must not be empty", name);
         return std::nullopt;
     case ValueType::string: return std::nullopt;
     }
@@ -48,7 +76,7 @@ std::optional<std::string> Config::type_problem(const ConfigKey& k, const std::s
 
 void Config::set(const std::string& name, const std::string& value, const std::string& origin) {
     const auto& k = key(name);
-    if (const auto problem = type_problem(k, value))
+    if (const auto problem = type_problem(k, name, value))
         throw Error(ErrorKind::config, fmt::format("{}: {}", origin, *problem));
     values_[name] = {value, origin};
 }
@@ -84,8 +112,7 @@ void Config::load_file(const std::filesystem::path& file, bool required) {
         throw Error(ErrorKind::config, fmt::format("{}: the file must be a map of keys and values", file.string()));
     walk(root, "", [&](const std::string& name, const YAML::Node& key_node, const YAML::Node& value) {
         const std::string where = fmt::format("{}:{}", file.string(), key_node.Mark().line + 1);
-        const auto known = std::find_if(keys_.begin(), keys_.end(),
-                                        [&](const ConfigKey& k) { return k.name == name; });
+        const auto known = std::find_if(keys_.begin(), keys_.end(), [&](const ConfigKey& k) { return names(k, name); });
         if (known == keys_.end())
             throw Error(ErrorKind::config, fmt::format("{}: unknown key '{}'", where, name));
         if (!value.IsScalar())
@@ -104,7 +131,9 @@ void Config::load_environment(const Environment& env) {
 
 const ConfigValue& Config::entry(const std::string& name) const {
     key(name); // an unknown key is a programming error worth a clear message
-    return values_.at(name);
+    const auto it = values_.find(name);
+    if (it == values_.end()) throw Error(ErrorKind::config, fmt::format("configuration key '{}' is not set", name));
+    return it->second;
 }
 
 const std::string& Config::get(const std::string& name) const { return entry(name).value; }

@@ -37,6 +37,10 @@ public:
     void set(const std::string& key, const std::string& value, const std::string& origin);
 
     const std::string& get(const std::string& key) const;
+    // A key of a family (or any key) when it is set; nothing otherwise.
+    std::optional<std::string> find(const std::string& key) const;
+    // Every value in force, in the order of the key table, families' members by name.
+    std::vector<std::pair<std::string, ConfigValue>> entries() const;
     long get_integer(const std::string& key) const;
     bool get_boolean(const std::string& key) const;
     const ConfigValue& entry(const std::string& key) const;
@@ -48,7 +52,7 @@ public:
 private:
     const ConfigKey& key(const std::string& name) const;
     // Why `value` does not fit the key's type, if it does not.
-    std::optional<std::string> type_problem(const ConfigKey& key, const std::string& value) const;
+    std::optional<std::string> type_problem(const ConfigKey& key, const std::string& name, const std::string& value) const;
 
     std::vector<ConfigKey> keys_;
     std::map<std::string, ConfigValue> values_;

@@ -28,6 +28,8 @@ std::vector<ConfigKey> expeer_config_keys(const Environment& env) {
          "where file libraries keep their contents; empty: beside the database, in DATABASE.files"},
         {"library.quota_mb", ValueType::integer, "0", "EXPEER_LIBRARY_QUOTA_MB", false, {},
          "the most a space's library may hold, in megabytes; 0: no limit"},
+        {"library.space_quota_mb.*", ValueType::integer, "", "", false, {},
+         "the quota of one space, by its slug, in megabytes, instead of library.quota_mb"},
         {"library.max_file_mb", ValueType::integer, "500", "EXPEER_LIBRARY_MAX_FILE_MB", false, {},
          "the largest file an imported archive may hold, in megabytes"},
         {"library.max_archive_mb", ValueType::integer, "5000", "EXPEER_LIBRARY_MAX_ARCHIVE_MB", false, {},

@@ -10,7 +10,8 @@ namespace expeer {
 enum class ValueType { string, integer, boolean, path, choice };
 
 struct ConfigKey {
-    std::string name;          // dotted: "members.default_language"
+    std::string name;          // dotted: "members.default_language"; a family ends in ".*"
+                               // ("library.space_quota_mb.*": one key per space slug)
     ValueType type;
     std::string default_value; // as text; may be computed from the environment
     std::string env;           // EXPEER_... variable that sets it

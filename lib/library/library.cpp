@@ -69,8 +69,8 @@ LibraryFile find_file(LibraryStore& store, const Space& space, const std::string
 
 } // namespace
 
-SpaceLibrary::SpaceLibrary(Database& db, BlobStore& blobs, const Clock& clock, std::string actor, std::uint64_t quota_bytes)
-    : db_(db), blobs_(blobs), clock_(clock), actor_(std::move(actor)), quota_bytes_(quota_bytes) {}
+SpaceLibrary::SpaceLibrary(Database& db, BlobStore& blobs, const Clock& clock, std::string actor, Quota quota)
+    : db_(db), blobs_(blobs), clock_(clock), actor_(std::move(actor)), quota_(std::move(quota)) {}
 
 struct SpaceLibrary::Sharer {
     Space space;
@@ -99,12 +99,12 @@ std::vector<AddedFile> SpaceLibrary::record(const Sharer& sharer, const std::vec
     return db_.guarded([&] {
         auto transaction = db_.write_transaction();
         LibraryStore library(db_);
-        if (quota_bytes_) {
+        if (const std::uint64_t quota = quota_ ? quota_(space.slug) : 0) {
             std::uint64_t total = library.space_bytes(space.id);
             for (const auto& blob : stored) total += blob.size;
-            if (total > quota_bytes_)
+            if (total > quota)
                 throw Error(ErrorKind::data, fmt::format("space '{}' would hold {:.1f} MB, over its quota of {:.1f} MB: "
-                                                         "nothing was added", space.slug, total / 1e6, quota_bytes_ / 1e6));
+                                                         "nothing was added", space.slug, total / 1e6, quota / 1e6));
         }
         const std::string now = format_timestamp(clock_.now());
         std::vector<AddedFile> added;

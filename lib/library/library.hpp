@@ -51,8 +51,10 @@ std::string normalise_library_path(std::string_view path);
 
 class SpaceLibrary {
 public:
-    // `quota_bytes` 0: no limit. Counts every revision of every file of the space.
-    SpaceLibrary(Database& db, BlobStore& blobs, const Clock& clock, std::string actor, std::uint64_t quota_bytes);
+    // The quota of a space, by slug, in bytes (0: no limit). It counts every revision of every
+    // file of the space.
+    using Quota = std::function<std::uint64_t(const std::string& slug)>;
+    SpaceLibrary(Database& db, BlobStore& blobs, const Clock& clock, std::string actor, Quota quota);
 
     // Adds files under `folder` (their own names), all or nothing; an existing path gets a new
     // revision. `as` is the member sharing them (an activity each).
@@ -84,7 +86,7 @@ private:
     BlobStore& blobs_;
     const Clock& clock_;
     std::string actor_;
-    std::uint64_t quota_bytes_;
+    Quota quota_;
 };
 
 } // namespace expeer

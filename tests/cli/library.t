@@ -97,6 +97,13 @@ unknown member, an archived space, a quota exceeded.
   $ EXPEER_LIBRARY_QUOTA_MB=1 expeer library add sahel big.bin draft.txt --as amina@example.org
   expeer: error: space 'sahel' would hold 1.5 MB, over its quota of 1.0 MB: nothing was added
   [65]
+  $ printf 'library:\n  quota_mb: 1\n  space_quota_mb:\n    sahel: 2\n' > quotas.yaml
+  $ expeer --config quotas.yaml library add sahel big.bin --as amina@example.org
+  expeer: big.bin revision 1
+  $ expeer --config quotas.yaml library add sahel big.bin --folder copy --as amina@example.org
+  expeer: error: space 'sahel' would hold 3.0 MB, over its quota of 2.0 MB: nothing was added
+  [65]
+  $ expeer -q library rm sahel big.bin
   $ LC_ALL=C grep -rl "secret draft" expeer.db.files | wc -l
   0
   $ expeer library list sahel --format csv | wc -l

@@ -110,6 +110,25 @@ TEST_CASE("the example configuration sets every key, and is valid") {
     REQUIRE_NOTHROW(config.load_file(example, true));
     for (const auto& key : config.keys()) {
         INFO(key.name);
-        CHECK_THAT(config.entry(key.name).origin, Catch::Matchers::StartsWith(example.string() + ":"));
+        const auto set = config.entries();
+        const auto from_example = std::count_if(set.begin(), set.end(), [&](const auto& entry) {
+            const std::string family = key.name.ends_with(".*") ? key.name.substr(0, key.name.size() - 1) : key.name;
+            return (entry.first == key.name || (family != key.name && entry.first.starts_with(family))) &&
+                   entry.second.origin.starts_with(example.string() + ":");
+        });
+        CHECK(from_example > 0);
     }
+}
+
+TEST_CASE("a family of keys takes one value per name, checked like any key") {
+    test::ScratchDir dir;
+    const auto file = dir.write("c.yaml", "library:\n  quota_mb: 100\n  space_quota_mb:\n    dossier-kivu: 5000\n    sahel: 20\n");
+    Config config = load_config(env_with({}), {file, "/none", std::nullopt});
+    CHECK(config.find("library.space_quota_mb.dossier-kivu") == std::optional<std::string>("5000"));
+    CHECK(config.find("library.space_quota_mb.sahel") == std::optional<std::string>("20"));
+    CHECK_FALSE(config.find("library.space_quota_mb.euromed"));
+    CHECK(config.entry("library.space_quota_mb.sahel").origin == file.string() + ":5");
+    const auto bad = dir.write("d.yaml", "library:\n  space_quota_mb:\n    sahel: lots\n");
+    CHECK(error_of([&] { load_config(env_with({}), {bad, "/none", std::nullopt}); }) ==
+          bad.string() + ":3: 'library.space_quota_mb.sahel' must be a whole number, not 'lots'");
 }
