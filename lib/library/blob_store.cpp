@@ -84,7 +84,8 @@ StoredBlob BlobStore::put_stream(const Reader& read) {
                 done += static_cast<std::size_t>(w);
             }
         }
-        if (::fsync(out) != 0) throw Error(ErrorKind::io, fmt::format("cannot write in '{}': {}", root_.string(), std::strerror(errno)));
+        if (!deferred_sync_ && ::fsync(out) != 0)
+            throw Error(ErrorKind::io, fmt::format("cannot write in '{}': {}", root_.string(), std::strerror(errno)));
         blob.sha256 = sha.hex_digest();
     } catch (...) {
         ::close(out);
@@ -93,8 +94,13 @@ StoredBlob BlobStore::put_stream(const Reader& read) {
     }
     ::close(out);
     const auto target = path_of(blob.sha256);
-    if (std::filesystem::exists(target)) {
+    if (std::filesystem::exists(target) || pending_.count(blob.sha256)) {
         ::unlink(temporary.c_str()); // stored already: that is the point
+        return blob;
+    }
+    if (deferred_sync_) {
+        pending_.emplace(blob.sha256, temporary);
+        blob.created = true;
         return blob;
     }
     make_private_directory(target.parent_path());
@@ -120,6 +126,41 @@ void BlobStore::read(const std::string& sha256, const std::function<void(std::st
     }
     if (sha.hex_digest() != sha256)
         throw Error(ErrorKind::io, fmt::format("the stored content {} is damaged: its SHA-256 does not match", sha256));
+}
+
+void BlobStore::commit_pending() {
+    std::set<std::filesystem::path> directories;
+    // Sync every file first, then rename: a content appears under its name only once complete.
+    for (const auto& [sha256, temporary] : pending_) {
+        const int fd = ::open(temporary.c_str(), O_RDONLY | O_CLOEXEC);
+        if (fd < 0 || ::fsync(fd) != 0) {
+            if (fd >= 0) ::close(fd);
+            throw Error(ErrorKind::io, fmt::format("cannot write in '{}': {}", root_.string(), std::strerror(errno)));
+        }
+        ::close(fd);
+    }
+    for (auto it = pending_.begin(); it != pending_.end(); it = pending_.erase(it)) {
+        const auto target = path_of(it->first);
+        make_private_directory(target.parent_path());
+        if (::rename(it->second.c_str(), target.c_str()) != 0)
+            throw Error(ErrorKind::cannot_create, fmt::format("cannot store in '{}': {}", root_.string(), std::strerror(errno)));
+        directories.insert(target.parent_path());
+    }
+    directories.insert(root_);
+    for (const auto& dir : directories) { // the renames themselves survive a crash
+        const int fd = ::open(dir.c_str(), O_RDONLY | O_DIRECTORY | O_CLOEXEC);
+        if (fd >= 0) {
+            ::fsync(fd);
+            ::close(fd);
+        }
+    }
+    deferred_sync_ = false;
+}
+
+void BlobStore::discard_pending() {
+    for (const auto& [sha256, temporary] : pending_) ::unlink(temporary.c_str());
+    pending_.clear();
+    deferred_sync_ = false;
 }
 
 void BlobStore::remove(const std::string& sha256) { std::filesystem::remove(path_of(sha256)); }

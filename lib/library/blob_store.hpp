@@ -5,6 +5,7 @@
 #include <cstdint>
 #include <filesystem>
 #include <functional>
+#include <map>
 #include <set>
 #include <string>
 
@@ -27,6 +28,14 @@ public:
     // the end; it may throw to abandon the content (nothing is kept then).
     using Reader = std::function<std::size_t(char* buffer, std::size_t size)>;
     StoredBlob put_stream(const Reader& read);
+    // Batches write many contents without waiting for each to reach the disk: they stay in
+    // temporary files until commit_pending() syncs each and renames it into place (so a final
+    // name always holds complete data), before the database commit that refers to them.
+    // discard_pending() removes what was not committed. Outside a batch, each content is
+    // synced and renamed at once.
+    void begin_batch() { deferred_sync_ = true; }
+    void commit_pending();
+    void discard_pending();
     bool contains(const std::string& sha256) const;
     std::filesystem::path path_of(const std::string& sha256) const;
     // Reads a stored content, checking it still has its hash.
@@ -36,6 +45,8 @@ public:
 
 private:
     std::filesystem::path root_;
+    bool deferred_sync_ = false;
+    std::map<std::string, std::string> pending_; // sha256 -> temporary file
 };
 
 // Removes the contents a failed operation created, unless it was committed: a refused or

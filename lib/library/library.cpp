@@ -162,7 +162,13 @@ std::vector<AddedFile> SpaceLibrary::import_archive(const std::string& slug, con
         if (const auto problem = library_path_problem(prefix)) errors.push_back({"folder", shown_value(folder), *problem});
     if (!errors.empty()) throw InvalidInput(std::move(errors));
     NewBlobs created(blobs_);
+    blobs_.begin_batch();
+    struct Discard {
+        BlobStore& blobs;
+        ~Discard() { blobs.discard_pending(); } // a refused archive leaves no temporary file
+    } discard{blobs_};
     const auto files = read_archive(archive, folder, limits, blobs_, created);
+    blobs_.commit_pending(); // every content on disk, under its name, before the database refers to it
     std::vector<std::string> paths;
     std::vector<StoredBlob> stored;
     for (const auto& f : files) {

@@ -134,6 +134,8 @@ Each is refused with the entry named, and leaves nothing behind.
   expeer: error: 'fake.zip' is not an archive expeer reads (zip, tar, tar.gz, tar.
   $ [ "$(stored)" = "$before" ] && echo "nothing stored"
   nothing stored
+  $ find expeer.db.files/tmp -type f | wc -l
+  0
   $ ls /etc/cron.d/evil outside.txt ../outside.txt 2>&1 | grep -c "No such file"
   3
   $ expeer library list sahel --format csv | wc -l
