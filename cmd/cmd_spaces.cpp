@@ -2,6 +2,7 @@
 // set-role|list|copy|join
 #include "commands.hpp"
 
+#include "library/library.hpp"
 #include "spaces/registry.hpp"
 #include "spaces/visibility.hpp"
 #include "util/invalid_input.hpp"
@@ -219,6 +220,9 @@ void add_spaces_commands(CLI::App& group, Context& context, Action& action) {
                 auto r = registry(context);
                 auto record = space_json(r.get(*slug), r.all());
                 record["members"] = r.members_of(*slug, false).size();
+                record["library_bytes"] = SpaceLibrary(context.database(), context.blobs(), context.clock(),
+                                                       context.config().get("actor"), nullptr)
+                                              .size_of(*slug);
                 print_record(context.out, record, context.format(*format));
             };
         });

@@ -50,6 +50,11 @@ Listing, the tree, the history, any revision.
   expeer: error: 'études/2024/rapport.pdf' has no revision 7 (it has 2)
   [67]
 
+A space's library size counts every revision:
+
+  $ expeer spaces show sahel --format json | grep library_bytes
+    "library_bytes": 50
+
 Moving and removing; the revisions follow and stay.
 
   $ expeer library mv sahel études/2024/rapport.pdf rapports/final.pdf

@@ -77,7 +77,8 @@ Listing, showing, archiving.
     "created_on": "2024-09-15",
     "archived_on": null,
     "description": null,
-    "members": 0
+    "members": 0,
+    "library_bytes": 0
   }
 
 Members: in batches, all or nothing; from a file; copied; one member into many spaces.
