@@ -1,5 +1,6 @@
 // expeer activity import|list
 #include "commands.hpp"
+#include "util/json.hpp"
 
 #include "activity/import.hpp"
 #include "progress.hpp"
@@ -94,9 +95,9 @@ void activity_list(Context& context, const ListCommand& c) {
         nlohmann::ordered_json row;
         row["at"] = a.at;
         row["kind"] = a.kind;
-        row["member_id"] = a.member_id ? nlohmann::ordered_json(*a.member_id) : nlohmann::ordered_json(nullptr);
+        row["member_id"] = json_or_null(a.member_id);
         row["space"] = a.space_id ? nlohmann::ordered_json(all.at(*a.space_id).slug) : nlohmann::ordered_json(nullptr);
-        row["content"] = a.content ? nlohmann::ordered_json(*a.content) : nlohmann::ordered_json(nullptr);
+        row["content"] = json_or_null(a.content);
         records.rows.push_back(std::move(row));
     });
     print_records(context.out, records, context.format(c.format));

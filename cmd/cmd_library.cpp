@@ -1,5 +1,6 @@
 // expeer library add|list|get|mv|rm|history
 #include "commands.hpp"
+#include "util/json.hpp"
 
 #include "library/library.hpp"
 #include "util/atomic_file.hpp"
@@ -198,7 +199,7 @@ void add_library_commands(CLI::App& group, Context& context, Action& action) {
                     nlohmann::ordered_json row;
                     row["revision"] = r.revision;
                     row["added_at"] = r.added_at;
-                    row["added_by"] = r.added_by ? nlohmann::ordered_json(*r.added_by) : nlohmann::ordered_json(nullptr);
+                    row["added_by"] = json_or_null(r.added_by);
                     row["size"] = r.size;
                     row["sha256"] = r.sha256;
                     records.rows.push_back(std::move(row));

@@ -1,6 +1,7 @@
 // expeer spaces create|list|show|update|archive|restore, and spaces members add|remove|
 // set-role|list|copy|join
 #include "commands.hpp"
+#include "util/json.hpp"
 
 #include "library/library.hpp"
 #include "spaces/registry.hpp"
@@ -29,8 +30,8 @@ nlohmann::ordered_json space_json(const Space& s, const std::map<std::int64_t, S
     j["public"] = is_public(s, all);
     j["default_role"] = s.default_role;
     j["created_on"] = s.created_on;
-    j["archived_on"] = s.archived_on ? nlohmann::ordered_json(*s.archived_on) : nlohmann::ordered_json(nullptr);
-    j["description"] = s.description ? nlohmann::ordered_json(*s.description) : nlohmann::ordered_json(nullptr);
+    j["archived_on"] = json_or_null(s.archived_on);
+    j["description"] = json_or_null(s.description);
     return j;
 }
 
@@ -161,7 +162,7 @@ void add_membership_commands(CLI::App& spaces, Context& context, Action& action)
                     row["name"] = sm.member.status == "erased" ? "former member" : sm.member.display_name;
                     row["role"] = sm.membership.role;
                     row["joined_at"] = sm.membership.joined_at;
-                    row["left_at"] = sm.membership.left_at ? nlohmann::ordered_json(*sm.membership.left_at) : nlohmann::ordered_json(nullptr);
+                    row["left_at"] = json_or_null(sm.membership.left_at);
                     records.rows.push_back(std::move(row));
                 }
                 print_records(context.out, records, context.format(c->format));

@@ -1,5 +1,6 @@
 // expeer talks add|list|update
 #include "commands.hpp"
+#include "util/json.hpp"
 
 #include "events/talks.hpp"
 
@@ -24,18 +25,15 @@ void add_talk_options(CLI::App& command, TalkChanges& c) {
 }
 
 nlohmann::ordered_json talk_json(const Talk& t) {
-    const auto opt = [](const std::optional<std::string>& v) {
-        return v ? nlohmann::ordered_json(*v) : nlohmann::ordered_json(nullptr);
-    };
     nlohmann::ordered_json j;
     j["id"] = t.id;
     j["starts_at"] = t.starts_at;
     j["title_fr"] = t.title_fr;
     j["title_en"] = t.title_en;
-    j["speakers"] = opt(t.speakers);
-    j["replay_url"] = opt(t.replay_url);
-    j["summary_fr"] = opt(t.summary_fr);
-    j["summary_en"] = opt(t.summary_en);
+    j["speakers"] = json_or_null(t.speakers);
+    j["replay_url"] = json_or_null(t.replay_url);
+    j["summary_fr"] = json_or_null(t.summary_fr);
+    j["summary_en"] = json_or_null(t.summary_en);
     return j;
 }
 

@@ -1,4 +1,5 @@
 #include "members/data_rights.hpp"
+#include "util/json.hpp"
 
 #include "members/member_json.hpp"
 #include "members/registry.hpp"
@@ -22,12 +23,9 @@ nlohmann::ordered_json personal_data(Database& db, std::string_view who) {
         nlohmann::ordered_json e;
         e["at"] = event.at;
         e["consent"] = event.consent;
-        e["source"] = event.source ? nlohmann::ordered_json(*event.source) : nlohmann::ordered_json(nullptr);
+        e["source"] = json_or_null(event.source);
         data["consent_history"].push_back(std::move(e));
     }
-    const auto opt = [](const std::optional<std::string>& v) {
-        return v ? nlohmann::ordered_json(*v) : nlohmann::ordered_json(nullptr);
-    };
     SpaceStore spaces(db);
     const auto all_spaces = spaces.all();
     data["memberships"] = nlohmann::ordered_json::array();
@@ -36,7 +34,7 @@ nlohmann::ordered_json personal_data(Database& db, std::string_view who) {
         e["space"] = all_spaces.at(m.space_id).slug;
         e["role"] = m.role;
         e["joined_at"] = m.joined_at;
-        e["left_at"] = opt(m.left_at);
+        e["left_at"] = json_or_null(m.left_at);
         data["memberships"].push_back(std::move(e));
     }
     data["news"] = nlohmann::ordered_json::array();
@@ -64,7 +62,7 @@ nlohmann::ordered_json personal_data(Database& db, std::string_view who) {
         e["at"] = a.at;
         e["kind"] = a.kind;
         e["space"] = a.space_id ? nlohmann::ordered_json(all_spaces.at(*a.space_id).slug) : nlohmann::ordered_json(nullptr);
-        e["content"] = opt(a.content);
+        e["content"] = json_or_null(a.content);
         data["activity"].push_back(std::move(e));
     });
     data["changes"] = nlohmann::ordered_json::array();

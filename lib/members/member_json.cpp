@@ -1,31 +1,25 @@
 #include "members/member_json.hpp"
 
+#include "util/json.hpp"
+
 namespace expeer {
-
-namespace {
-
-nlohmann::ordered_json optional_json(const std::optional<std::string>& value) {
-    return value ? nlohmann::ordered_json(*value) : nlohmann::ordered_json(nullptr);
-}
-
-} // namespace
 
 nlohmann::ordered_json member_to_json(const Member& m) {
     nlohmann::ordered_json j;
     j["id"] = m.id;
     j["email"] = m.email;
     j["name"] = m.display_name;
-    j["country"] = optional_json(m.country);
-    j["organisation"] = optional_json(m.organisation);
+    j["country"] = json_or_null(m.country);
+    j["organisation"] = json_or_null(m.organisation);
     j["occupation"] = m.occupation;
     j["language"] = m.language;
     j["profile"] = m.profile;
     j["newsletter_consent"] = m.newsletter_consent;
-    j["consent_at"] = optional_json(m.consent_at);
-    j["consent_source"] = optional_json(m.consent_source);
+    j["consent_at"] = json_or_null(m.consent_at);
+    j["consent_source"] = json_or_null(m.consent_source);
     j["registered_on"] = m.registered_on;
     j["status"] = m.status;
-    j["external_id"] = optional_json(m.external_id);
+    j["external_id"] = json_or_null(m.external_id);
     j["created_at"] = m.created_at;
     j["updated_at"] = m.updated_at;
     return j;
