@@ -5,6 +5,7 @@
 #include "activity/import.hpp"
 #include "progress.hpp"
 #include "members/registry.hpp"
+#include "spaces/registry.hpp"
 #include "spaces/visibility.hpp"
 #include "store/activity_store.hpp"
 #include "store/member_store.hpp"
@@ -74,11 +75,7 @@ void activity_list(Context& context, const ListCommand& c) {
     const auto public_ids = public_space_ids(all);
     ActivityFilter filter;
     if (c.member) filter.member_id = find_member(members, *c.member).id;
-    if (c.space) {
-        const auto space = spaces.find_by_slug(*c.space);
-        if (!space) throw Error(ErrorKind::not_found, fmt::format("no space '{}'", *c.space));
-        filter.space_id = space->id;
-    }
+    if (c.space) filter.space_id = find_space(spaces, *c.space).id;
     filter.kind = c.kind;
     for (const auto& [value, target, what] : {std::tuple{c.from, &filter.from, "--from"}, std::tuple{c.to, &filter.to, "--to"}}) {
         if (!value) continue;

@@ -2,6 +2,7 @@
 
 #include "library/blob_store.hpp"
 #include "members/registry.hpp"
+#include "spaces/registry.hpp"
 #include "store/activity_store.hpp"
 #include "store/audit_store.hpp"
 #include "store/database.hpp"
@@ -48,12 +49,6 @@ std::optional<std::string> library_path_problem(std::string_view path) {
 }
 
 namespace {
-
-Space find_space(SpaceStore& spaces, const std::string& slug) {
-    auto space = spaces.find_by_slug(slug);
-    if (!space) throw Error(ErrorKind::not_found, fmt::format("no space '{}'", slug));
-    return *space;
-}
 
 std::string checked_path(const std::string& field, const std::string& raw) {
     const std::string path = normalise_library_path(raw);

@@ -206,8 +206,8 @@ public:
             throw Error(ErrorKind::data, fmt::format("{}:1: {}", options_.file.string(), fmt::join(layout_.problems, "; ")));
         report_.unknown_columns = layout_.unknown;
         if (options_.space) {
-            space_ = SpaceStore(db_).find_by_slug(*options_.space);
-            if (!space_) throw Error(ErrorKind::not_found, fmt::format("no space '{}'", *options_.space));
+            SpaceStore spaces(db_);
+            space_ = find_space(spaces, *options_.space);
             if (space_->archived_on) throw Error(ErrorKind::data, fmt::format("space '{}' is archived", *options_.space));
             const auto& roles = space_vocabulary::roles();
             if (options_.space_role && std::find(roles.begin(), roles.end(), *options_.space_role) == roles.end())

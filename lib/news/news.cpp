@@ -1,6 +1,7 @@
 #include "news/news.hpp"
 
 #include "members/registry.hpp"
+#include "spaces/registry.hpp"
 #include "spaces/visibility.hpp"
 #include "store/activity_store.hpp"
 #include "store/audit_store.hpp"
@@ -110,11 +111,7 @@ std::vector<NewsItem> NewsBoard::list(const NewsFilter& filter) {
     MemberStore members(db_);
     const auto all_spaces = spaces.all();
     std::optional<std::int64_t> space_id, author_id;
-    if (filter.space) {
-        const auto space = spaces.find_by_slug(*filter.space);
-        if (!space) throw Error(ErrorKind::not_found, fmt::format("no space '{}'", *filter.space));
-        space_id = space->id;
-    }
+    if (filter.space) space_id = find_space(spaces, *filter.space).id;
     if (filter.author) author_id = find_member(members, *filter.author).id;
     const auto public_ids = public_space_ids(all_spaces);
 

@@ -63,13 +63,13 @@ void record_membership_change(Database& db, const std::string& action, const Spa
     record_activity(db, {0, std::nullopt, at, member_id, "membership", space.id, what});
 }
 
+} // namespace
+
 Space find_space(SpaceStore& store, const std::string& slug) {
     auto space = store.find_by_slug(slug);
     if (!space) throw Error(ErrorKind::not_found, fmt::format("no space '{}'", slug));
     return *space;
 }
-
-} // namespace
 
 bool join_space(Database& db, const Space& space, std::int64_t member_id, const std::string& role,
                 const std::string& at, const std::string& actor) {

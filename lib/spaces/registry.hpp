@@ -24,6 +24,11 @@ struct SpaceMember {
     Member member;
 };
 
+class SpaceStore;
+
+// The space named by `slug`. Not found is an Error.
+Space find_space(SpaceStore& store, const std::string& slug);
+
 // Adds a member to a space, with its audit entry and activity, inside the caller's
 // transaction; false if they are in it already.
 bool join_space(Database& db, const Space& space, std::int64_t member_id, const std::string& role,
