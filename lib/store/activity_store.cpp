@@ -1,6 +1,7 @@
 #include "store/activity_store.hpp"
 
 #include "store/database.hpp"
+#include "store/columns.hpp"
 
 namespace expeer {
 
@@ -8,16 +9,12 @@ bool record_activity(Database& db, const Activity& a) {
     return db.guarded([&] {
         auto& q = db.statement("INSERT INTO activities (external_id, at, member_id, kind, space_id, content) "
                                "VALUES (?, ?, ?, ?, ?, ?) ON CONFLICT (external_id) DO NOTHING");
-        if (a.external_id) q.bind(1, *a.external_id);
-        else q.bind(1);
+        bind_optional(q, 1, a.external_id);
         q.bind(2, a.at);
-        if (a.member_id) q.bind(3, *a.member_id);
-        else q.bind(3);
+        bind_optional(q, 3, a.member_id);
         q.bind(4, a.kind);
-        if (a.space_id) q.bind(5, *a.space_id);
-        else q.bind(5);
-        if (a.content) q.bind(6, *a.content);
-        else q.bind(6);
+        bind_optional(q, 5, a.space_id);
+        bind_optional(q, 6, a.content);
         return q.exec() == 1;
     });
 }
@@ -41,12 +38,12 @@ void for_each_activity(Database& db, const ActivityFilter& f, const std::functio
         while (q.executeStep()) {
             Activity a;
             a.id = q.getColumn(0).getInt64();
-            if (!q.getColumn(1).isNull()) a.external_id = q.getColumn(1).getString();
+            a.external_id = optional_text(q.getColumn(1));
             a.at = q.getColumn(2).getString();
-            if (!q.getColumn(3).isNull()) a.member_id = q.getColumn(3).getInt64();
+            a.member_id = optional_integer(q.getColumn(3));
             a.kind = q.getColumn(4).getString();
-            if (!q.getColumn(5).isNull()) a.space_id = q.getColumn(5).getInt64();
-            if (!q.getColumn(6).isNull()) a.content = q.getColumn(6).getString();
+            a.space_id = optional_integer(q.getColumn(5));
+            a.content = optional_text(q.getColumn(6));
             visit(a);
         }
     });

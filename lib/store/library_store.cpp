@@ -1,6 +1,7 @@
 #include "store/library_store.hpp"
 
 #include "store/database.hpp"
+#include "store/columns.hpp"
 
 namespace expeer {
 
@@ -19,12 +20,12 @@ LibraryFile read_file(SQLite::Statement& q) {
     f.space_id = q.getColumn(1).getInt64();
     f.path = q.getColumn(2).getString();
     f.created_at = q.getColumn(3).getString();
-    if (!q.getColumn(4).isNull()) f.deleted_at = q.getColumn(4).getString();
+    f.deleted_at = optional_text(q.getColumn(4));
     f.current.revision = q.getColumn(5).getInt64();
     f.current.sha256 = q.getColumn(6).getString();
     f.current.size = static_cast<std::uint64_t>(q.getColumn(7).getInt64());
     f.current.added_at = q.getColumn(8).getString();
-    if (!q.getColumn(9).isNull()) f.current.added_by = q.getColumn(9).getInt64();
+    f.current.added_by = optional_integer(q.getColumn(9));
     f.revisions = static_cast<std::size_t>(q.getColumn(10).getInt64());
     return f;
 }
@@ -58,10 +59,9 @@ std::vector<LibraryRevision> LibraryStore::revisions(std::int64_t file_id) {
         q.bind(1, file_id);
         std::vector<LibraryRevision> out;
         while (q.executeStep()) {
-            LibraryRevision r{q.getColumn(0).getInt64(), q.getColumn(1).getString(),
-                              static_cast<std::uint64_t>(q.getColumn(2).getInt64()), q.getColumn(3).getString(), {}};
-            if (!q.getColumn(4).isNull()) r.added_by = q.getColumn(4).getInt64();
-            out.push_back(std::move(r));
+            out.push_back({q.getColumn(0).getInt64(), q.getColumn(1).getString(),
+                           static_cast<std::uint64_t>(q.getColumn(2).getInt64()), q.getColumn(3).getString(),
+                           optional_integer(q.getColumn(4))});
         }
         return out;
     });
@@ -107,8 +107,7 @@ std::int64_t LibraryStore::add_revision(std::int64_t file_id, const std::string&
         q.bind(2, sha256);
         q.bind(3, static_cast<std::int64_t>(size));
         q.bind(4, at);
-        if (member_id) q.bind(5, *member_id);
-        else q.bind(5);
+        bind_optional(q, 5, member_id);
         q.executeStep();
         const auto revision = q.getColumn(0).getInt64();
         q.reset();

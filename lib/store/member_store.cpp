@@ -1,6 +1,7 @@
 #include "store/member_store.hpp"
 
 #include "store/database.hpp"
+#include "store/columns.hpp"
 #include "util/text.hpp"
 
 #include <SQLiteCpp/Statement.h>
@@ -13,11 +14,6 @@ constexpr const char* member_columns =
     "id, email, display_name, country, organisation, occupation, language, profile, "
     "newsletter_consent, consent_at, consent_source, registered_on, status, external_id, "
     "created_at, updated_at, erased_at";
-
-std::optional<std::string> optional_text(const SQLite::Column& column) {
-    if (column.isNull()) return std::nullopt;
-    return column.getString();
-}
 
 Member read_member(SQLite::Statement& row) {
     Member m;
@@ -39,11 +35,6 @@ Member read_member(SQLite::Statement& row) {
     m.updated_at = row.getColumn(15).getString();
     m.erased_at = optional_text(row.getColumn(16));
     return m;
-}
-
-void bind_optional(SQLite::Statement& statement, int index, const std::optional<std::string>& value) {
-    if (value) statement.bindNoCopy(index, *value);
-    else statement.bind(index);
 }
 
 // The member's columns as parameters ?1 to ?18, in the order of write_columns; the member must
@@ -176,8 +167,7 @@ void MemberStore::record_consent(std::int64_t member_id, const std::string& at, 
         insert.bind(1, member_id);
         insert.bind(2, at);
         insert.bind(3, consent ? 1 : 0);
-        if (source) insert.bind(4, *source);
-        else insert.bind(4);
+        bind_optional(insert, 4, source);
         insert.exec();
     });
 }

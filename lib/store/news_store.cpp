@@ -1,21 +1,17 @@
 #include "store/news_store.hpp"
 
 #include "store/database.hpp"
+#include "store/columns.hpp"
 
 namespace expeer {
 
 namespace {
 
-void bind_author(SQLite::Statement& q, int index, const std::optional<std::int64_t>& author) {
-    if (author) q.bind(index, *author);
-    else q.bind(index);
-}
-
 News read_news(SQLite::Statement& q) {
     News n;
     n.id = q.getColumn(0).getInt64();
     n.space_id = q.getColumn(1).getInt64();
-    if (!q.getColumn(2).isNull()) n.author_id = q.getColumn(2).getInt64();
+    n.author_id = optional_integer(q.getColumn(2));
     n.title = q.getColumn(3).getString();
     n.body = q.getColumn(4).getString();
     n.posted_at = q.getColumn(5).getString();
@@ -26,7 +22,7 @@ Comment read_comment(SQLite::Statement& q) {
     Comment c;
     c.id = q.getColumn(0).getInt64();
     c.news_id = q.getColumn(1).getInt64();
-    if (!q.getColumn(2).isNull()) c.author_id = q.getColumn(2).getInt64();
+    c.author_id = optional_integer(q.getColumn(2));
     c.body = q.getColumn(3).getString();
     c.posted_at = q.getColumn(4).getString();
     return c;
@@ -49,7 +45,7 @@ std::int64_t insert_news(Database& db, const News& n) {
     return db.guarded([&] {
         SQLite::Statement q(db.sql(), "INSERT INTO news (space_id, author_id, title, body, posted_at) VALUES (?, ?, ?, ?, ?)");
         q.bind(1, n.space_id);
-        bind_author(q, 2, n.author_id);
+        bind_optional(q, 2, n.author_id);
         q.bind(3, n.title);
         q.bind(4, n.body);
         q.bind(5, n.posted_at);
@@ -62,7 +58,7 @@ std::int64_t insert_comment(Database& db, const Comment& c) {
     return db.guarded([&] {
         SQLite::Statement q(db.sql(), "INSERT INTO comments (news_id, author_id, body, posted_at) VALUES (?, ?, ?, ?)");
         q.bind(1, c.news_id);
-        bind_author(q, 2, c.author_id);
+        bind_optional(q, 2, c.author_id);
         q.bind(3, c.body);
         q.bind(4, c.posted_at);
         q.exec();

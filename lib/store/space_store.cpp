@@ -1,6 +1,7 @@
 #include "store/space_store.hpp"
 
 #include "store/database.hpp"
+#include "store/columns.hpp"
 
 namespace expeer {
 
@@ -8,11 +9,6 @@ namespace {
 
 constexpr const char* space_columns = "id, slug, label, description, access, kind, parent_id, default_role, "
                                       "created_on, archived_on, created_at, updated_at";
-
-std::optional<std::string> optional_text(const SQLite::Column& column) {
-    if (column.isNull()) return std::nullopt;
-    return column.getString();
-}
 
 Space read_space(SQLite::Statement& row) {
     Space s;
@@ -22,7 +18,7 @@ Space read_space(SQLite::Statement& row) {
     s.description = optional_text(row.getColumn(3));
     s.access = row.getColumn(4).getString();
     s.kind = row.getColumn(5).getString();
-    if (!row.getColumn(6).isNull()) s.parent_id = row.getColumn(6).getInt64();
+    s.parent_id = optional_integer(row.getColumn(6));
     s.default_role = row.getColumn(7).getString();
     s.created_on = row.getColumn(8).getString();
     s.archived_on = optional_text(row.getColumn(9));
@@ -31,19 +27,13 @@ Space read_space(SQLite::Statement& row) {
     return s;
 }
 
-void bind_optional(SQLite::Statement& s, int index, const std::optional<std::string>& value) {
-    if (value) s.bind(index, *value);
-    else s.bind(index);
-}
-
 void bind_space(SQLite::Statement& s, const Space& space) {
     s.bind(1, space.slug);
     s.bind(2, space.label);
     bind_optional(s, 3, space.description);
     s.bind(4, space.access);
     s.bind(5, space.kind);
-    if (space.parent_id) s.bind(6, *space.parent_id);
-    else s.bind(6);
+    bind_optional(s, 6, space.parent_id);
     s.bind(7, space.default_role);
     s.bind(8, space.created_on);
     bind_optional(s, 9, space.archived_on);

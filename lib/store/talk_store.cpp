@@ -1,6 +1,7 @@
 #include "store/talk_store.hpp"
 
 #include "store/database.hpp"
+#include "store/columns.hpp"
 
 namespace expeer {
 
@@ -9,14 +10,10 @@ namespace {
 constexpr const char* talk_columns =
     "id, starts_at, title_fr, title_en, summary_fr, summary_en, speakers, replay_url, created_at, updated_at";
 
-std::optional<std::string> column(SQLite::Statement& q, int i) {
-    if (q.getColumn(i).isNull()) return std::nullopt;
-    return q.getColumn(i).getString();
-}
-
 Talk read_talk(SQLite::Statement& q) {
     return {q.getColumn(0).getInt64(), q.getColumn(1).getString(), q.getColumn(2).getString(), q.getColumn(3).getString(),
-            column(q, 4), column(q, 5), column(q, 6), column(q, 7), q.getColumn(8).getString(), q.getColumn(9).getString()};
+            optional_text(q.getColumn(4)), optional_text(q.getColumn(5)), optional_text(q.getColumn(6)),
+            optional_text(q.getColumn(7)), q.getColumn(8).getString(), q.getColumn(9).getString()};
 }
 
 } // namespace
@@ -38,17 +35,13 @@ std::int64_t save_talk(Database& db, const Talk& t) {
                                            : "INSERT INTO talks (starts_at, title_fr, title_en, summary_fr, summary_en, "
                                              "speakers, replay_url, created_at, updated_at) "
                                              "VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9)");
-        const auto bind = [&](int i, const std::optional<std::string>& v) {
-            if (v) q.bind(i, *v);
-            else q.bind(i);
-        };
         q.bind(1, t.starts_at);
         q.bind(2, t.title_fr);
         q.bind(3, t.title_en);
-        bind(4, t.summary_fr);
-        bind(5, t.summary_en);
-        bind(6, t.speakers);
-        bind(7, t.replay_url);
+        bind_optional(q, 4, t.summary_fr);
+        bind_optional(q, 5, t.summary_en);
+        bind_optional(q, 6, t.speakers);
+        bind_optional(q, 7, t.replay_url);
         q.bind(8, t.created_at);
         q.bind(9, t.updated_at);
         if (t.id) q.bind(10, t.id);
