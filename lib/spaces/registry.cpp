@@ -247,6 +247,9 @@ struct SpaceRegistry::Joiner {
     }
 };
 
+// For batches that need no check over everyone first.
+static const auto no_check = [](auto&, const Space&, const std::vector<Member>&) {};
+
 static void check_role(const std::optional<std::string>& role) {
     std::vector<FieldError> errors;
     check_choice(errors, "role", role, space_vocabulary::roles());
@@ -254,14 +257,16 @@ static void check_role(const std::optional<std::string>& role) {
 }
 
 // The frame of a batch on one space: one transaction, the space and every person resolved
-// before anything is written, one time for all. `each` handles one person.
-template <typename Each>
-MembershipBatch SpaceRegistry::for_each_person(const std::string& slug, const std::vector<std::string>& who, Each&& each) {
+// and `check`ed before anything is written, one time for all. `each` handles one person.
+template <typename Check, typename Each>
+MembershipBatch SpaceRegistry::for_each_person(const std::string& slug, const std::vector<std::string>& who, Check&& check,
+                                               Each&& each) {
     return db_.guarded([&] {
         auto transaction = db_.write_transaction();
         Joiner j(*this);
         const Space space = find_space(j.spaces, slug);
         const auto people = j.resolve(who);
+        check(j, space, people);
         const std::string at = now();
         MembershipBatch batch;
         for (const auto& m : people) (each(j, space, m, at) ? batch.done : batch.unchanged).push_back(m.email);
@@ -273,13 +278,13 @@ MembershipBatch SpaceRegistry::for_each_person(const std::string& slug, const st
 MembershipBatch SpaceRegistry::add_members(const std::string& slug, const std::vector<std::string>& who,
                                            const std::optional<std::string>& role) {
     check_role(role);
-    return for_each_person(slug, who, [&](Joiner& j, const Space& space, const Member& m, const std::string& at) {
+    return for_each_person(slug, who, no_check, [&](Joiner& j, const Space& space, const Member& m, const std::string& at) {
         return j.join(space, m, role.value_or(space.default_role), at);
     });
 }
 
 MembershipBatch SpaceRegistry::remove_members(const std::string& slug, const std::vector<std::string>& who) {
-    return for_each_person(slug, who, [&](Joiner& j, const Space& space, const Member& m, const std::string& at) {
+    return for_each_person(slug, who, no_check, [&](Joiner& j, const Space& space, const Member& m, const std::string& at) {
         const auto current = j.spaces.current_membership(space.id, m.id);
         if (!current) return false;
         j.spaces.close_membership(current->id, at);
@@ -292,19 +297,15 @@ MembershipBatch SpaceRegistry::set_role(const std::string& slug, const std::vect
                                         const std::string& role) {
     check_role(role);
     // Every person who is not in the space is reported at once, before anything is written.
-    {
-        SpaceStore spaces(db_);
-        Joiner j(*this);
-        const Space space = find_space(spaces, slug);
+    const auto all_in_space = [&](Joiner& j, const Space& space, const std::vector<Member>& people) {
         std::vector<FieldError> errors;
-        for (const auto& m : j.resolve(who))
-            if (!spaces.current_membership(space.id, m.id))
+        for (const auto& m : people)
+            if (!j.spaces.current_membership(space.id, m.id))
                 errors.push_back({"member", m.email, fmt::format("is not in space '{}'", slug)});
         if (!errors.empty()) throw InvalidInput(std::move(errors));
-    }
-    return for_each_person(slug, who, [&](Joiner& j, const Space& space, const Member& m, const std::string& at) {
-        const auto current = j.spaces.current_membership(space.id, m.id);
-        if (!current) throw InvalidInput({{"member", m.email, fmt::format("is not in space '{}'", slug)}});
+    };
+    return for_each_person(slug, who, all_in_space, [&](Joiner& j, const Space& space, const Member& m, const std::string& at) {
+        const auto current = j.spaces.current_membership(space.id, m.id); // there: checked above
         if (current->role == role) return false;
         j.spaces.set_role(current->id, role);
         j.record("membership.role", space, m, at, "now " + role);

@@ -59,10 +59,10 @@ public:
     std::vector<SpaceMember> members_of(const std::string& slug, bool include_former);
 
 private:
-    struct Joiner;
+    struct Joiner; // resolves people and records joins, inside a batch's transaction
     std::string now() const;
-    template <typename Each>
-    MembershipBatch for_each_person(const std::string& slug, const std::vector<std::string>& who, Each&& each);
+    template <typename Check, typename Each>
+    MembershipBatch for_each_person(const std::string& slug, const std::vector<std::string>& who, Check&& check, Each&& each);
 
     Database& db_;
     const Clock& clock_;
