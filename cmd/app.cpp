@@ -15,8 +15,10 @@ const std::vector<CommandGroup>& command_groups() {
         {"news", "The news feed of each space, and comments", add_news_commands},
         {"talks", "The network's monthly webinars", add_talks_commands},
         {"activity", "What members do, here and on the collaboration platform", add_activity_commands},
+        {"stats", "Annual-report statistics, safe to publish", add_stats_commands},
         {"audit", "Read the log of every change", add_audit_commands},
         {"backup", "Back up everything to one file, verify it, restore it", add_backup_commands},
+        {"demo", "A fictional network to try expeer on", add_demo_commands},
         {"db", "Create the database and bring its schema up to date", add_db_commands},
         {"config", "Show the configuration and where each value comes from", add_config_commands},
     };

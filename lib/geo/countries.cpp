@@ -67,6 +67,7 @@ Countries Countries::load(const std::filesystem::path& iso_codes_dir,
         Country country{entry.value("alpha_3", ""), common.empty() ? name : common,
                         translate(common.empty() ? name : common)};
         countries.by_alpha_3_[country.alpha_3] = code;
+        if (entry.contains("numeric")) countries.by_numeric_[entry.at("numeric").get<std::string>()] = code;
         for (const auto& n : {name, common, official}) {
             if (n.empty()) continue;
             for (const auto& form : {n, translate(n)}) {
@@ -125,6 +126,29 @@ std::string Countries::name(const std::string& code, std::string_view language) 
     const auto it = countries_.find(code);
     if (it == countries_.end()) return code;
     return language == "fr" ? it->second.name_fr : it->second.name_en;
+}
+
+std::string Countries::short_name(const std::string& code, std::string_view language) const {
+    // Where the standard's name reads badly even cut at its comma.
+    static const std::map<std::string, std::pair<std::string, std::string>> usual = {
+        {"CD", {"DR Congo", "RD Congo"}},
+        {"KP", {"North Korea", "Corée du Nord"}},
+        {"KR", {"South Korea", "Corée du Sud"}},
+        {"MD", {"Moldova", "Moldavie"}},
+        {"PS", {"Palestine", "Palestine"}},
+    };
+    if (const auto it = usual.find(code); it != usual.end())
+        return language == "fr" ? it->second.second : it->second.first;
+    std::string full = name(code, language);
+    // "Tanzania, United Republic of" -> "Tanzania"
+    if (const auto comma = full.find(", "); comma != std::string::npos) full.resize(comma);
+    return full;
+}
+
+std::optional<std::string> Countries::from_numeric(const std::string& numeric) const {
+    const auto it = by_numeric_.find(numeric);
+    if (it == by_numeric_.end()) return std::nullopt;
+    return it->second;
 }
 
 } // namespace expeer

@@ -23,6 +23,11 @@ public:
     std::vector<std::string> suggest(std::string_view input, std::size_t how_many = 3) const;
     // The short name in "en" or "fr" (English when the language has no name).
     std::string name(const std::string& code, std::string_view language) const;
+    // The name as a report prints it: "DR Congo", "Tanzania" rather than the standard's
+    // "Congo, The Democratic Republic of the".
+    std::string short_name(const std::string& code, std::string_view language) const;
+    // The alpha-2 code for an ISO 3166-1 numeric code ("180"), as maps name countries.
+    std::optional<std::string> from_numeric(const std::string& numeric) const;
     bool is_code(std::string_view code) const { return countries_.count(std::string(code)) > 0; }
     std::size_t size() const { return countries_.size(); }
 
@@ -36,6 +41,7 @@ private:
 
     std::map<std::string, Country> countries_;      // by alpha-2
     std::map<std::string, std::string> by_alpha_3_;
+    std::map<std::string, std::string> by_numeric_;
     std::map<std::string, std::string> by_name_;    // fold_words(name) -> alpha-2
     std::map<std::string, std::string> derived_;    // names made by reordering, when unambiguous
 };

@@ -139,13 +139,22 @@ void MemberStore::write(const std::string& sql, const Member& member) {
     });
 }
 
+std::int64_t MemberStore::count_all() {
+    return db_.guarded([&] {
+        SQLite::Statement q(db_.sql(), "SELECT count(*) FROM members");
+        q.executeStep();
+        return q.getColumn(0).getInt64();
+    });
+}
+
 std::int64_t MemberStore::insert(const Member& member) {
     Member fresh = member;
     fresh.id = 0;
     write("INSERT INTO members (email, email_key, display_name, country, organisation, occupation, "
           "language, profile, newsletter_consent, consent_at, consent_source, registered_on, "
-          "status, external_id, search_text, organisation_key, created_at, updated_at) VALUES "
-          "(?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10, ?11, ?12, ?13, ?14, ?15, ?16, ?17, ?18)",
+          "status, external_id, search_text, organisation_key, created_at, updated_at, disabled_at) "
+          "VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10, ?11, ?12, ?13, ?14, ?15, ?16, ?17, ?18, "
+          "CASE WHEN ?13 = 'disabled' THEN ?18 END)",
           fresh);
     return db_.sql().getLastInsertRowid();
 }
@@ -155,7 +164,9 @@ void MemberStore::update(const Member& member) {
           "organisation = ?5, occupation = ?6, language = ?7, profile = ?8, newsletter_consent = ?9, "
           "consent_at = ?10, consent_source = ?11, registered_on = ?12, status = ?13, "
           "external_id = ?14, search_text = ?15, organisation_key = ?16, created_at = ?17, "
-          "updated_at = ?18 WHERE id = ?19",
+          "updated_at = ?18, "
+          // When they were disabled, for statistics at past dates; enabling again forgets it.
+          "disabled_at = CASE WHEN ?13 = 'disabled' THEN COALESCE(disabled_at, ?18) END WHERE id = ?19",
           member);
 }
 

@@ -28,6 +28,7 @@ public:
     std::vector<Member> list(const MemberFilter& filter);
 
     std::int64_t insert(const Member& member);
+    std::int64_t count_all(); // erased and disabled members too
     void update(const Member& member);
     void record_consent(std::int64_t member_id, const std::string& at, bool consent,
                         const std::optional<std::string>& source);

@@ -212,6 +212,25 @@ CREATE TABLE library_revisions (
 );
 CREATE INDEX library_revisions_sha256 ON library_revisions (sha256);
 )sql"},
+        // Statistics count members as they were at a date, so a disabled member needs the date
+        // they were disabled (the present status is not history). Reports read activities by
+        // kind and period: one index covers those queries, so they never read the table. A
+        // snapshot keeps a published report's figures as they were published.
+        {6, "statistics", R"sql(
+ALTER TABLE members ADD COLUMN disabled_at TEXT;
+UPDATE members SET disabled_at = updated_at WHERE status = 'disabled';
+CREATE INDEX activities_kind ON activities (kind, at, space_id, member_id);
+CREATE TABLE stats_snapshots (
+    id INTEGER PRIMARY KEY,
+    period_from TEXT NOT NULL,
+    period_to TEXT NOT NULL,
+    time_zone TEXT NOT NULL,
+    taken_at TEXT NOT NULL,
+    taken_by TEXT NOT NULL,
+    figures TEXT NOT NULL,
+    UNIQUE (period_from, period_to)
+);
+)sql"},
     };
     return all;
 }

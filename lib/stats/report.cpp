@@ -1,0 +1,158 @@
+#include "stats/report.hpp"
+
+#include "spaces/visibility.hpp"
+#include "store/space_store.hpp"
+#include "store/stats_store.hpp"
+
+#include <nlohmann/json.hpp>
+
+namespace expeer {
+
+namespace {
+
+const std::vector<std::string> content_kinds = {"news", "comment", "file"};
+
+std::int64_t count_of(const std::map<std::string, std::int64_t>& counts, const std::string& kind) {
+    const auto it = counts.find(kind);
+    return it == counts.end() ? 0 : it->second;
+}
+
+PeriodEnd end_of(const Period& p) { return {p.to, p.end_utc}; }
+
+PeriodFigures figures_for(StatsStore& store, const Period& period, const StatsRules& rules,
+                          const std::set<std::int64_t>& public_spaces,
+                          std::map<std::string, std::int64_t>* members_by_country) {
+    PeriodFigures f;
+    const Period before = period.previous();
+    for (const auto& [country, counts] : store.members_by_country(end_of(period), end_of(before), period.from)) {
+        f.accounts += counts.accounts;
+        f.registered += counts.registered;
+        f.registered_before += counts.registered_before;
+        f.new_registered += counts.new_registered;
+        if (members_by_country && counts.registered > 0)
+            (*members_by_country)[country.value_or("")] += counts.registered;
+    }
+    std::tie(f.active, f.new_active) =
+        store.active_members(period.start_utc, end_of(period), rules.active_kinds, period.from);
+
+    const auto in_period = store.activities_by_kind(period.start_utc, period.end_utc, content_kinds);
+    f.news = count_of(in_period, "news");
+    f.comments = count_of(in_period, "comment");
+    f.files = count_of(in_period, "file");
+    const auto in_total = store.activities_by_kind("", period.end_utc, content_kinds);
+    f.news_and_comments_total = count_of(in_total, "news") + count_of(in_total, "comment");
+    f.files_total = count_of(in_total, "file");
+
+    f.spaces = store.spaces_open_during(period.from, period.to);
+    for (const auto& [space, count] : store.activities_by_space(period.start_utc, period.end_utc, rules.active_kinds)) {
+        if (!space) {
+            f.outside_spaces_activity += count;
+            continue;
+        }
+        ++f.active_spaces;
+        (public_spaces.count(*space) ? f.public_activity : f.confidential_activity) += count;
+    }
+    return f;
+}
+
+} // namespace
+
+StatsReport compute_report(Database& db, const Period& period, const StatsRules& rules) {
+    StatsStore store(db, rules.scope);
+    const auto public_spaces = public_space_ids(SpaceStore(db).all());
+    StatsReport r;
+    r.period = period;
+    r.previous_period = period.previous();
+    r.active_kinds = rules.active_kinds;
+    r.current = figures_for(store, period, rules, public_spaces, &r.members_by_country);
+    r.previous = figures_for(store, r.previous_period, rules, public_spaces, nullptr);
+    for (const auto& month : period.months) {
+        const auto counts = store.activities_by_kind(month.start_utc, month.end_utc, {"news", "file"});
+        r.news_per_month.push_back({month.label, count_of(counts, "news")});
+        r.files_per_month.push_back({month.label, count_of(counts, "file")});
+    }
+    return r;
+}
+
+namespace {
+
+nlohmann::json figures_json(const PeriodFigures& f) {
+    return {{"accounts", f.accounts},
+            {"registered", f.registered},
+            {"registered_before", f.registered_before},
+            {"new_registered", f.new_registered},
+            {"active", f.active},
+            {"new_active", f.new_active},
+            {"news", f.news},
+            {"comments", f.comments},
+            {"files", f.files},
+            {"news_and_comments_total", f.news_and_comments_total},
+            {"files_total", f.files_total},
+            {"spaces", f.spaces},
+            {"active_spaces", f.active_spaces},
+            {"public_activity", f.public_activity},
+            {"confidential_activity", f.confidential_activity},
+            {"outside_spaces_activity", f.outside_spaces_activity}};
+}
+
+PeriodFigures figures_from(const nlohmann::json& j) {
+    PeriodFigures f;
+    f.accounts = j.at("accounts");
+    f.registered = j.at("registered");
+    f.registered_before = j.at("registered_before");
+    f.new_registered = j.at("new_registered");
+    f.active = j.at("active");
+    f.new_active = j.at("new_active");
+    f.news = j.at("news");
+    f.comments = j.at("comments");
+    f.files = j.at("files");
+    f.news_and_comments_total = j.at("news_and_comments_total");
+    f.files_total = j.at("files_total");
+    f.spaces = j.at("spaces");
+    f.active_spaces = j.at("active_spaces");
+    f.public_activity = j.at("public_activity");
+    f.confidential_activity = j.at("confidential_activity");
+    f.outside_spaces_activity = j.at("outside_spaces_activity");
+    return f;
+}
+
+nlohmann::json months_json(const std::vector<MonthCount>& months) {
+    auto out = nlohmann::json::array();
+    for (const auto& m : months) out.push_back({{"month", m.month}, {"count", m.count}});
+    return out;
+}
+
+std::vector<MonthCount> months_from(const nlohmann::json& j) {
+    std::vector<MonthCount> out;
+    for (const auto& m : j) out.push_back({m.at("month"), m.at("count")});
+    return out;
+}
+
+} // namespace
+
+nlohmann::json exact_figures_json(const StatsReport& r) {
+    return {{"from", r.period.from},
+            {"to", r.period.to},
+            {"time_zone", r.period.time_zone},
+            {"active_kinds", r.active_kinds},
+            {"current", figures_json(r.current)},
+            {"previous", figures_json(r.previous)},
+            {"news_per_month", months_json(r.news_per_month)},
+            {"files_per_month", months_json(r.files_per_month)},
+            {"members_by_country", r.members_by_country}};
+}
+
+StatsReport report_from_exact_figures(const nlohmann::json& j) {
+    StatsReport r;
+    r.period = make_period(j.at("from"), j.at("to"), j.at("time_zone"));
+    r.previous_period = r.period.previous();
+    r.active_kinds = j.at("active_kinds").get<std::vector<std::string>>();
+    r.current = figures_from(j.at("current"));
+    r.previous = figures_from(j.at("previous"));
+    r.news_per_month = months_from(j.at("news_per_month"));
+    r.files_per_month = months_from(j.at("files_per_month"));
+    r.members_by_country = j.at("members_by_country").get<std::map<std::string, std::int64_t>>();
+    return r;
+}
+
+} // namespace expeer

@@ -1,0 +1,115 @@
+#include "stats/world_map.hpp"
+
+#include "geo/countries.hpp"
+#include "util/error.hpp"
+
+#include <fmt/format.h>
+#include <nlohmann/json.hpp>
+
+#include <cmath>
+#include <fstream>
+#include <limits>
+
+namespace expeer {
+
+std::pair<double, double> equal_earth(double longitude, double latitude) {
+    constexpr double a1 = 1.340264, a2 = -0.081106, a3 = 0.000893, a4 = 0.003796;
+    const double m = std::sqrt(3.0) / 2.0;
+    const double lambda = longitude * M_PI / 180.0;
+    const double phi = latitude * M_PI / 180.0;
+    const double theta = std::asin(m * std::sin(phi));
+    const double t2 = theta * theta, t6 = t2 * t2 * t2;
+    const double x = lambda * std::cos(theta) / (m * (a1 + 3 * a2 * t2 + t6 * (7 * a3 + 9 * a4 * t2)));
+    const double y = theta * (a1 + a2 * t2 + t6 * (a3 + a4 * t2));
+    return {x, y};
+}
+
+namespace {
+
+using Point = std::pair<double, double>;
+using Line = std::vector<Point>;
+
+// TopoJSON arcs are quantised and delta-encoded: decode them to longitude and latitude.
+std::vector<Line> decode_arcs(const nlohmann::json& topology) {
+    const auto& transform = topology.at("transform");
+    const double sx = transform.at("scale")[0], sy = transform.at("scale")[1];
+    const double tx = transform.at("translate")[0], ty = transform.at("translate")[1];
+    std::vector<Line> arcs;
+    for (const auto& arc : topology.at("arcs")) {
+        Line line;
+        long x = 0, y = 0;
+        for (const auto& position : arc) {
+            x += position[0].get<long>();
+            y += position[1].get<long>();
+            line.emplace_back(static_cast<double>(x) * sx + tx, static_cast<double>(y) * sy + ty);
+        }
+        arcs.push_back(std::move(line));
+    }
+    return arcs;
+}
+
+// A ring from its arcs; ~i is arc i backwards, and each arc starts where the last ended.
+Line ring_of(const nlohmann::json& indexes, const std::vector<Line>& arcs) {
+    Line ring;
+    for (const auto& index_json : indexes) {
+        const long index = index_json.get<long>();
+        const bool reversed = index < 0;
+        const auto& arc = arcs.at(static_cast<std::size_t>(reversed ? ~index : index));
+        Line part(arc);
+        if (reversed) std::reverse(part.begin(), part.end());
+        ring.insert(ring.end(), part.begin() + (ring.empty() ? 0 : 1), part.end());
+    }
+    return ring;
+}
+
+} // namespace
+
+WorldMap load_world_map(const std::filesystem::path& topojson, const Countries& countries, double width) {
+    std::ifstream in(topojson);
+    if (!in) throw Error(ErrorKind::config, fmt::format("cannot read the world map '{}'", topojson.string()));
+    nlohmann::json topology;
+    try {
+        topology = nlohmann::json::parse(in);
+    } catch (const nlohmann::json::exception& e) {
+        throw Error(ErrorKind::config, fmt::format("cannot parse the world map '{}': {}", topojson.string(), e.what()));
+    }
+    const auto arcs = decode_arcs(topology);
+    const auto [max_x, top] = equal_earth(180, 90);
+    const double scale = width / (2 * max_x);
+    const double south = equal_earth(0, -60).second; // Antarctica is left out
+    WorldMap map;
+    map.width = width;
+    map.height = std::ceil((top - south) * scale);
+    for (const auto& geometry : topology.at("objects").at("countries").at("geometries")) {
+        MapCountry country;
+        if (geometry.contains("id")) country.code = countries.from_numeric(geometry.at("id").get<std::string>()).value_or("");
+        country.name = geometry.at("properties").value("name", "");
+        if (country.code == "AQ") continue;
+        std::vector<nlohmann::json> polygons;
+        if (geometry.at("type") == "Polygon") polygons.push_back(geometry.at("arcs"));
+        else if (geometry.at("type") == "MultiPolygon")
+            for (const auto& p : geometry.at("arcs")) polygons.push_back(p);
+        for (const auto& polygon : polygons)
+            for (const auto& ring_arcs : polygon) {
+                const Line ring = ring_of(ring_arcs, arcs);
+                double last_x = std::numeric_limits<double>::infinity(), last_y = 0;
+                std::string path;
+                std::size_t points = 0;
+                for (const auto& [lon, lat] : ring) {
+                    const auto [px, py] = equal_earth(lon, lat);
+                    const double x = (px + max_x) * scale, y = (top - py) * scale;
+                    // Points closer than half a unit to the last one add bytes, not shape.
+                    if (points > 0 && std::abs(x - last_x) < 0.5 && std::abs(y - last_y) < 0.5) continue;
+                    path += fmt::format("{}{:.1f},{:.1f}", points ? "L" : "M", x, y);
+                    last_x = x;
+                    last_y = y;
+                    ++points;
+                }
+                if (points >= 3) country.path += path + "Z";
+            }
+        if (!country.path.empty()) map.countries.push_back(std::move(country));
+    }
+    return map;
+}
+
+} // namespace expeer
