@@ -62,6 +62,24 @@ Line ring_of(const nlohmann::json& indexes, const std::vector<Line>& arcs) {
     return ring;
 }
 
+// Russia's far east and Fiji cross the 180th meridian, so their rings jump from one edge of
+// the map to the other. Such a ring is drawn on the side where most of it lies, pressed
+// against that edge, rather than as a band across the world.
+Line clamped_at_antimeridian(Line ring) {
+    bool crosses = false;
+    for (std::size_t i = 1; i < ring.size(); ++i)
+        if (std::abs(ring[i].first - ring[i - 1].first) > 180) crosses = true;
+    if (!crosses) return ring;
+    std::size_t east = 0;
+    for (const auto& p : ring) east += p.first > 0;
+    const bool eastern = east * 2 >= ring.size();
+    for (auto& p : ring) {
+        if (eastern && p.first < 0) p.first = 180;
+        if (!eastern && p.first > 0) p.first = -180;
+    }
+    return ring;
+}
+
 } // namespace
 
 WorldMap load_world_map(const std::filesystem::path& topojson, const Countries& countries, double width) {
@@ -74,7 +92,8 @@ WorldMap load_world_map(const std::filesystem::path& topojson, const Countries& 
         throw Error(ErrorKind::config, fmt::format("cannot parse the world map '{}': {}", topojson.string(), e.what()));
     }
     const auto arcs = decode_arcs(topology);
-    const auto [max_x, top] = equal_earth(180, 90);
+    const double max_x = equal_earth(180, 0).first; // the equator is the widest
+    const double top = equal_earth(0, 90).second;
     const double scale = width / (2 * max_x);
     const double south = equal_earth(0, -60).second; // Antarctica is left out
     WorldMap map;
@@ -91,7 +110,7 @@ WorldMap load_world_map(const std::filesystem::path& topojson, const Countries& 
             for (const auto& p : geometry.at("arcs")) polygons.push_back(p);
         for (const auto& polygon : polygons)
             for (const auto& ring_arcs : polygon) {
-                const Line ring = ring_of(ring_arcs, arcs);
+                const Line ring = clamped_at_antimeridian(ring_of(ring_arcs, arcs));
                 double last_x = std::numeric_limits<double>::infinity(), last_y = 0;
                 std::string path;
                 std::size_t points = 0;
