@@ -23,6 +23,15 @@ Configuration: files, environment and flags, and where each value came from.
   library.max_file_mb            500                        default
   library.max_archive_mb         5000                       default
   library.max_compression_ratio  100                        default
+  stats.time_zone                UTC                        default
+  stats.year_starts              1                          default
+  stats.active_kinds             news,comment,file,login    default
+  stats.test_accounts            -                          default
+  stats.min_cell                 5                          default
+  stats.sensitive_countries      -                          default
+  stats.map_classes              1,19,35                    default
+  stats.top_countries            9                          default
+  templates_dir                  */templates * default (glob)
   iso_codes_dir                  /usr/share/iso-codes/json  default
   locale_dir                     /usr/share/locale          default
   $ printf 'database: %s/given.db\n' "$PWD" > given.yaml
