@@ -24,9 +24,9 @@ struct CountryCell {
 
 // Complementary suppression over the countries, whose total (registered members) is
 // published: whoever subtracts the shown countries from it gets the sum of the hidden ones.
-// For each hidden cell, the other hidden cells must together hold at least as many members
-// as it does, so that the subtraction says nothing about it alone. Until they do, the
-// smallest shown country is hidden too.
+// For each cell hidden for its own sake (small, or a sensitive country), the other hidden
+// cells must together hold at least as many members as it does, so that the subtraction
+// says nothing about it alone. Until they do, the smallest shown country is hidden too.
 void protect_countries(std::vector<CountryCell>& cells) {
     for (;;) {
         std::int64_t hidden_sum = 0;
@@ -37,8 +37,11 @@ void protect_countries(std::vector<CountryCell>& cells) {
                 ++hidden_count;
             }
         bool exposed = false;
+        // Only the cells hidden for their own sake need cover; a cell hidden to cover them is
+        // a count that could have been published.
         for (const auto& c : cells)
-            if (c.hidden != Hidden::no && (hidden_count < 2 || hidden_sum - c.value < c.value)) exposed = true;
+            if ((c.hidden == Hidden::small || c.sensitive) && (hidden_count < 2 || hidden_sum - c.value < c.value))
+                exposed = true;
         if (!exposed) return;
         CountryCell* smallest = nullptr;
         for (auto& c : cells)

@@ -143,8 +143,11 @@ std::map<std::optional<std::int64_t>, std::int64_t>
 StatsStore::activities_by_space(const std::string& start_utc, const std::string& end_utc,
                                 const std::vector<std::string>& kinds) {
     return db_.guarded([&] {
-        const std::string sql = fmt::format("SELECT space_id, count(*) FROM activities WHERE {} AND at >= :start "
-                                            "AND at < :end GROUP BY space_id",
+        // Grouped by an expression, not the column: grouping by the column itself lets the
+        // planner walk the (space_id, at) index to save a sort, and read the table row by row
+        // (0.8 s instead of 0.03 s for a million activities); the (kind, at) index covers this.
+        const std::string sql = fmt::format("SELECT space_id + 0, count(*) FROM activities WHERE {} AND at >= :start "
+                                            "AND at < :end GROUP BY space_id + 0",
                                             activity_condition(kinds));
         SQLite::Statement q(db_.sql(), sql);
         q.bind(":start", start_utc);
