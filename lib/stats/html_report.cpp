@@ -176,6 +176,8 @@ std::string render_html(const ReportContext& cx) {
                                 l.code(), e(title), css, e(l.text("title")));
     h += fmt::format("<p class=\"period\">{}{}{} – {} ({} {})</p>\n", e(l.text("period")), e(l.text("colon")), e(l.date(r.period.from)),
                      e(l.date(r.period.to)), e(l.text("time_zone")), e(r.period.time_zone));
+    h += fmt::format("<p class=\"period\">{}{}{} – {}</p>\n", e(l.text("compared_with")), e(l.text("colon")),
+                     e(l.date(r.previous_period.from)), e(l.date(r.previous_period.to)));
     if (d.rules.internal) h += fmt::format("<p class=\"note internal\">{}</p>\n", e(l.text("internal")));
     else
         h += fmt::format("<p class=\"note\">{}</p>\n",

@@ -25,6 +25,7 @@ const std::map<std::string_view, Texts>& texts() {
     static const std::map<std::string_view, Texts> all = {
         {"title", {"Annual report of the network", "Rapport annuel du réseau"}},
         {"period", {"Period", "Période"}},
+        {"compared_with", {"Compared with", "Comparée à"}},
         {"time_zone", {"time zone", "fuseau horaire"}},
         {"internal", {"INTERNAL: exact figures, not for publication", "INTERNE : chiffres exacts, à ne pas publier"}},
         {"public_note", {"Counts of fewer than {} people are hidden, and so are the cells that would reveal them.",

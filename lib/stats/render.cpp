@@ -199,6 +199,8 @@ std::string render_table(const ReportContext& cx, bool markdown) {
     };
     heading(l.text("title"), 1);
     out += l.text("period") + l.text("colon") + period_text(d.exact->period, l) + "\n";
+    out += l.text("compared_with") + l.text("colon") + l.date(d.exact->previous_period.from) + " – " +
+           l.date(d.exact->previous_period.to) + "\n";
     out += notes(cx) + "\n";
 
     std::vector<std::vector<std::string>> rows = {

@@ -54,7 +54,7 @@ them; --internal shows them, marked.
   $ expeer stats report --year 2024 --format csv --internal | grep -E '^members_by_country\.(SE|GH),'
   members_by_country.GH,Ghana,5,,,
   members_by_country.SE,Sweden,1,,,
-  $ expeer stats report --year 2024 --internal | head -4 | tail -1
+  $ expeer stats report --year 2024 --internal | grep INTERNAL
   INTERNAL: exact figures, not for publication
   $ expeer stats report --year 2024 --format json | python3 -c 'import json,sys; r=json.load(sys.stdin); print(len(r["hidden_cells"]), r["hidden_cells"][:3], r["internal"])'
   23 ['members_by_country.CO', 'members_by_country.DE', 'members_by_country.DJ'] False
