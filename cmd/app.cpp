@@ -16,6 +16,7 @@ const std::vector<CommandGroup>& command_groups() {
         {"talks", "The network's monthly webinars", add_talks_commands},
         {"activity", "What members do, here and on the collaboration platform", add_activity_commands},
         {"stats", "Annual-report statistics, safe to publish", add_stats_commands},
+        {"letter", "The ExPEERience Letter: write, approve, build and send it", add_letter_commands},
         {"audit", "Read the log of every change", add_audit_commands},
         {"backup", "Back up everything to one file, verify it, restore it", add_backup_commands},
         {"demo", "A fictional network to try expeer on", add_demo_commands},

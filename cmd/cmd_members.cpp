@@ -1,6 +1,7 @@
-// expeer members add|list|show|update|disable|enable
+// expeer members add|list|show|update|disable|enable|unsubscribe
 #include "commands.hpp"
 
+#include "letter/unsubscribe.hpp"
 #include "members/member_json.hpp"
 #include "members/registry.hpp"
 #include "members/vocabulary.hpp"
@@ -130,6 +131,36 @@ void add_members_commands(CLI::App& group, Context& context, Action& action) {
         command->add_option("member", *who, "Email address or numeric id")->required();
         const std::string target = status;
         command->callback([&, who, target] { action = [&, who, target] { members_set_status(context, *who, target); }; });
+    }
+    {
+        auto who = std::make_shared<std::string>();
+        auto token = std::make_shared<std::string>();
+        auto* unsubscribe = group.add_subcommand("unsubscribe", "Withdraw a member's consent to the newsletter, with the date");
+        auto* member = unsubscribe->add_option("member", *who, "Email address or numeric id");
+        auto* by_token = unsubscribe->add_option("--token", *token,
+                                                 "The token of a one-click unsubscribe link (for the website)");
+        member->excludes(by_token);
+        unsubscribe->callback([&, who, token] {
+            action = [&, who, token] {
+                if (who->empty() && token->empty()) throw Error(ErrorKind::usage, "give the member, or --token");
+                std::string target = *who;
+                std::string source = "unsubscribe";
+                if (!token->empty()) {
+                    const auto id = verify_unsubscribe_token(context.config().get("letter.token_secret"), *token);
+                    if (!id) throw Error(ErrorKind::data, "this unsubscribe link is not valid");
+                    target = std::to_string(*id);
+                    source = "one-click unsubscribe";
+                }
+                MemberChanges changes;
+                changes.newsletter_consent = false;
+                changes.consent_source = source;
+                const UpdateResult result = registry(context).update(target, changes);
+                // Named by id only: the website runs this, and its logs need no address.
+                context.say(result.changed_fields.empty()
+                                ? fmt::format("expeer: member {} was not subscribed", result.member.id)
+                                : fmt::format("expeer: member {} is unsubscribed", result.member.id));
+            };
+        });
     }
     add_member_file_commands(group, context, action);
 }

@@ -7,6 +7,7 @@
 #include "store/database.hpp"
 #include "store/activity_store.hpp"
 #include "store/member_store.hpp"
+#include "store/letter_store.hpp"
 #include "store/news_store.hpp"
 #include "store/space_store.hpp"
 #include "util/clock.hpp"
@@ -65,6 +66,16 @@ nlohmann::ordered_json personal_data(Database& db, std::string_view who) {
         e["content"] = json_or_null(a.content);
         data["activity"].push_back(std::move(e));
     });
+    data["newsletters"] = nlohmann::ordered_json::array();
+    for (const auto& send : LetterStore(db).sends_of_member(member.id)) {
+        nlohmann::ordered_json e;
+        e["issue"] = send.issue;
+        e["language"] = send.language;
+        e["status"] = send.status;
+        e["at"] = send.updated_at;
+        e["server_reply"] = json_or_null(send.reply);
+        data["newsletters"].push_back(std::move(e));
+    }
     data["changes"] = nlohmann::ordered_json::array();
     AuditFilter filter;
     filter.object_type = "member";
@@ -103,6 +114,8 @@ Erasure erase_member(Database& db, const Clock& clock, const std::string& actor,
             if (!erasure.already_erased) {
                 store.erase(id, now);
                 for (const auto& m : current) spaces.close_membership(m.id, now);
+                // Servers' replies quote the address: the send log goes too.
+                LetterStore(db).forget_member(id);
             }
             if (delete_content) delete_content_of(db, id);
             record_audit(db, {0, now, actor, "member.erase", "member", std::to_string(id),

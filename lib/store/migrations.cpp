@@ -231,6 +231,31 @@ CREATE TABLE stats_snapshots (
     UNIQUE (period_from, period_to)
 );
 )sql"},
+        // The newsletter: an issue is approved with the checksum of its source, so that what
+        // is sent is what was approved; every (issue, member) send is a row whose state
+        // survives a crash, so a rerun never sends twice and finishes what was left.
+        {7, "newsletter", R"sql(
+CREATE TABLE letter_issues (
+    issue TEXT PRIMARY KEY,
+    source_sha256 TEXT NOT NULL,
+    approved_at TEXT NOT NULL,
+    approved_by TEXT NOT NULL
+);
+CREATE TABLE letter_sends (
+    issue TEXT NOT NULL REFERENCES letter_issues (issue),
+    member_id INTEGER NOT NULL REFERENCES members (id),
+    language TEXT NOT NULL CHECK (language = 'fr' OR language = 'en'),
+    status TEXT NOT NULL CHECK (status = 'pending' OR status = 'sending' OR status = 'sent'
+        OR status = 'failed' OR status = 'interrupted'),
+    attempts INTEGER NOT NULL DEFAULT 0,
+    reply TEXT,
+    message_id TEXT,
+    updated_at TEXT NOT NULL,
+    PRIMARY KEY (issue, member_id)
+);
+CREATE INDEX letter_sends_status ON letter_sends (issue, status);
+CREATE INDEX letter_sends_member ON letter_sends (member_id);
+)sql"},
     };
     return all;
 }

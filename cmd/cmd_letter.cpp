@@ -1,0 +1,191 @@
+// expeer letter new|approve|build|recipients|send|status|archive
+#include "commands.hpp"
+
+#include "letter/newsletter.hpp"
+#include "progress.hpp"
+#include "store/letter_store.hpp"
+#include "util/lock_file.hpp"
+
+#include <fmt/format.h>
+
+namespace expeer::cli {
+
+namespace {
+
+struct Command {
+    std::string issue;
+    std::filesystem::path out;
+    std::string format;
+    std::string test_to;
+    bool force = false;
+    bool allow_missing = false;
+    bool dry_run = false;
+    bool retry_failed = false;
+};
+
+std::filesystem::path directory(Context& context) {
+    return letter_directory(context.config(), context.database_options().file);
+}
+
+CLI::Option* add_issue(CLI::App& command, Command& c) {
+    return command.add_option("issue", c.issue, "The issue: a year and a month, such as 2024-09")->required();
+}
+
+void add_allow_missing(CLI::App& command, Command& c) {
+    command.add_flag("--allow-missing", c.allow_missing,
+                     "Let a text missing its translation fall back to the other language, with a note");
+}
+
+} // namespace
+
+void add_letter_commands(CLI::App& group, Context& context, Action& action) {
+    {
+        auto c = std::make_shared<Command>();
+        auto* create = group.add_subcommand("new", "Create an issue's source file to write (see expeer-letter(5))");
+        add_issue(*create, *c);
+        create->add_flag("--force", c->force, "Replace an existing source file");
+        create->callback([&, c] {
+            action = [&, c] {
+                const auto file = create_issue(directory(context), c->issue, c->force);
+                context.say(fmt::format("expeer: wrote '{}': fill it in, then `expeer letter build {}`", file.string(), c->issue));
+            };
+        });
+    }
+    {
+        auto c = std::make_shared<Command>();
+        auto* approve = group.add_subcommand("approve", "Mark an issue ready to send, as it is now");
+        add_issue(*approve, *c);
+        add_allow_missing(*approve, *c);
+        approve->callback([&, c] {
+            action = [&, c] {
+                const auto prepared = prepare_issue(context.database(), context.config(), directory(context), c->issue,
+                                                    c->allow_missing, true);
+                approve_issue(context.database(), prepared.source, context.clock(), context.config().get("actor"));
+                context.say(fmt::format("expeer: issue {} is approved", c->issue));
+            };
+        });
+    }
+    {
+        auto c = std::make_shared<Command>();
+        auto* build = group.add_subcommand("build", "Write each language's HTML, text and a sample message (.eml)");
+        add_issue(*build, *c);
+        build->add_option("--out", c->out, "Where to write them (default: the issue's directory)");
+        add_allow_missing(*build, *c);
+        build->callback([&, c] {
+            action = [&, c] {
+                const auto prepared = prepare_issue(context.database(), context.config(), directory(context), c->issue,
+                                                    c->allow_missing, true);
+                const auto out = c->out.empty() ? directory(context) / c->issue : c->out;
+                for (const auto& file : write_build(prepared, letter_settings(context.config()), out, context.clock()))
+                    context.say(fmt::format("expeer: wrote {}", file.string()));
+            };
+        });
+    }
+    {
+        auto c = std::make_shared<Command>();
+        auto* recipients = group.add_subcommand("recipients", "How many members would receive an issue, per language");
+        add_issue(*recipients, *c);
+        add_format_option(*recipients, c->format);
+        recipients->callback([&, c] {
+            action = [&, c] {
+                Records records{{"language", "recipients"}, {}, {}};
+                for (const auto& [language, count] :
+                     recipients_by_language(context.database(), context.config().get("letter.fallback_language")))
+                    records.rows.push_back({{"language", language}, {"recipients", count}});
+                print_records(context.out, records, context.format(c->format));
+            };
+        });
+    }
+    {
+        auto c = std::make_shared<Command>();
+        auto* send = group.add_subcommand("send", "Send an approved issue to every subscriber (made for cron)");
+        add_issue(*send, *c);
+        send->add_flag("--dry-run", c->dry_run, "Check everything and say how many would receive it; send nothing");
+        send->add_option("--test-to", c->test_to, "Send one copy per language to this address only, recorded nowhere");
+        send->add_flag("--retry-failed", c->retry_failed, "Try again the addresses that failed permanently");
+        add_allow_missing(*send, *c);
+        send->callback([&, c] {
+            action = [&, c] {
+                auto& config = context.config();
+                auto& db = context.database();
+                const auto prepared = prepare_issue(db, config, directory(context), c->issue, c->allow_missing, true);
+                const auto letter = letter_settings(config);
+                const auto smtp = smtp_settings(config);
+                if (!c->test_to.empty()) {
+                    send_test_copies(c->issue, prepared.editions, c->test_to, letter, smtp, context.clock());
+                    context.say(fmt::format("expeer: sent a test copy of {} in each language", c->issue));
+                    return;
+                }
+                check_approved(db, prepared.source);
+                if (c->dry_run) {
+                    const auto counts = recipients_by_language(db, config.get("letter.fallback_language"));
+                    context.out << fmt::format("letter {}: would send to {} in French and {} in English (dry run)\n",
+                                               c->issue, counts.at("fr"), counts.at("en"));
+                    return;
+                }
+                LockFile lock(db.file().string() + ".letter.lock", "another `expeer letter send`");
+                auto limits = send_limits(config);
+                limits.retry_failed = c->retry_failed;
+                ProgressBar progress(context.err, context.show_progress(), "sending");
+                SendCallbacks callbacks;
+                callbacks.on_progress = [&](std::size_t done, std::size_t total) { progress.update(done, total); };
+                const auto r = send_letter(db, c->issue, prepared.editions, config.get("letter.fallback_language"), letter,
+                                           smtp, limits, context.clock(), callbacks);
+                progress.finish();
+                // One line, for cron's mail and the logs.
+                context.out << fmt::format("letter {}: {} sent, {} failed, {} waiting{}{}\n", c->issue, r.sent, r.failed,
+                                           r.deferred,
+                                           r.interrupted ? fmt::format(", {} interrupted by an earlier crash", r.interrupted)
+                                                         : "",
+                                           r.stopped.empty() ? "" : "; stopped: " + r.stopped);
+                if (!r.stopped.empty() && r.stopped.find("refused us") != std::string::npos)
+                    throw Error(ErrorKind::config, "sending stopped: " + r.stopped);
+                if (!r.stopped.empty() && r.stopped.find("failed") != std::string::npos)
+                    throw Error(ErrorKind::failure, "sending stopped: " + r.stopped + "; see `expeer letter status`");
+                if (r.deferred > 0) context.exit_code = ExitCode::temporary; // cron: try again later
+                else if (r.failed > 0) context.exit_code = ExitCode::partial;
+            };
+        });
+    }
+    {
+        auto c = std::make_shared<Command>();
+        auto* status = group.add_subcommand("status", "How far the sending of an issue has gone");
+        add_issue(*status, *c);
+        add_format_option(*status, c->format);
+        status->callback([&, c] {
+            action = [&, c] {
+                check_issue_name(c->issue);
+                LetterStore store(context.database());
+                const auto approval = store.approval(c->issue);
+                Records records{{"language", "pending", "sending", "sent", "failed", "interrupted"}, {}, {}};
+                const auto counts = store.counts_by_language(c->issue);
+                for (const auto& language : letter_languages()) {
+                    nlohmann::ordered_json row;
+                    row["language"] = language;
+                    for (const char* state : {"pending", "sending", "sent", "failed", "interrupted"}) {
+                        const auto it = counts.find({language, state});
+                        row[state] = it == counts.end() ? 0 : it->second;
+                    }
+                    records.rows.push_back(row);
+                }
+                if (!approval) context.say(fmt::format("expeer: issue {} is not approved", c->issue));
+                else context.say(fmt::format("expeer: issue {} approved on {} by {}", c->issue, approval->approved_at,
+                                             approval->approved_by));
+                print_records(context.out, records, context.format(c->format));
+            };
+        });
+    }
+    {
+        auto c = std::make_shared<Command>();
+        auto* archive = group.add_subcommand("archive", "Write a static web archive of every sent issue (no personal data)");
+        archive->add_option("--out", c->out, "The directory of the archive")->required();
+        archive->callback([&, c] {
+            action = [&, c] {
+                const auto n = write_archive(context.database(), context.config(), directory(context), c->out);
+                context.say(fmt::format("expeer: archived {} issues in '{}'", n, c->out.string()));
+            };
+        });
+    }
+}
+
+} // namespace expeer::cli

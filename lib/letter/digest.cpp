@@ -1,0 +1,68 @@
+#include "letter/digest.hpp"
+
+#include "activity/activity.hpp"
+#include "spaces/visibility.hpp"
+#include "stats/period.hpp"
+#include "store/activity_store.hpp"
+#include "store/space_store.hpp"
+#include "store/stats_store.hpp"
+#include "store/talk_store.hpp"
+#include "util/clock.hpp"
+
+#include <fmt/format.h>
+
+#include <algorithm>
+#include <chrono>
+#include <map>
+
+namespace expeer {
+
+NetworkDigest gather_digest(Database& db, const std::string& issue, const std::string& time_zone, std::int64_t min_cell) {
+    using namespace std::chrono;
+    const auto first = *parse_date(issue + "-01");
+    const year_month previous_month = year_month(first.year(), first.month()) - months(1);
+    const year_month_day month_first = previous_month / 1;
+    const year_month_day month_last = year_month_day(sys_days(first) - days(1));
+    const Period month = make_period(format_date(month_first), format_date(month_last), time_zone);
+
+    NetworkDigest d;
+    d.month = month.months.front().label;
+    d.min_cell = min_cell;
+    const auto spaces = SpaceStore(db).all();
+    const auto public_spaces = public_space_ids(spaces);
+
+    // Talks from the issue's first day to six weeks later.
+    const std::string talks_from = format_date(first) + "T00:00:00Z";
+    const std::string talks_to = format_date(year_month_day(sys_days(first) + days(42))) + "T00:00:00Z";
+    for (const auto& talk : list_talks(db, std::nullopt))
+        if (talk.starts_at >= talks_from && talk.starts_at < talks_to) d.talks.push_back(talk);
+
+    StatsStore stats(db, {});
+    const Period before = month.previous();
+    std::int64_t joined = 0;
+    for (const auto& [country, counts] : stats.members_by_country({month.to, month.end_utc}, {before.to, before.end_utc}, month.from))
+        joined += counts.new_registered;
+    if (joined == 0 || joined >= min_cell) d.new_members = joined;
+    const auto kinds = stats.activities_by_kind(month.start_utc, month.end_utc, {"news", "file"});
+    d.news = kinds.count("news") ? kinds.at("news") : 0;
+    d.files = kinds.count("file") ? kinds.at("file") : 0;
+
+    std::vector<std::pair<std::int64_t, std::int64_t>> busy; // count, space
+    for (const auto& [space, count] : stats.activities_by_space(month.start_utc, month.end_utc, {"news", "comment", "file"}))
+        if (space && public_spaces.count(*space)) busy.emplace_back(count, *space);
+    std::sort(busy.begin(), busy.end(), [&](const auto& a, const auto& b) {
+        return a.first != b.first ? a.first > b.first : spaces.at(a.second).slug < spaces.at(b.second).slug;
+    });
+    for (std::size_t i = 0; i < busy.size() && i < 5; ++i) d.active_spaces.emplace_back(spaces.at(busy[i].second).label, busy[i].first);
+
+    ActivityFilter files;
+    files.kind = "file";
+    files.from = month.start_utc;
+    for_each_activity(db, files, [&](const Activity& a) {
+        if (a.at >= month.end_utc || !a.space_id || !public_spaces.count(*a.space_id) || !a.content) return;
+        if (d.new_files.size() < 10) d.new_files.emplace_back(spaces.at(*a.space_id).label, *a.content);
+    });
+    return d;
+}
+
+} // namespace expeer

@@ -1,0 +1,240 @@
+#include "letter/edition.hpp"
+
+#include "letter/markdown.hpp"
+#include "stats/language.hpp"
+#include "util/error.hpp"
+#include "util/html.hpp"
+
+#include <fmt/format.h>
+#include <kainjow/mustache.hpp>
+
+#include <fstream>
+#include <map>
+#include <sstream>
+
+namespace expeer {
+
+namespace {
+
+using kainjow::mustache::data;
+using kainjow::mustache::mustache;
+
+// What differs per member, marked with a character no text keeps (it is removed from them).
+const std::string name_mark = "\x1e" "name" "\x1e";
+const std::string unsubscribe_mark = "\x1e" "unsubscribe" "\x1e";
+
+std::string clean(std::string text) {
+    std::erase(text, '\x1e');
+    return text;
+}
+
+struct Words {
+    const char* en;
+    const char* fr;
+};
+
+const std::map<std::string, Words>& words() {
+    static const std::map<std::string, Words> all = {
+        {"letter_name", {"The ExPEERience Letter", "La Lettre ExPEERience"}},
+        {"greeting", {"Dear {},", "Bonjour {},"}},
+        {"greeting_all", {"Dear members of the network,", "Chères et chers membres du réseau,"}},
+        {"analyses", {"Analyses", "Analyses"}},
+        {"events", {"Events", "Événements"}},
+        {"opportunities", {"Opportunities", "Opportunités"}},
+        {"press_review", {"Press review", "Revue de presse"}},
+        {"talks", {"Coming talks", "Webinaires à venir"}},
+        {"figures", {"The network in figures", "Le réseau en chiffres"}},
+        {"spaces", {"Most active public spaces", "Espaces publics les plus actifs"}},
+        {"files", {"New files in public spaces", "Nouveaux fichiers dans les espaces publics"}},
+        {"new_members", {"New members", "Nouveaux membres"}},
+        {"news", {"News published", "Actualités publiées"}},
+        {"files_shared", {"Files shared", "Fichiers partagés"}},
+        {"fewer_than", {"fewer than {}", "moins de {}"}},
+        {"activities", {"{} contributions", "{} contributions"}},
+        {"replay", {"Replay", "Rediffusion"}},
+        {"speakers", {"With {}", "Avec {}"}},
+        {"only_fr", {"Only available in French.", "Disponible en français seulement."}},
+        {"only_en", {"Only available in English.", "Disponible en anglais seulement."}},
+        {"footer_why", {"You receive this letter as a member of the network who asked for it.",
+                        "Vous recevez cette lettre en tant que membre du réseau qui l'a demandée."}},
+        {"unsubscribe", {"Unsubscribe", "Se désabonner"}},
+        {"in_month", {"in {}", "en {}"}},
+    };
+    return all;
+}
+
+std::string word(const std::string& key, const std::string& language) {
+    const auto& w = words().at(key);
+    return language == "fr" ? w.fr : w.en;
+}
+
+std::string read_file(const std::filesystem::path& file) {
+    std::ifstream in(file, std::ios::binary);
+    if (!in) throw Error(ErrorKind::config, fmt::format("cannot read the template '{}'", file.string()));
+    std::ostringstream text;
+    text << in.rdbuf();
+    return text.str();
+}
+
+std::string render(const std::filesystem::path& file, const data& context, bool html) {
+    mustache tmpl{read_file(file)};
+    if (!html) tmpl.set_custom_escape([](const std::string& s) { return s; });
+    if (!tmpl.is_valid()) throw Error(ErrorKind::config, fmt::format("template '{}': {}", file.string(), tmpl.error_message()));
+    return tmpl.render(context);
+}
+
+// The text in `language`, or the other one with a note when allowed.
+struct Chosen {
+    std::string text;
+    std::string note;
+};
+Chosen choose(const Bilingual& b, const std::string& language) {
+    const auto& wanted = language == "fr" ? b.fr : b.en;
+    if (wanted) return {clean(*wanted), ""};
+    const auto& other = language == "fr" ? b.en : b.fr;
+    if (other) return {clean(*other), word(language == "fr" ? "only_en" : "only_fr", language)};
+    return {"", ""};
+}
+
+data item_data(const std::string& title, const std::string& body_markdown, const std::string& note,
+               const std::vector<std::pair<std::string, std::string>>& links) {
+    data item;
+    item.set("title", title);
+    item.set("body_html", markdown::to_html(body_markdown));
+    item.set("body_text", markdown::to_text(body_markdown));
+    if (!note.empty()) item.set("note", note);
+    data link_list{data::type::list};
+    for (const auto& [url, label] : links) {
+        data link;
+        link.set("url", url);
+        link.set("label", label.empty() ? url : label);
+        link_list.push_back(link);
+    }
+    item.set("links", link_list);
+    return item;
+}
+
+} // namespace
+
+const std::vector<std::string>& letter_languages() {
+    static const std::vector<std::string> languages = {"fr", "en"};
+    return languages;
+}
+
+LetterEdition build_edition(const LetterSource& source, const NetworkDigest& digest, const std::string& language,
+                            const EditionOptions& options) {
+    if (!options.allow_missing) {
+        auto missing = missing_translations(source);
+        if (!missing.empty()) throw InvalidInput(std::move(missing));
+    }
+    const ReportLanguage lang(language);
+    LetterEdition edition;
+    edition.language = language;
+    edition.subject = choose(source.subject, language).text;
+
+    data context;
+    context.set("lang", language);
+    context.set("dir", "ltr");
+    context.set("subject", edition.subject);
+    context.set("letter_name", word("letter_name", language));
+    const std::string month_name = lang.month_year(source.issue);
+    context.set("issue_label", month_name);
+    context.set("greeting", options.personal ? fmt::format(fmt::runtime(word("greeting", language)), name_mark)
+                                             : word("greeting_all", language));
+    const Chosen editorial = choose(source.editorial, language);
+    context.set("editorial_html", markdown::to_html(editorial.text));
+    context.set("editorial_text", markdown::to_text(editorial.text));
+    if (!editorial.note.empty()) context.set("editorial_note", editorial.note);
+    context.set("preheader", markdown::to_text(editorial.text, 0).substr(0, 120));
+
+    data sections{data::type::list};
+    auto add_section = [&](const std::string& title, data items) {
+        data section;
+        section.set("title", title);
+        section.set("items", items);
+        sections.push_back(section);
+    };
+    for (const auto& section : source.sections) {
+        if (section.items.empty()) continue;
+        data items{data::type::list};
+        for (const auto& item : section.items) {
+            const Chosen title = choose(item.title, language), body = choose(item.body, language);
+            std::vector<std::pair<std::string, std::string>> links;
+            for (const auto& link : item.links) links.emplace_back(link.url, choose(link.label, language).text);
+            items.push_back(item_data(title.text, body.text, title.note.empty() ? body.note : title.note, links));
+        }
+        add_section(word(section.id, language), items);
+    }
+    if (!digest.talks.empty()) {
+        data items{data::type::list};
+        for (const auto& talk : digest.talks) {
+            std::string body = lang.date(talk.starts_at.substr(0, 10)) + ", " + talk.starts_at.substr(11, 5) + " UTC";
+            const auto& summary = language == "fr" ? talk.summary_fr : talk.summary_en;
+            if (summary) body += "\n\n" + clean(*summary);
+            if (talk.speakers) body += "\n\n" + fmt::format(fmt::runtime(word("speakers", language)), clean(*talk.speakers));
+            std::vector<std::pair<std::string, std::string>> links;
+            if (talk.replay_url) links.emplace_back(*talk.replay_url, word("replay", language));
+            items.push_back(item_data(clean(language == "fr" ? talk.title_fr : talk.title_en), body, "", links));
+        }
+        add_section(word("talks", language), items);
+    }
+    {
+        const std::string when = fmt::format(fmt::runtime(word("in_month", language)), lang.month_year(digest.month));
+        const std::string members = digest.new_members ? lang.number(*digest.new_members)
+                                                       : fmt::format(fmt::runtime(word("fewer_than", language)),
+                                                                     lang.number(digest.min_cell));
+        const std::string body = fmt::format("- {}: {}\n- {}: {}\n- {}: {}\n", word("new_members", language), members,
+                                             word("news", language), lang.number(digest.news),
+                                             word("files_shared", language), lang.number(digest.files));
+        data items{data::type::list};
+        items.push_back(item_data(when, body, "", {}));
+        add_section(word("figures", language), items);
+    }
+    if (!digest.active_spaces.empty()) {
+        std::string body;
+        for (const auto& [label, count] : digest.active_spaces)
+            body += "- " + clean(label) + " (" +
+                    fmt::format(fmt::runtime(word("activities", language)), lang.number(count)) + ")\n";
+        data items{data::type::list};
+        items.push_back(item_data(fmt::format(fmt::runtime(word("in_month", language)), lang.month_year(digest.month)),
+                                  body, "", {}));
+        add_section(word("spaces", language), items);
+    }
+    if (!digest.new_files.empty()) {
+        std::string body;
+        for (const auto& [space, file] : digest.new_files) body += "- " + clean(file) + " (" + clean(space) + ")\n";
+        data items{data::type::list};
+        items.push_back(item_data(fmt::format(fmt::runtime(word("in_month", language)), lang.month_year(digest.month)),
+                                  body, "", {}));
+        add_section(word("files", language), items);
+    }
+    context.set("sections", sections);
+    context.set("footer_why", word("footer_why", language));
+    context.set("unsubscribe_label", word("unsubscribe", language));
+    context.set("unsubscribe_url", options.personal ? unsubscribe_mark : options.unsubscribe_url);
+
+    edition.html = render(options.templates_dir / "letter" / "letter.html.mustache", context, true);
+    edition.text = render(options.templates_dir / "letter" / "letter.txt.mustache", context, false);
+    return edition;
+}
+
+namespace {
+
+void replace_all(std::string& text, const std::string& mark, const std::string& value) {
+    for (std::size_t at = text.find(mark); at != std::string::npos; at = text.find(mark, at + value.size()))
+        text.replace(at, mark.size(), value);
+}
+
+} // namespace
+
+PersonalCopy personalise(const LetterEdition& edition, const std::string& name, const std::string& unsubscribe_url) {
+    PersonalCopy copy{edition.html, edition.text};
+    const std::string clean_name = clean(name);
+    replace_all(copy.html, name_mark, html_escape(clean_name));
+    replace_all(copy.html, unsubscribe_mark, html_escape(unsubscribe_url));
+    replace_all(copy.text, name_mark, clean_name);
+    replace_all(copy.text, unsubscribe_mark, unsubscribe_url);
+    return copy;
+}
+
+} // namespace expeer

@@ -1,0 +1,81 @@
+#include "letter/message.hpp"
+
+#include "config/config.hpp"
+#include "letter/mime.hpp"
+#include "letter/unsubscribe.hpp"
+#include "util/error.hpp"
+#include "util/sha256.hpp"
+
+#include <fmt/format.h>
+
+namespace expeer {
+
+namespace {
+
+std::string url_with_token(const std::string& base, const std::string& token) {
+    return base + (base.find('?') == std::string::npos ? "?" : "&") + "token=" + token;
+}
+
+} // namespace
+
+OutgoingMessage letter_message(const LetterEdition& edition, const std::string& issue, std::int64_t member_id,
+                               const std::string& name, const std::string& address, const LetterSettings& s,
+                               const std::string& now) {
+    if (!mime::plausible_address(address))
+        throw Error(ErrorKind::data, fmt::format("member {}: the address cannot be used in a message", member_id));
+    const std::string token = unsubscribe_token(s.token_secret, member_id);
+    const std::string unsubscribe_https = url_with_token(s.unsubscribe_url, token);
+    const PersonalCopy copy = personalise(edition, name, unsubscribe_https);
+
+    OutgoingMessage m;
+    m.from = s.from_address;
+    m.to = address;
+    const std::string domain = s.from_address.substr(s.from_address.find('@') + 1);
+    // The same for every attempt at the same copy, so a receiving server can tell a retry.
+    m.message_id = fmt::format("<letter-{}-{}-{}.{}@{}>", issue, edition.language, member_id,
+                               sha256_hex(s.token_secret + issue + std::to_string(member_id)).substr(0, 12), domain);
+    std::string content_type;
+    const std::string body = mime::multipart_alternative({copy.text, copy.html}, content_type);
+    std::string& d = m.data;
+    d += mime::header("From", mime::mailbox(s.from_name, s.from_address));
+    d += mime::header("To", mime::mailbox(name, address));
+    d += mime::header("Subject", mime::encode_words(edition.subject));
+    d += mime::header("Date", mime::rfc5322_date(now));
+    d += mime::header("Message-ID", m.message_id);
+    d += mime::header("List-Id", fmt::format("{} <{}>", mime::encode_words(s.from_name), s.list_id));
+    // The mailto address knows the member by the sender of the request; the https one by
+    // the token.
+    d += mime::header("List-Unsubscribe", fmt::format("<mailto:{}?subject=unsubscribe>, <{}>", s.unsubscribe_mailto,
+                                                      unsubscribe_https));
+    d += mime::header("List-Unsubscribe-Post", "List-Unsubscribe=One-Click");
+    d += mime::header("Content-Language", edition.language);
+    d += mime::header("MIME-Version", "1.0");
+    d += mime::header("Content-Type", content_type);
+    d += "\r\n";
+    d += body;
+    return m;
+}
+
+LetterSettings letter_settings(const Config& config) {
+    LetterSettings s;
+    s.from_address = config.get("letter.from");
+    s.from_name = config.get("letter.from_name");
+    s.list_id = config.get("letter.list_id");
+    s.unsubscribe_mailto = config.get("letter.unsubscribe_mailto");
+    s.unsubscribe_url = config.get("letter.unsubscribe_url");
+    s.token_secret = config.get("letter.token_secret");
+    for (const auto& [key, value] : {std::pair{"letter.from", s.from_address}, std::pair{"letter.list_id", s.list_id},
+                                     std::pair{"letter.unsubscribe_mailto", s.unsubscribe_mailto},
+                                     std::pair{"letter.unsubscribe_url", s.unsubscribe_url}})
+        if (value.empty()) throw Error(ErrorKind::config, fmt::format("{} must be set to build or send the letter", key));
+    if (!mime::plausible_address(s.from_address) || !mime::plausible_address(s.unsubscribe_mailto))
+        throw Error(ErrorKind::config, "letter.from and letter.unsubscribe_mailto must be email addresses");
+    if (!s.unsubscribe_url.starts_with("https://"))
+        throw Error(ErrorKind::config, "letter.unsubscribe_url must be an https:// address");
+    if (s.token_secret.size() < 16)
+        throw Error(ErrorKind::config,
+                    "letter.token_secret must be set, at least 16 characters (EXPEER_LETTER_TOKEN_SECRET)");
+    return s;
+}
+
+} // namespace expeer

@@ -1,0 +1,37 @@
+// A member's copy of the letter as an email: multipart/alternative (text and HTML), the list
+// headers of RFC 2369 and RFC 8058, and nothing that tracks the reader.
+#pragma once
+
+#include "letter/edition.hpp"
+
+#include <string>
+
+namespace expeer {
+
+struct LetterSettings {
+    std::string from_address;       // letter@network.example
+    std::string from_name;          // The ExPEERience Letter
+    std::string list_id;            // letter.network.example
+    std::string unsubscribe_mailto; // unsubscribe@network.example
+    std::string unsubscribe_url;    // https://network.example/unsubscribe (the token is added)
+    std::string token_secret;
+};
+
+struct OutgoingMessage {
+    std::string from;       // envelope sender
+    std::string to;         // envelope recipient
+    std::string message_id; // <...>
+    std::string data;       // the whole message, CRLF lines
+};
+
+// The recipient's name and address go in headers only through mime::mailbox, which no line
+// break survives; an address that is not plausible is refused (an Error) before anything.
+OutgoingMessage letter_message(const LetterEdition& edition, const std::string& issue, std::int64_t member_id,
+                               const std::string& name, const std::string& address, const LetterSettings& settings,
+                               const std::string& now);
+
+// The settings from the configuration (letter.*), checked: an Error names the missing key.
+class Config;
+LetterSettings letter_settings(const Config& config);
+
+} // namespace expeer

@@ -1,0 +1,50 @@
+// The letter's life: a source file is created, approved (its checksum recorded), built into
+// editions, sent, and archived for the website. The commands of `expeer letter` call these.
+#pragma once
+
+#include "letter/edition.hpp"
+#include "letter/message.hpp"
+#include "letter/sender.hpp"
+
+#include <filesystem>
+#include <map>
+#include <string>
+
+namespace expeer {
+
+class Clock;
+class Config;
+class Database;
+
+// letter.dir, or "letters" beside the database.
+std::filesystem::path letter_directory(const Config& config, const std::filesystem::path& database_file);
+
+// Writes the skeleton of ISSUE.yaml; refuses an existing one unless `replace`.
+std::filesystem::path create_issue(const std::filesystem::path& directory, const std::string& issue, bool replace);
+
+struct PreparedIssue {
+    LetterSource source;
+    std::map<std::string, LetterEdition> editions; // fr, en
+};
+
+// Reads, checks and renders an issue in both languages.
+PreparedIssue prepare_issue(Database& db, const Config& config, const std::filesystem::path& directory,
+                            const std::string& issue, bool allow_missing, bool personal);
+
+void approve_issue(Database& db, const LetterSource& source, const Clock& clock, const std::string& actor);
+// Only an approved issue is sent, as it was approved: a changed source must be approved again.
+void check_approved(Database& db, const LetterSource& source);
+
+// Who would receive it now, per language (preferred, or the fallback).
+std::map<std::string, std::int64_t> recipients_by_language(Database& db, const std::string& fallback_language);
+
+// ISSUE.LANG.html, .txt and a sample .eml (to a fictional member) in `out`.
+std::vector<std::filesystem::path> write_build(const PreparedIssue& prepared, const LetterSettings& settings,
+                                               const std::filesystem::path& out, const Clock& clock);
+
+// A static web archive of every issue that was sent: each edition without anyone's name or
+// token, and an index per language. Returns the number of issues.
+std::size_t write_archive(Database& db, const Config& config, const std::filesystem::path& directory,
+                          const std::filesystem::path& out);
+
+} // namespace expeer

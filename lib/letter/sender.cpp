@@ -1,0 +1,390 @@
+#include "letter/sender.hpp"
+
+#include "config/config.hpp"
+#include "store/database.hpp"
+#include "store/letter_store.hpp"
+#include "util/clock.hpp"
+#include "util/error.hpp"
+
+#include <curl/curl.h>
+#include <cstring>
+#include <fmt/format.h>
+
+#include <algorithm>
+#include <chrono>
+#include <deque>
+#include <fstream>
+#include <memory>
+#include <mutex>
+#include <sstream>
+#include <thread>
+
+namespace expeer {
+
+SmtpSettings smtp_settings(const Config& config) {
+    SmtpSettings s;
+    s.url = config.get("smtp.url");
+    s.user = config.get("smtp.user");
+    s.password = config.get("smtp.password");
+    const std::string file = config.get("smtp.password_file");
+    if (s.password.empty() && !file.empty()) {
+        std::ifstream in(file);
+        if (!in) throw Error(ErrorKind::config, fmt::format("smtp.password_file: cannot read '{}'", file));
+        std::getline(in, s.password);
+    }
+    if (!(s.url.starts_with("smtp://") || s.url.starts_with("smtps://")))
+        throw Error(ErrorKind::config, fmt::format("smtp.url '{}': expected smtp://HOST:PORT or smtps://HOST:PORT", s.url));
+    s.timeout_seconds = config.get_integer("smtp.timeout_seconds");
+    return s;
+}
+
+SendLimits send_limits(const Config& config) {
+    SendLimits l;
+    l.connections = static_cast<int>(std::clamp(config.get_integer("letter.connections"), 1L, 32L));
+    l.per_second = static_cast<double>(config.get_integer("letter.per_second"));
+    l.per_hour = config.get_integer("letter.per_hour");
+    l.max_error_percent = static_cast<int>(config.get_integer("letter.max_error_percent"));
+    l.max_attempts = static_cast<int>(std::max(1L, config.get_integer("letter.max_attempts")));
+    return l;
+}
+
+namespace {
+
+using Steady = std::chrono::steady_clock;
+
+bool is_loopback(const std::string& url) {
+    const auto start = url.find("://") + 3;
+    std::string host = url.substr(start, url.find_first_of(":/", start) - start);
+    if (url.compare(start, 1, "[") == 0) host = url.substr(start, url.find(']', start) - start + 1);
+    return host == "localhost" || host == "127.0.0.1" || host == "[::1]";
+}
+
+void curl_once() {
+    static std::once_flag flag;
+    std::call_once(flag, [] { curl_global_init(CURL_GLOBAL_DEFAULT); });
+}
+
+// One SMTP connection: an easy handle reused from message to message, so its connection is.
+struct Slot {
+    CURL* easy = nullptr;
+    curl_slist* recipients = nullptr;
+    std::string data;
+    std::size_t offset = 0;
+    char error[CURL_ERROR_SIZE] = {};
+    std::string last_reply; // the server's refusal, or its last acceptance, as it wrote it
+    bool refused = false;
+
+    // libcurl shows SMTP responses only to a debug callback: keep the first refusal (4xx,
+    // 5xx), or else the last acceptance ("250 2.0.0 queued as ...").
+    static int debug(CURL*, curl_infotype type, char* data, std::size_t size, void* self) {
+        if (type != CURLINFO_HEADER_IN) return 0;
+        auto* slot = static_cast<Slot*>(self);
+        std::string line(data, size);
+        while (!line.empty() && (line.back() == '\n' || line.back() == '\r')) line.pop_back();
+        if (line.empty() || slot->refused) return 0;
+        if (line[0] == '4' || line[0] == '5') {
+            slot->last_reply = line;
+            slot->refused = true;
+        } else if (line.starts_with("250")) {
+            slot->last_reply = line;
+        }
+        return 0;
+    }
+    LetterSend send;
+    bool busy = false;
+
+    static std::size_t read(char* buffer, std::size_t size, std::size_t count, void* self) {
+        auto* slot = static_cast<Slot*>(self);
+        const std::size_t n = std::min(size * count, slot->data.size() - slot->offset);
+        std::memcpy(buffer, slot->data.data() + slot->offset, n);
+        slot->offset += n;
+        return n;
+    }
+
+    void prepare(const SmtpSettings& smtp, const OutgoingMessage& m) {
+        if (!easy) easy = curl_easy_init();
+        if (!easy) throw Error(ErrorKind::failure, "libcurl cannot start");
+        if (recipients) curl_slist_free_all(recipients);
+        recipients = curl_slist_append(nullptr, m.to.c_str());
+        data = m.data;
+        offset = 0;
+        error[0] = '\0';
+        last_reply.clear();
+        refused = false;
+        curl_easy_setopt(easy, CURLOPT_URL, smtp.url.c_str());
+        curl_easy_setopt(easy, CURLOPT_USE_SSL, is_loopback(smtp.url) ? CURLUSESSL_TRY : CURLUSESSL_ALL);
+        if (!smtp.user.empty()) {
+            curl_easy_setopt(easy, CURLOPT_USERNAME, smtp.user.c_str());
+            curl_easy_setopt(easy, CURLOPT_PASSWORD, smtp.password.c_str());
+        }
+        curl_easy_setopt(easy, CURLOPT_MAIL_FROM, ("<" + m.from + ">").c_str());
+        curl_easy_setopt(easy, CURLOPT_MAIL_RCPT, recipients);
+        curl_easy_setopt(easy, CURLOPT_UPLOAD, 1L);
+        curl_easy_setopt(easy, CURLOPT_READFUNCTION, &Slot::read);
+        curl_easy_setopt(easy, CURLOPT_READDATA, this);
+        curl_easy_setopt(easy, CURLOPT_INFILESIZE_LARGE, static_cast<curl_off_t>(data.size()));
+        curl_easy_setopt(easy, CURLOPT_ERRORBUFFER, error);
+        curl_easy_setopt(easy, CURLOPT_TIMEOUT, smtp.timeout_seconds);
+        curl_easy_setopt(easy, CURLOPT_CONNECTTIMEOUT, 20L);
+        curl_easy_setopt(easy, CURLOPT_NOSIGNAL, 1L);
+        curl_easy_setopt(easy, CURLOPT_DEBUGFUNCTION, &Slot::debug);
+        curl_easy_setopt(easy, CURLOPT_DEBUGDATA, this);
+        curl_easy_setopt(easy, CURLOPT_VERBOSE, 1L);
+    }
+
+    ~Slot() {
+        if (recipients) curl_slist_free_all(recipients);
+        if (easy) curl_easy_cleanup(easy);
+    }
+};
+
+enum class Outcome { sent, temporary, permanent, fatal };
+
+struct Result {
+    Outcome outcome;
+    std::string reply;
+};
+
+// The server's own words when it gave some ("550 5.1.1 <x@y>: no such mailbox"), cut short.
+Result classify(CURLcode code, long response, const char* error, const std::string& last_reply) {
+    const std::string said = last_reply.substr(0, 300);
+    const std::string detail = !said.empty() && response >= 400 ? said : *error ? error : curl_easy_strerror(code);
+    if (code == CURLE_OK) return {Outcome::sent, said.empty() ? "250 accepted" : said};
+    if (code == CURLE_LOGIN_DENIED) return {Outcome::fatal, detail};
+    if (code == CURLE_USE_SSL_FAILED || code == CURLE_SSL_CONNECT_ERROR || code == CURLE_PEER_FAILED_VERIFICATION)
+        return {Outcome::fatal, detail};
+    if (response >= 500) return {Outcome::permanent, detail};
+    if (response >= 400) return {Outcome::temporary, detail};
+    return {Outcome::temporary, detail}; // the network: try again
+}
+
+std::string language_for(const std::string& preferred, const std::string& fallback) {
+    return preferred == "fr" || preferred == "en" ? preferred : fallback;
+}
+
+struct Multi {
+    CURLM* handle;
+    Multi() : handle(curl_multi_init()) {}
+    ~Multi() { curl_multi_cleanup(handle); }
+};
+
+} // namespace
+
+SendReport send_letter(Database& db, const std::string& issue, const std::map<std::string, LetterEdition>& editions,
+                       const std::string& fallback_language, const LetterSettings& letter, const SmtpSettings& smtp,
+                       const SendLimits& limits, const Clock& clock, const SendCallbacks& callbacks) {
+    curl_once();
+    LetterStore store(db);
+    SendReport report;
+    auto now = [&] { return format_timestamp(clock.now()); };
+
+    // Queue whoever subscribes now and is not in the log yet; settle what a crash left.
+    {
+        std::vector<std::pair<std::int64_t, std::string>> recipients;
+        store.for_each_subscriber([&](const Subscriber& s) {
+            recipients.emplace_back(s.member_id, language_for(s.language, fallback_language));
+        });
+        auto transaction = db.write_transaction();
+        report.queued = store.enqueue(issue, recipients, now());
+        report.interrupted = store.mark_interrupted(issue, now());
+        if (limits.retry_failed) store.retry(issue, "failed", now());
+        transaction.commit();
+    }
+    const auto counts = store.counts(issue);
+    const std::size_t total = static_cast<std::size_t>(counts.count("pending") ? counts.at("pending") : 0);
+
+    long hour_budget = -1;
+    if (limits.per_hour > 0)
+        hour_budget = std::max(0L, limits.per_hour - static_cast<long>(store.sent_since(
+                                                         format_timestamp(clock.now() - std::chrono::hours(1)))));
+
+    Multi multi;
+    curl_multi_setopt(multi.handle, CURLMOPT_MAX_HOST_CONNECTIONS, static_cast<long>(limits.connections));
+    std::vector<std::unique_ptr<Slot>> slots;
+    for (int i = 0; i < limits.connections; ++i) slots.push_back(std::make_unique<Slot>());
+
+    struct Retry {
+        Steady::time_point at;
+        LetterSend send;
+    };
+    std::deque<LetterSend> queue;
+    std::deque<Retry> retries;
+    bool exhausted = false; // no more pending rows to read
+    std::size_t attempted = 0, done = 0, permanent = 0;
+    auto next_start = Steady::now();
+    const auto interval = limits.per_second > 0 ? std::chrono::duration_cast<Steady::duration>(
+                                                      std::chrono::duration<double>(1.0 / limits.per_second))
+                                                : Steady::duration::zero();
+
+    auto save = [&](const LetterSend& s) { store.update(s); };
+    auto stop = [&](std::string why) {
+        if (report.stopped.empty()) report.stopped = std::move(why);
+    };
+
+    auto start_next = [&](Slot& slot) -> bool {
+        for (;;) {
+            if (!report.stopped.empty()) return false;
+            if (hour_budget == 0) {
+                stop("the hourly limit (letter.per_hour) is reached");
+                return false;
+            }
+            LetterSend send;
+            if (!retries.empty() && retries.front().at <= Steady::now()) {
+                send = retries.front().send;
+                retries.pop_front();
+            } else {
+                if (queue.empty() && !exhausted) {
+                    for (auto& s : store.pending(issue, 256)) queue.push_back(std::move(s));
+                    // Rows waiting for a retry are pending too: leave them out of the queue.
+                    std::erase_if(queue, [&](const LetterSend& s) {
+                        return std::any_of(retries.begin(), retries.end(),
+                                           [&](const Retry& r) { return r.send.member_id == s.member_id; }) ||
+                               std::any_of(slots.begin(), slots.end(), [&](const auto& other) {
+                                   return other->busy && other->send.member_id == s.member_id;
+                               });
+                    });
+                    if (queue.empty()) exhausted = true;
+                }
+                if (queue.empty()) return false;
+                send = std::move(queue.front());
+                queue.pop_front();
+            }
+            const auto subscriber = store.subscriber(send.member_id);
+            if (!subscriber) { // unsubscribed or disabled since queued
+                send.status = "failed";
+                send.reply = "no longer a subscriber: not sent";
+                send.updated_at = now();
+                save(send);
+                ++report.left_out;
+                ++done;
+                continue;
+            }
+            const auto edition = editions.find(send.language);
+            if (edition == editions.end()) throw Error(ErrorKind::failure, "no edition in " + send.language);
+            OutgoingMessage message;
+            try {
+                message = letter_message(edition->second, issue, send.member_id, subscriber->display_name,
+                                         subscriber->email, letter, now());
+            } catch (const Error& e) {
+                send.status = "failed";
+                send.reply = e.what();
+                send.updated_at = now();
+                save(send);
+                ++report.failed;
+                ++done;
+                continue;
+            }
+            if (interval > Steady::duration::zero()) {
+                const auto wait = next_start - Steady::now();
+                if (wait > Steady::duration::zero()) std::this_thread::sleep_for(wait);
+                next_start = std::max(next_start, Steady::now()) + interval;
+            }
+            // Recorded as being sent before a byte leaves: a crash from here on leaves it
+            // "sending", and the next run will not send it again.
+            send.status = "sending";
+            send.attempts += 1;
+            send.message_id = message.message_id;
+            send.updated_at = now();
+            save(send);
+            slot.send = send;
+            slot.prepare(smtp, message);
+            slot.busy = true;
+            curl_multi_add_handle(multi.handle, slot.easy);
+            if (hour_budget > 0) --hour_budget;
+            ++attempted;
+            return true;
+        }
+    };
+
+    for (auto& slot : slots) start_next(*slot);
+    for (;;) {
+        int running = 0;
+        curl_multi_perform(multi.handle, &running);
+        int left = 0;
+        while (CURLMsg* msg = curl_multi_info_read(multi.handle, &left)) {
+            if (msg->msg != CURLMSG_DONE) continue;
+            const auto it = std::find_if(slots.begin(), slots.end(), [&](const auto& s) { return s->easy == msg->easy_handle; });
+            Slot& slot = **it;
+            long response = 0;
+            curl_easy_getinfo(slot.easy, CURLINFO_RESPONSE_CODE, &response);
+            const Result result = classify(msg->data.result, response, slot.error, slot.last_reply);
+            curl_multi_remove_handle(multi.handle, slot.easy);
+            slot.busy = false;
+            LetterSend send = slot.send;
+            send.reply = result.reply;
+            send.updated_at = now();
+            switch (result.outcome) {
+            case Outcome::sent:
+                send.status = "sent";
+                ++report.sent;
+                ++done;
+                break;
+            case Outcome::permanent:
+                send.status = "failed";
+                ++report.failed;
+                ++permanent;
+                ++done;
+                break;
+            case Outcome::temporary:
+                send.status = "pending";
+                if (send.attempts < limits.max_attempts) {
+                    // Back-off: 1 s, 2 s, 4 s... then the next run (cron) tries again.
+                    retries.push_back({Steady::now() + std::chrono::seconds(1 << std::min(send.attempts - 1, 5)), send});
+                    std::sort(retries.begin(), retries.end(), [](const Retry& a, const Retry& b) { return a.at < b.at; });
+                } else {
+                    ++done;
+                }
+                break;
+            case Outcome::fatal:
+                send.status = "pending";
+                stop("the SMTP server refused us: " + result.reply);
+                break;
+            }
+            save(send);
+            if (attempted >= 20 && permanent * 100 > attempted * static_cast<std::size_t>(limits.max_error_percent))
+                stop(fmt::format("more than {}% of the addresses failed", limits.max_error_percent));
+            if (callbacks.on_progress) callbacks.on_progress(done, total);
+            start_next(slot);
+        }
+        const bool any_busy = std::any_of(slots.begin(), slots.end(), [](const auto& s) { return s->busy; });
+        if (!any_busy) {
+            if (!report.stopped.empty()) break;
+            if (!retries.empty()) {
+                std::this_thread::sleep_until(retries.front().at);
+                for (auto& slot : slots)
+                    if (!slot->busy) start_next(*slot);
+                continue;
+            }
+            bool started = false;
+            for (auto& slot : slots)
+                if (!slot->busy) started = start_next(*slot) || started;
+            if (!started) break;
+            continue;
+        }
+        curl_multi_poll(multi.handle, nullptr, 0, 200, nullptr);
+    }
+    // Whatever is still pending (retries not yet due, limits) waits for the next run.
+    const auto after = store.counts(issue);
+    report.deferred = static_cast<std::size_t>(after.count("pending") ? after.at("pending") : 0);
+    return report;
+}
+
+void send_test_copies(const std::string& issue, const std::map<std::string, LetterEdition>& editions,
+                      const std::string& address, const LetterSettings& letter, const SmtpSettings& smtp, const Clock& clock) {
+    curl_once();
+    for (const auto& [language, edition] : editions) {
+        const OutgoingMessage message =
+            letter_message(edition, issue, 0, language == "fr" ? "Test" : "Test", address, letter, format_timestamp(clock.now()));
+        Slot slot;
+        slot.prepare(smtp, message);
+        const CURLcode code = curl_easy_perform(slot.easy);
+        long response = 0;
+        curl_easy_getinfo(slot.easy, CURLINFO_RESPONSE_CODE, &response);
+        const Result result = classify(code, response, slot.error, slot.last_reply);
+        if (result.outcome != Outcome::sent)
+            throw Error(result.outcome == Outcome::temporary ? ErrorKind::temporary : ErrorKind::failure,
+                        fmt::format("the test copy in {} to {} was refused: {}", language, address, result.reply));
+    }
+}
+
+} // namespace expeer

@@ -1,0 +1,200 @@
+#include "letter/source.hpp"
+
+#include "util/clock.hpp"
+#include "util/error.hpp"
+#include "util/sha256.hpp"
+
+#include <fmt/format.h>
+#include <yaml-cpp/yaml.h>
+
+#include <fstream>
+#include <sstream>
+
+namespace expeer {
+
+const std::vector<std::string>& letter_section_ids() {
+    static const std::vector<std::string> ids = {"analyses", "events", "opportunities", "press_review"};
+    return ids;
+}
+
+void check_issue_name(const std::string& issue) {
+    if (issue.size() != 7 || issue[4] != '-' || !parse_date(issue + "-01"))
+        throw Error(ErrorKind::usage, fmt::format("issue '{}': expected a year and a month, such as 2024-09", issue));
+}
+
+std::string new_letter_source(const std::string& issue) {
+    check_issue_name(issue);
+    return fmt::format(R"yaml(# The ExPEERience Letter, issue {0}. The format is described in expeer-letter(5).
+# Every text is Markdown, in French (fr) and in English (en). The talks of the coming weeks,
+# the network in figures, the most active public spaces and their new files are added from
+# the database when the letter is built.
+subject:
+  fr: "La Lettre ExPEERience – {0}"
+  en: "The ExPEERience Letter – {0}"
+editorial:
+  fr: |
+    Chères et chers membres du réseau,
+  en: |
+    Dear members of the network,
+sections:
+  analyses:
+    - title:
+        fr: "Titre de l'analyse"
+        en: "Title of the analysis"
+      body:
+        fr: |
+          Texte de l'analyse.
+        en: |
+          Text of the analysis.
+      links:
+        - url: https://example.org/analyse
+          label:
+            fr: Lire l'analyse
+            en: Read the analysis
+  events: []
+  opportunities: []
+  press_review: []
+)yaml",
+                       issue);
+}
+
+namespace {
+
+class Reader {
+public:
+    explicit Reader(std::string file) : file_(std::move(file)) {}
+
+    void problem(const YAML::Node& node, const std::string& field, const std::string& reason) {
+        errors_.push_back({fmt::format("{}:{}", file_, node.Mark().line + 1), field, reason});
+    }
+
+    Bilingual bilingual(const YAML::Node& node, const std::string& field, bool required) {
+        Bilingual text;
+        text.line = node ? static_cast<std::size_t>(node.Mark().line + 1) : 0;
+        if (!node) {
+            if (required) errors_.push_back({file_, field, "is required (fr and en)"});
+            return text;
+        }
+        if (!node.IsMap()) {
+            problem(node, field, "expected fr: and en:");
+            return text;
+        }
+        for (const auto& entry : node) {
+            const std::string language = entry.first.as<std::string>();
+            if (language != "fr" && language != "en") {
+                problem(entry.first, field, fmt::format("'{}' is not a language of the letter (fr, en)", language));
+                continue;
+            }
+            if (!entry.second.IsScalar()) {
+                problem(entry.second, field + "." + language, "expected text");
+                continue;
+            }
+            std::string value = entry.second.as<std::string>();
+            if (value.find_first_not_of(" \t\r\n") == std::string::npos) continue; // blank is missing
+            (language == "fr" ? text.fr : text.en) = std::move(value);
+        }
+        return text;
+    }
+
+    std::vector<FieldError> errors_;
+
+private:
+    std::string file_;
+};
+
+} // namespace
+
+LetterSource read_letter_source(const std::filesystem::path& file) {
+    std::ifstream in(file, std::ios::binary);
+    if (!in)
+        throw Error(ErrorKind::no_input, fmt::format("cannot read '{}': create it with `expeer letter new`", file.string()));
+    std::ostringstream bytes;
+    bytes << in.rdbuf();
+    const std::string text = bytes.str();
+    const std::string name = file.filename().string();
+    YAML::Node root;
+    try {
+        root = YAML::Load(text);
+    } catch (const YAML::Exception& e) {
+        throw InvalidInput({{fmt::format("{}:{}", name, e.mark.line + 1), "YAML", e.msg}});
+    }
+    LetterSource source;
+    source.issue = file.stem().string();
+    source.sha256 = sha256_hex(text);
+    Reader reader(name);
+    if (!root.IsMap()) throw InvalidInput({{name, "YAML", "expected subject:, editorial: and sections:"}});
+    for (const auto& entry : root) {
+        const std::string key = entry.first.as<std::string>();
+        if (key != "subject" && key != "editorial" && key != "sections")
+            reader.problem(entry.first, key, "unknown field (expected subject, editorial, sections)");
+    }
+    source.subject = reader.bilingual(root["subject"], "subject", true);
+    source.editorial = reader.bilingual(root["editorial"], "editorial", false);
+    const YAML::Node sections = root["sections"];
+    if (sections && !sections.IsMap()) reader.problem(sections, "sections", "expected the sections by name");
+    if (sections && sections.IsMap())
+        for (const auto& entry : sections) {
+            const std::string id = entry.first.as<std::string>();
+            const auto& ids = letter_section_ids();
+            if (std::find(ids.begin(), ids.end(), id) == ids.end())
+                reader.problem(entry.first, "sections." + id,
+                               "unknown section (expected analyses, events, opportunities, press_review)");
+        }
+    for (const auto& id : letter_section_ids()) {
+        LetterSection section{id, {}};
+        const YAML::Node items = sections && sections.IsMap() ? sections[id] : YAML::Node();
+        if (items && !items.IsNull() && !items.IsSequence()) reader.problem(items, "sections." + id, "expected a list of items");
+        if (items && items.IsSequence())
+            for (std::size_t i = 0; i < items.size(); ++i) {
+                const std::string where = fmt::format("sections.{}[{}]", id, i + 1);
+                const YAML::Node node = items[i];
+                if (!node.IsMap()) {
+                    reader.problem(node, where, "expected title:, body: and links:");
+                    continue;
+                }
+                LetterItem item;
+                item.title = reader.bilingual(node["title"], where + ".title", true);
+                item.body = reader.bilingual(node["body"], where + ".body", false);
+                if (const YAML::Node links = node["links"]; links && links.IsSequence())
+                    for (std::size_t k = 0; k < links.size(); ++k) {
+                        const std::string link_where = fmt::format("{}.links[{}]", where, k + 1);
+                        const YAML::Node url = links[k]["url"];
+                        const std::string value = url && url.IsScalar() ? url.as<std::string>() : "";
+                        if (!(value.starts_with("https://") || value.starts_with("http://") || value.starts_with("mailto:")) ||
+                            value.find_first_of(" \"<>\r\n") != std::string::npos) {
+                            reader.problem(url ? url : links[k], link_where + ".url",
+                                           "expected an https://, http:// or mailto: address");
+                            continue;
+                        }
+                        item.links.push_back({value, reader.bilingual(links[k]["label"], link_where + ".label", false)});
+                    }
+                section.items.push_back(std::move(item));
+            }
+        source.sections.push_back(std::move(section));
+    }
+    if (!reader.errors_.empty()) throw InvalidInput(reader.errors_);
+    return source;
+}
+
+std::vector<FieldError> missing_translations(const LetterSource& source) {
+    std::vector<FieldError> missing;
+    const std::string name = source.issue + ".yaml";
+    auto check = [&](const Bilingual& text, const std::string& field) {
+        if (text.fr.has_value() == text.en.has_value()) return;
+        missing.push_back({fmt::format("{}:{}", name, text.line), field,
+                           text.fr ? "no English text" : "no French text"});
+    };
+    check(source.subject, "subject");
+    check(source.editorial, "editorial");
+    for (const auto& section : source.sections)
+        for (std::size_t i = 0; i < section.items.size(); ++i) {
+            const auto where = fmt::format("sections.{}[{}]", section.id, i + 1);
+            check(section.items[i].title, where + ".title");
+            check(section.items[i].body, where + ".body");
+            for (std::size_t k = 0; k < section.items[i].links.size(); ++k)
+                check(section.items[i].links[k].label, fmt::format("{}.links[{}].label", where, k + 1));
+        }
+    return missing;
+}
+
+} // namespace expeer

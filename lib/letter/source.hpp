@@ -1,0 +1,57 @@
+// An issue of The ExPEERience Letter as its editors write it: a YAML file (expeer-letter(5))
+// with an editorial and items in sections, each text in French and in English, in Markdown.
+#pragma once
+
+#include "util/invalid_input.hpp"
+
+#include <filesystem>
+#include <map>
+#include <optional>
+#include <string>
+#include <vector>
+
+namespace expeer {
+
+// A text in both languages; one may be missing until the issue is checked.
+struct Bilingual {
+    std::optional<std::string> fr;
+    std::optional<std::string> en;
+    std::size_t line = 0; // where it is in the file, for errors
+};
+
+struct LetterLink {
+    std::string url;
+    Bilingual label;
+};
+
+struct LetterItem {
+    Bilingual title;
+    Bilingual body; // Markdown
+    std::vector<LetterLink> links;
+};
+
+struct LetterSection {
+    std::string id; // analyses | events | opportunities | press_review
+    std::vector<LetterItem> items;
+};
+
+struct LetterSource {
+    std::string issue; // "2024-09"
+    Bilingual subject;
+    Bilingual editorial; // Markdown
+    std::vector<LetterSection> sections; // in the order of letter_section_ids()
+    std::string sha256; // of the file as read: what an approval names
+};
+
+const std::vector<std::string>& letter_section_ids();
+
+// "2024-09": a year and a month, checked (a usage Error otherwise).
+void check_issue_name(const std::string& issue);
+// The skeleton of a new issue, with its subject and sections ready to fill.
+std::string new_letter_source(const std::string& issue);
+// Reads and checks the structure; a bad file is InvalidInput naming line and field.
+LetterSource read_letter_source(const std::filesystem::path& file);
+// Every text missing one language, as "line 12: sections.analyses[1].title: no English text".
+std::vector<FieldError> missing_translations(const LetterSource& source);
+
+} // namespace expeer

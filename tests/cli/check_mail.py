@@ -1,0 +1,65 @@
+#!/usr/bin/python3
+"""Reads the messages the test SMTP server saved and checks them with Python's email package.
+
+    check_mail.py DIR [--forbid TEXT]...
+
+Prints one line per recipient (address, language, decoded To name, subject), then what is
+wrong with any message: a missing part, a long or bare-LF line, missing unsubscribe headers,
+a duplicate recipient, a forbidden text."""
+import argparse
+import email
+import email.policy
+import glob
+import sys
+
+parser = argparse.ArgumentParser()
+parser.add_argument("dir")
+parser.add_argument("--forbid", action="append", default=[])
+parser.add_argument("--quiet", action="store_true", help="print the problems only")
+args = parser.parse_args()
+
+problems, seen = [], {}
+for path in sorted(glob.glob(args.dir + "/*.eml")):
+    raw = open(path, "rb").read()
+    envelope, _, content = raw.partition(b"\r\n")
+    to = envelope.decode().split(": ", 1)[1]
+    for line in content.split(b"\r\n"):
+        if len(line) > 78:
+            problems.append("%s: a line of %d characters" % (to, len(line)))
+            break
+    if b"\n" in content.replace(b"\r\n", b""):
+        problems.append("%s: a bare line feed" % to)
+    message = email.message_from_bytes(content, policy=email.policy.default)
+    seen[to] = seen.get(to, 0) + 1
+    if seen[to] == 2:
+        problems.append("%s: received twice" % to)
+    if message.get_content_type() != "multipart/alternative":
+        problems.append("%s: not multipart/alternative" % to)
+    text = message.get_body(("plain",))
+    html = message.get_body(("html",))
+    if text is None or html is None:
+        problems.append("%s: a part is missing" % to)
+        continue
+    for part in (text, html):
+        if part["Content-Transfer-Encoding"] != "quoted-printable" or part.get_content_charset() != "utf-8":
+            problems.append("%s: a part is not UTF-8 quoted-printable" % to)
+    unsubscribe = message["List-Unsubscribe"] or ""
+    if "<mailto:" not in unsubscribe or "<https://" not in unsubscribe or "token=" not in unsubscribe:
+        problems.append("%s: List-Unsubscribe lacks mailto or https with a token" % to)
+    if message["List-Unsubscribe-Post"] != "List-Unsubscribe=One-Click":
+        problems.append("%s: no List-Unsubscribe-Post" % to)
+    for header in ("Date", "Message-ID", "List-Id"):
+        if not message[header]:
+            problems.append("%s: no %s" % (to, header))
+    body = text.get_content() + html.get_content()
+    if "<img" in html.get_content():
+        problems.append("%s: an image (a tracking pixel?)" % to)
+    for forbidden in args.forbid:
+        if forbidden in body or forbidden in str(message["Subject"]):
+            problems.append("%s: contains %r" % (to, forbidden))
+    name = message["To"].addresses[0].display_name
+    if not args.quiet:
+        print(to, message["Content-Language"], name, "|", message["Subject"])
+for problem in problems:
+    print("PROBLEM:", problem)
+print("%d messages, %d recipients, %d problems" % (sum(seen.values()), len(seen), len(problems)))

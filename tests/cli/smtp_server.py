@@ -1,0 +1,73 @@
+#!/usr/bin/python3
+"""A real SMTP server on loopback for the letter's tests (aiosmtpd, Debian's python3-aiosmtpd).
+
+    smtp_server.py --port-file FILE --dir DIR [--temp-fail ADDR:N]... [--perm-fail ADDR]... [--delay S]
+
+Each message is saved as DIR/NNNNN.eml with an X-Envelope-To line first. --temp-fail answers
+451 to the first N attempts for that address, --perm-fail answers 550 always, --delay waits
+that long before accepting each message (to kill a sender mid-run). Stops on SIGTERM."""
+import argparse
+import asyncio
+import itertools
+import os
+import signal
+import socket
+import threading
+
+from aiosmtpd.controller import Controller
+
+parser = argparse.ArgumentParser()
+parser.add_argument("--port-file", required=True)
+parser.add_argument("--dir", required=True)
+parser.add_argument("--temp-fail", action="append", default=[])
+parser.add_argument("--perm-fail", action="append", default=[])
+parser.add_argument("--delay", type=float, default=0)
+args = parser.parse_args()
+
+os.makedirs(args.dir, exist_ok=True)
+temporary = {}
+for rule in args.temp_fail:
+    address, _, times = rule.rpartition(":")
+    temporary[address.lower()] = int(times)
+permanent = {a.lower() for a in args.perm_fail}
+numbers = itertools.count(1)
+lock = threading.Lock()
+
+
+class Handler:
+    async def handle_RCPT(self, server, session, envelope, address, rcpt_options):
+        key = address.lower()
+        if key in permanent:
+            return "550 5.1.1 <%s>: no such mailbox" % address
+        with lock:
+            if temporary.get(key, 0) > 0:
+                temporary[key] -= 1
+                return "451 4.3.0 try again later"
+        envelope.rcpt_tos.append(address)
+        return "250 OK"
+
+    async def handle_DATA(self, server, session, envelope):
+        if args.delay:
+            await asyncio.sleep(args.delay)
+        with lock:
+            n = next(numbers)
+        path = os.path.join(args.dir, "%05d.eml" % n)
+        with open(path + ".part", "wb") as out:
+            out.write(b"X-Envelope-To: " + ",".join(envelope.rcpt_tos).encode() + b"\r\n")
+            out.write(envelope.original_content)
+        os.rename(path + ".part", path)
+        return "250 2.0.0 queued as %05d" % n
+
+
+with socket.socket() as probe:  # a free port
+    probe.bind(("127.0.0.1", 0))
+    port = probe.getsockname()[1]
+controller = Controller(Handler(), hostname="127.0.0.1", port=port, decode_data=False)
+controller.start()
+with open(args.port_file + ".part", "w") as out:
+    out.write(str(port))
+os.rename(args.port_file + ".part", args.port_file)
+stopped = threading.Event()
+signal.signal(signal.SIGTERM, lambda *_: stopped.set())
+stopped.wait()
+controller.stop()
