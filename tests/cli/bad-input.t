@@ -69,7 +69,7 @@ Usage errors are not data errors:
   run 'expeer members add --help' for usage
   [64]
   $ expeer members frobnicate
-  expeer: error: unknown command 'frobnicate' (one of: add, list, show, update, disable, enable, import, export, data-export, erase)
+  expeer: error: unknown command 'frobnicate' (one of: add, list, show, update, disable, enable, unsubscribe, import, export, data-export, erase)
   run 'expeer members --help' for usage
   [64]
   $ expeer

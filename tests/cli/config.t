@@ -31,6 +31,24 @@ Configuration: files, environment and flags, and where each value came from.
   stats.sensitive_countries      -                          default
   stats.map_classes              1,19,35                    default
   stats.top_countries            9                          default
+  letter.dir                     -                          default
+  letter.from                    -                          default
+  letter.from_name               The ExPEERience Letter     default
+  letter.list_id                 -                          default
+  letter.unsubscribe_mailto      -                          default
+  letter.unsubscribe_url         -                          default
+  letter.token_secret            -                          default
+  letter.fallback_language       en                         default
+  letter.connections             4                          default
+  letter.per_second              0                          default
+  letter.per_hour                0                          default
+  letter.max_error_percent       10                         default
+  letter.max_attempts            3                          default
+  smtp.url                       smtp://localhost:25        default
+  smtp.user                      -                          default
+  smtp.password                  -                          default
+  smtp.password_file             -                          default
+  smtp.timeout_seconds           60                         default
   templates_dir                  */templates * default (glob)
   iso_codes_dir                  /usr/share/iso-codes/json  default
   locale_dir                     /usr/share/locale          default

@@ -45,6 +45,7 @@ Everything about one person, as JSON:
     "news": [],
     "comments": [],
     "activity": [],
+    "newsletters": [],
     "changes": [
       {
         "at": "2024-09-15T08:30:00Z",
