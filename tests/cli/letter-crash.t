@@ -1,0 +1,82 @@
+The letter's sender under trouble: killed with kill -9 mid-run, a server that says 4xx to
+everyone, one that refuses most addresses, two runs at once, secrets.
+
+  $ export EXPEER_DB=$PWD/expeer.db
+  $ export EXPEER_LETTER_FROM=letter@network.example EXPEER_LETTER_LIST_ID=letter.network.example
+  $ export EXPEER_LETTER_UNSUBSCRIBE_MAILTO=unsubscribe@network.example
+  $ export EXPEER_LETTER_UNSUBSCRIBE_URL=https://network.example/letter/unsubscribe
+  $ export EXPEER_LETTER_TOKEN_SECRET=a-secret-for-the-tests-only
+  $ cli="$TESTS_DATA/../cli"
+  $ expeer -q db init
+  $ { echo "email,name,language,newsletter"; for i in $(seq 1 60); do echo "m$i@example.org,Member $i,fr,yes"; done; } > members.csv
+  $ expeer -q members import members.csv
+  members.csv: 60 rows: 60 created, 0 updated, 0 unchanged, 0 skipped, 0 rejected
+  $ expeer -q letter new 2024-10
+  $ expeer -q letter approve 2024-10
+  $ server() { rm -f port; (/usr/bin/python3 "$cli/smtp_server.py" --port-file port "$@" &); while [ ! -s port ]; do sleep 0.1; done; export EXPEER_SMTP_URL=smtp://127.0.0.1:$(cat port); }
+
+Killed mid-run with kill -9, then run again: nobody receives the letter twice, and everyone
+else receives it. A message that was being sent when the process died may have been
+delivered, so it is marked interrupted, not sent again.
+
+  $ server --dir slow --delay 0.05
+  $ EXPEER_LETTER_CONNECTIONS=1 expeer letter send 2024-10 > first.txt & sleep 1.5; kill -9 $!; wait $! 2>/dev/null; true
+  $ sqlite3 expeer.db "SELECT count(*) > 5 AND count(*) < 60 FROM letter_sends WHERE status = 'sent'"
+  1
+  $ expeer letter send 2024-10 | sed -E 's/[0-9]+ sent/N sent/; s/, 1 interrupted by an earlier crash//'
+  letter 2024-10: N sent, 0 failed, 0 waiting
+  $ sqlite3 expeer.db "SELECT sum(status = 'sent') + sum(status = 'interrupted'), sum(status = 'interrupted') <= 1 FROM letter_sends WHERE issue = '2024-10'"
+  60|1
+  $ /usr/bin/python3 "$cli/check_mail.py" slow --quiet | sed -E 's/^[0-9]+ messages, [0-9]+ recipients/N messages, N recipients/'
+  N messages, N recipients, 0 problems
+  $ received=$(ls slow/*.eml | wc -l)
+  $ sqlite3 expeer.db "SELECT $received >= sum(status = 'sent') AND $received <= sum(status = 'sent') + sum(status = 'interrupted') FROM letter_sends WHERE issue = '2024-10'"
+  1
+  $ pkill -f smtp_server.py; sleep 0.2
+
+Every address answered 451: each is tried max_attempts times with back-off, then left
+pending, and the exit status (75) tells cron to try again later.
+
+  $ expeer -q letter new 2024-11; expeer -q letter approve 2024-11
+  $ server --dir busy $(for i in $(seq 1 60); do printf -- '--temp-fail m%s@example.org:99 ' $i; done)
+  $ EXPEER_LETTER_MAX_ATTEMPTS=2 EXPEER_LETTER_CONNECTIONS=8 expeer letter send 2024-11
+  letter 2024-11: 0 sent, 0 failed, 60 waiting
+  [75]
+  $ sqlite3 expeer.db "SELECT DISTINCT attempts, reply FROM letter_sends WHERE issue = '2024-11'"
+  2|451 4.3.0 try again later
+  $ pkill -f smtp_server.py; sleep 0.2
+
+The server recovers: the next run sends them all.
+
+  $ server --dir recovered
+  $ expeer letter send 2024-11
+  letter 2024-11: 60 sent, 0 failed, 0 waiting
+  $ pkill -f smtp_server.py; sleep 0.2
+
+Most addresses refused (550): sending stops once more than 10% failed.
+
+  $ expeer -q letter new 2024-12; expeer -q letter approve 2024-12
+  $ server --dir refusing $(for i in $(seq 1 40); do printf -- '--perm-fail m%s@example.org ' $i; done)
+  $ EXPEER_LETTER_CONNECTIONS=1 expeer letter send 2024-12
+  letter 2024-12: 0 sent, 20 failed, 40 waiting; stopped: more than 10% of the addresses failed
+  expeer: error: sending stopped: more than 10% of the addresses failed; see `expeer letter status`
+  [1]
+
+Two runs at once: the second waits for cron's next turn.
+
+  $ expeer -q letter new 2025-01; expeer -q letter approve 2025-01
+  $ pkill -f smtp_server.py; sleep 0.2; server --dir locked --delay 0.05
+  $ EXPEER_LETTER_CONNECTIONS=1 expeer letter send 2025-01 > /dev/null & sleep 0.5
+  $ expeer letter send 2025-01 2>&1 | sed "s#$PWD#.#"; echo "exit ${PIPESTATUS[0]}"; wait
+  expeer: error: another `expeer letter send` is already running (lock './expeer.db.letter.lock'): try again later
+  exit 75
+
+A password given through the environment is used, never shown.
+
+  $ EXPEER_SMTP_PASSWORD=hunter2-secret expeer config show | grep -E '^(smtp.password|letter.token_secret),'
+  letter.token_secret,********
+  smtp.password,********
+  $ EXPEER_SMTP_USER=letter EXPEER_SMTP_PASSWORD=hunter2-secret expeer letter send 2025-01 --test-to x@example.org 2>&1 | grep -c hunter2
+  0
+  [1]
+  $ pkill -f smtp_server.py
