@@ -21,6 +21,7 @@ struct Command {
     bool allow_missing = false;
     bool dry_run = false;
     bool retry_failed = false;
+    bool if_approved = false;
 };
 
 std::filesystem::path directory(Context& context) {
@@ -103,11 +104,14 @@ void add_letter_commands(CLI::App& group, Context& context, Action& action) {
         send->add_flag("--dry-run", c->dry_run, "Check everything and say how many would receive it; send nothing");
         send->add_option("--test-to", c->test_to, "Send one copy per language to this address only, recorded nowhere");
         send->add_flag("--retry-failed", c->retry_failed, "Try again the addresses that failed permanently");
+        send->add_flag("--if-approved", c->if_approved,
+                       "Do nothing, successfully, while the issue is not approved (for cron)");
         add_allow_missing(*send, *c);
         send->callback([&, c] {
             action = [&, c] {
                 auto& config = context.config();
                 auto& db = context.database();
+                if (c->if_approved && !LetterStore(db).approval(c->issue)) return;
                 const auto prepared = prepare_issue(db, config, directory(context), c->issue, c->allow_missing, true);
                 const auto letter = letter_settings(config);
                 const auto smtp = smtp_settings(config);
@@ -132,8 +136,12 @@ void add_letter_commands(CLI::App& group, Context& context, Action& action) {
                 const auto r = send_letter(db, c->issue, prepared.editions, config.get("letter.fallback_language"), letter,
                                            smtp, limits, context.clock(), callbacks);
                 progress.finish();
-                // One line, for cron's mail and the logs.
-                context.out << fmt::format("letter {}: {} sent, {} failed, {} waiting{}{}\n", c->issue, r.sent, r.failed,
+                // One line, for cron's mail and the logs; none under --quiet when there was
+                // nothing left to do, so a finished issue does not mail every run.
+                const bool idle = r.queued == 0 && r.sent == 0 && r.failed == 0 && r.deferred == 0 &&
+                                  r.interrupted == 0 && r.left_out == 0 && r.stopped.empty();
+                if (!(idle && context.options.quiet))
+                    context.out << fmt::format("letter {}: {} sent, {} failed, {} waiting{}{}\n", c->issue, r.sent, r.failed,
                                            r.deferred,
                                            r.interrupted ? fmt::format(", {} interrupted by an earlier crash", r.interrupted)
                                                          : "",

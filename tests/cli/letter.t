@@ -95,6 +95,9 @@ Only an approved issue is sent, and only as it was approved.
   $ expeer letter send 2024-09 --allow-missing
   expeer: error: issue 2024-09 is not approved: `expeer letter approve 2024-09` first
   [64]
+  $ expeer letter send 2024-09 --allow-missing --if-approved
+  $ ls mail 2>/dev/null | wc -l
+  0
   $ expeer -q letter approve 2024-09 --allow-missing
   $ echo "# a late change" >> letters/2024-09.yaml
   $ expeer letter send 2024-09 --allow-missing
@@ -140,6 +143,7 @@ A rerun sends nothing twice.
 
   $ expeer letter send 2024-09 --allow-missing
   letter 2024-09: 0 sent, 0 failed, 0 waiting
+  $ expeer -q letter send 2024-09 --allow-missing
   $ ls mail | wc -l
   39
 
