@@ -46,11 +46,22 @@ pending, and the exit status (75) tells cron to try again later.
   2|451 4.3.0 try again later
   $ pkill -f smtp_server.py; sleep 0.2
 
-The server recovers: the next run sends them all.
+The server recovers, but a provider's hourly limit of 25 counts every issue: the 60 sent
+at 08:30 leave no room until 09:30; then 25 an hour.
 
   $ server --dir recovered
-  $ expeer letter send 2024-11
-  letter 2024-11: 60 sent, 0 failed, 0 waiting
+  $ EXPEER_LETTER_PER_HOUR=25 expeer letter send 2024-11
+  letter 2024-11: 0 sent, 0 failed, 60 waiting; stopped: the hourly limit (letter.per_hour) is reached
+  [75]
+  $ export EXPEER_NOW=2024-09-15T09:40:00Z
+  $ EXPEER_LETTER_PER_HOUR=25 expeer letter send 2024-11
+  letter 2024-11: 25 sent, 0 failed, 35 waiting; stopped: the hourly limit (letter.per_hour) is reached
+  [75]
+  $ EXPEER_NOW=2024-09-15T10:41:00Z EXPEER_LETTER_PER_HOUR=25 EXPEER_LETTER_PER_SECOND=200 expeer letter send 2024-11
+  letter 2024-11: 25 sent, 0 failed, 10 waiting; stopped: the hourly limit (letter.per_hour) is reached
+  [75]
+  $ EXPEER_NOW=2024-09-15T11:42:00Z expeer letter send 2024-11
+  letter 2024-11: 10 sent, 0 failed, 0 waiting
   $ pkill -f smtp_server.py; sleep 0.2
 
 Most addresses refused (550): sending stops once more than 10% failed.
@@ -61,6 +72,15 @@ Most addresses refused (550): sending stops once more than 10% failed.
   letter 2024-12: 0 sent, 20 failed, 40 waiting; stopped: more than 10% of the addresses failed
   expeer: error: sending stopped: more than 10% of the addresses failed; see `expeer letter status`
   [1]
+
+Once the list is corrected (here: the server accepts everyone again), --retry-failed tries
+the failed addresses again.
+
+  $ pkill -f smtp_server.py; sleep 0.2; server --dir corrected
+  $ expeer letter send 2024-12
+  letter 2024-12: 40 sent, 0 failed, 0 waiting
+  $ expeer letter send 2024-12 --retry-failed
+  letter 2024-12: 20 sent, 0 failed, 0 waiting
 
 Two runs at once: the second waits for cron's next turn.
 
