@@ -23,8 +23,9 @@ delivered, so it is marked interrupted, not sent again.
   $ EXPEER_LETTER_CONNECTIONS=1 expeer letter send 2024-10 > first.txt & sleep 1.5; kill -9 $!; wait $! 2>/dev/null; true
   $ sqlite3 expeer.db "SELECT count(*) > 5 AND count(*) < 60 FROM letter_sends WHERE status = 'sent'"
   1
-  $ expeer letter send 2024-10 | sed -E 's/[0-9]+ sent/N sent/; s/, 1 interrupted by an earlier crash//'
+  $ EXPEER_LETTER_CONNECTIONS=1 expeer letter send 2024-10 | sed -E 's/[0-9]+ sent/N sent/; s/, 1 interrupted by an earlier crash//'
   letter 2024-10: N sent, 0 failed, 0 waiting
+  $ sqlite3 expeer.db "SELECT DISTINCT reply FROM letter_sends WHERE issue = '2024-10' AND status = 'pending'"
   $ sqlite3 expeer.db "SELECT sum(status = 'sent') + sum(status = 'interrupted'), sum(status = 'interrupted') <= 1 FROM letter_sends WHERE issue = '2024-10'"
   60|1
   $ /usr/bin/python3 "$cli/check_mail.py" slow --quiet | sed -E 's/^[0-9]+ messages, [0-9]+ recipients/N messages, N recipients/'
