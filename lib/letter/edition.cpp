@@ -3,6 +3,7 @@
 #include "letter/markdown.hpp"
 #include "stats/language.hpp"
 #include "util/error.hpp"
+#include "util/template_file.hpp"
 #include "util/html.hpp"
 
 #include <fmt/format.h>
@@ -68,16 +69,8 @@ std::string word(const std::string& key, const std::string& language) {
     return language == "fr" ? w.fr : w.en;
 }
 
-std::string read_file(const std::filesystem::path& file) {
-    std::ifstream in(file, std::ios::binary);
-    if (!in) throw Error(ErrorKind::config, fmt::format("cannot read the template '{}'", file.string()));
-    std::ostringstream text;
-    text << in.rdbuf();
-    return text.str();
-}
-
 std::string render(const std::filesystem::path& file, const data& context, bool html) {
-    mustache tmpl{read_file(file)};
+    mustache tmpl{read_template_file(file)};
     if (!html) tmpl.set_custom_escape([](const std::string& s) { return s; });
     if (!tmpl.is_valid()) throw Error(ErrorKind::config, fmt::format("template '{}': {}", file.string(), tmpl.error_message()));
     return tmpl.render(context);

@@ -5,6 +5,7 @@
 #include "stats/render.hpp"
 #include "stats/world_map.hpp"
 #include "util/error.hpp"
+#include "util/template_file.hpp"
 #include "util/html.hpp"
 
 #include <fmt/format.h>
@@ -16,14 +17,6 @@
 namespace expeer {
 
 namespace {
-
-std::string read_template(const std::filesystem::path& file) {
-    std::ifstream in(file, std::ios::binary);
-    if (!in) throw Error(ErrorKind::config, fmt::format("cannot read the template '{}'", file.string()));
-    std::ostringstream text;
-    text << in.rdbuf();
-    return text.str();
-}
 
 std::string e(std::string_view s) { return html_escape(s); }
 
@@ -168,7 +161,7 @@ std::string render_html(const ReportContext& cx) {
     const auto& d = cx.report;
     const auto& l = cx.language;
     const auto& r = *d.exact;
-    const std::string css = read_template(cx.templates_dir / "stats" / "report.css");
+    const std::string css = read_template_file(cx.templates_dir / "stats" / "report.css");
     const std::string title = fmt::format("{} – {} – {}", l.text("title"), l.date(r.period.from), l.date(r.period.to));
     std::string h = fmt::format("<!DOCTYPE html>\n<html lang=\"{}\" dir=\"ltr\">\n<head>\n<meta charset=\"utf-8\">\n"
                                 "<meta name=\"viewport\" content=\"width=device-width, initial-scale=1\">\n"

@@ -13,7 +13,7 @@ everyone, one that refuses most addresses, two runs at once, secrets.
   members.csv: 60 rows: 60 created, 0 updated, 0 unchanged, 0 skipped, 0 rejected
   $ expeer -q letter new 2024-10
   $ expeer -q letter approve 2024-10
-  $ server() { rm -f port; (/usr/bin/python3 "$cli/smtp_server.py" --port-file port "$@" &); while [ ! -s port ]; do sleep 0.1; done; export EXPEER_SMTP_URL=smtp://127.0.0.1:$(cat port); }
+  $ server() { [ -f port.pid ] && kill $(cat port.pid) 2>/dev/null; sleep 0.2; rm -f port port.pid; (/usr/bin/python3 "$cli/smtp_server.py" --port-file port "$@" &); while [ ! -s port ]; do sleep 0.1; done; export EXPEER_SMTP_URL=smtp://127.0.0.1:$(cat port); }
 
 Killed mid-run with kill -9, then run again: nobody receives the letter twice, and everyone
 else receives it. A message that was being sent when the process died may have been
@@ -33,7 +33,7 @@ delivered, so it is marked interrupted, not sent again.
   $ received=$(ls slow/*.eml | wc -l)
   $ sqlite3 expeer.db "SELECT $received >= sum(status = 'sent') AND $received <= sum(status = 'sent') + sum(status = 'interrupted') FROM letter_sends WHERE issue = '2024-10'"
   1
-  $ pkill -f smtp_server.py; sleep 0.2
+  $ kill $(cat port.pid); sleep 0.2
 
 Every address answered 451: each is tried max_attempts times with back-off, then left
 pending, and the exit status (75) tells cron to try again later.
@@ -45,7 +45,7 @@ pending, and the exit status (75) tells cron to try again later.
   [75]
   $ sqlite3 expeer.db "SELECT DISTINCT attempts, reply FROM letter_sends WHERE issue = '2024-11'"
   2|451 4.3.0 try again later
-  $ pkill -f smtp_server.py; sleep 0.2
+  $ kill $(cat port.pid); sleep 0.2
 
 The server recovers, but a provider's hourly limit of 25 counts every issue: the 60 sent
 at 08:30 leave no room until 09:30; then 25 an hour.
@@ -63,7 +63,7 @@ at 08:30 leave no room until 09:30; then 25 an hour.
   [75]
   $ EXPEER_NOW=2024-09-15T11:42:00Z expeer letter send 2024-11
   letter 2024-11: 10 sent, 0 failed, 0 waiting
-  $ pkill -f smtp_server.py; sleep 0.2
+  $ kill $(cat port.pid); sleep 0.2
 
 Most addresses refused (550): sending stops once more than 10% failed.
 
@@ -77,7 +77,7 @@ Most addresses refused (550): sending stops once more than 10% failed.
 Once the list is corrected (here: the server accepts everyone again), --retry-failed tries
 the failed addresses again.
 
-  $ pkill -f smtp_server.py; sleep 0.2; server --dir corrected
+  $ server --dir corrected
   $ expeer letter send 2024-12
   letter 2024-12: 40 sent, 0 failed, 0 waiting
   $ expeer letter send 2024-12 --retry-failed
@@ -86,7 +86,7 @@ the failed addresses again.
 Two runs at once: the second waits for cron's next turn.
 
   $ expeer -q letter new 2025-01; expeer -q letter approve 2025-01
-  $ pkill -f smtp_server.py; sleep 0.2; server --dir locked --delay 0.05
+  $ server --dir locked --delay 0.05
   $ EXPEER_LETTER_CONNECTIONS=1 expeer letter send 2025-01 > /dev/null & sleep 0.5
   $ expeer letter send 2025-01 2>&1 | sed "s#$PWD#.#"; echo "exit ${PIPESTATUS[0]}"; wait
   expeer: error: another `expeer letter send` is already running (lock './expeer.db.letter.lock'): try again later
@@ -100,4 +100,4 @@ A password given through the environment is used, never shown.
   $ EXPEER_SMTP_USER=letter EXPEER_SMTP_PASSWORD=hunter2-secret expeer letter send 2025-01 --test-to x@example.org 2>&1 | grep -c hunter2
   0
   [1]
-  $ pkill -f smtp_server.py
+  $ kill $(cat port.pid)

@@ -195,4 +195,4 @@ The data export tells a member which letters were sent to them.
   $ expeer members data-export fr3@example.org | python3 -c 'import json,sys; print(json.load(sys.stdin)["newsletters"])'
   [{'issue': '2024-09', 'language': 'fr', 'status': 'sent', 'at': '2024-09-15T08:30:00Z', 'server_reply': '250 2.0.0 queued as *'}] (glob)
 
-  $ pkill -f smtp_server.py
+  $ kill $(cat port.pid)

@@ -5,7 +5,8 @@
 
 Each message is saved as DIR/NNNNN.eml with an X-Envelope-To line first. --temp-fail answers
 451 to the first N attempts for that address, --perm-fail answers 550 always, --delay waits
-that long before accepting each message (to kill a sender mid-run). Stops on SIGTERM."""
+that long before accepting each message (to kill a sender mid-run). Its pid goes to FILE.pid;
+it stops on SIGTERM."""
 import argparse
 import asyncio
 import itertools
@@ -64,6 +65,8 @@ with socket.socket() as probe:  # a free port
     port = probe.getsockname()[1]
 controller = Controller(Handler(), hostname="127.0.0.1", port=port, decode_data=False)
 controller.start()
+with open(args.port_file + ".pid", "w") as out:  # to stop this server, and no other test's
+    out.write(str(os.getpid()))
 with open(args.port_file + ".part", "w") as out:
     out.write(str(port))
 os.rename(args.port_file + ".part", args.port_file)
