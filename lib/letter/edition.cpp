@@ -2,6 +2,7 @@
 
 #include "letter/markdown.hpp"
 #include "stats/language.hpp"
+#include "stats/period.hpp"
 #include "util/error.hpp"
 #include "util/template_file.hpp"
 #include "util/html.hpp"
@@ -161,7 +162,8 @@ LetterEdition build_edition(const LetterSource& source, const NetworkDigest& dig
     if (!digest.talks.empty()) {
         data items{data::type::list};
         for (const auto& talk : digest.talks) {
-            std::string body = lang.date(talk.starts_at.substr(0, 10)) + ", " + talk.starts_at.substr(11, 5) + " UTC";
+            const auto [day, time] = local_date_time(talk.starts_at, options.time_zone);
+            std::string body = fmt::format("{}, {} ({})", lang.date(day), time, options.time_zone);
             const auto& summary = language == "fr" ? talk.summary_fr : talk.summary_en;
             if (summary) body += "\n\n" + clean(*summary);
             if (talk.speakers) body += "\n\n" + fmt::format(fmt::runtime(word("speakers", language)), clean(*talk.speakers));

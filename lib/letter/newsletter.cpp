@@ -45,6 +45,7 @@ PreparedIssue prepare_issue(Database& db, const Config& config, const std::files
     options.allow_missing = allow_missing;
     options.personal = personal;
     options.unsubscribe_url = config.get("letter.unsubscribe_url");
+    options.time_zone = config.get("stats.time_zone");
     for (const auto& language : letter_languages())
         prepared.editions.emplace(language, build_edition(prepared.source, digest, language, options));
     return prepared;

@@ -49,6 +49,18 @@ year_month_day next_day(year_month_day d) { return year_month_day(sys_days(d) + 
 
 } // namespace
 
+std::pair<std::string, std::string> local_date_time(const std::string& utc, const std::string& time_zone) {
+    const auto instant = parse_timestamp(utc);
+    if (!instant) return {utc.substr(0, 10), utc.substr(11, 5)};
+    const auto zone = find_time_zone(time_zone);
+    UErrorCode status = U_ZERO_ERROR;
+    icu::GregorianCalendar calendar(*zone, status);
+    calendar.setTime(static_cast<UDate>(instant->time_since_epoch().count()) * 1000.0, status);
+    const auto field = [&](UCalendarDateFields f) { return calendar.get(f, status); };
+    return {fmt::format("{:04}-{:02}-{:02}", field(UCAL_YEAR), field(UCAL_MONTH) + 1, field(UCAL_DATE)),
+            fmt::format("{:02}:{:02}", field(UCAL_HOUR_OF_DAY), field(UCAL_MINUTE))};
+}
+
 Period make_period(const std::string& from, const std::string& to, const std::string& time_zone) {
     const auto first = checked_date(from, "--from");
     const auto last = checked_date(to, "--to");

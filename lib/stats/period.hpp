@@ -3,6 +3,7 @@
 #pragma once
 
 #include <string>
+#include <utility>
 #include <vector>
 
 namespace expeer {
@@ -26,6 +27,9 @@ struct Period {
     Period previous() const;
     bool operator==(const Period&) const = default;
 };
+
+// A stored UTC instant as the local date and time in `time_zone`: {"2024-09-26", "16:00"}.
+std::pair<std::string, std::string> local_date_time(const std::string& utc, const std::string& time_zone);
 
 // Both dates checked (a usage error names the bad one); `to` may not be before `from`.
 Period make_period(const std::string& from, const std::string& to, const std::string& time_zone);

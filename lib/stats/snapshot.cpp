@@ -16,13 +16,17 @@ bool take_snapshot(Database& db, const StatsReport& report, const Clock& clock, 
                    bool replace) {
     const std::string now = format_timestamp(clock.now());
     StatsStore store(db, {});
-    const bool saved = store.save_snapshot({report.period.from, report.period.to, report.period.time_zone, now, actor,
-                                            exact_figures_json(report).dump()},
-                                           replace);
-    if (saved)
+    return db.guarded([&] {
+        auto transaction = db.write_transaction();
+        const bool saved = store.save_snapshot({report.period.from, report.period.to, report.period.time_zone, now,
+                                                actor, exact_figures_json(report).dump()},
+                                               replace);
+        if (!saved) return false;
         record_audit(db, {0, now, actor, replace ? "stats.snapshot.replace" : "stats.snapshot", "report",
                           report.period.from + "/" + report.period.to, "{}"});
-    return saved;
+        transaction.commit();
+        return true;
+    });
 }
 
 std::optional<StatsReport> find_snapshot(Database& db, const Period& period) {

@@ -176,7 +176,6 @@ std::int64_t StatsStore::spaces_open_during(const std::string& first_day, const 
 
 bool StatsStore::save_snapshot(const StatsSnapshot& snapshot, bool replace) {
     return db_.guarded([&] {
-        auto transaction = db_.write_transaction();
         SQLite::Statement existing(db_.sql(), "SELECT 1 FROM stats_snapshots WHERE period_from = ? AND period_to = ?");
         existing.bind(1, snapshot.from);
         existing.bind(2, snapshot.to);
@@ -197,7 +196,6 @@ bool StatsStore::save_snapshot(const StatsSnapshot& snapshot, bool replace) {
         insert.bind(5, snapshot.taken_by);
         insert.bind(6, snapshot.figures);
         insert.exec();
-        transaction.commit();
         return true;
     });
 }

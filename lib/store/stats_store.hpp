@@ -66,7 +66,8 @@ public:
     // Spaces created by `last_day` and not archived before `first_day`.
     std::int64_t spaces_open_during(const std::string& first_day, const std::string& last_day);
 
-    // False when there is one for the period already and `replace` is not set.
+    // False when there is one for the period already and `replace` is not set. Inside the
+    // caller's write transaction.
     bool save_snapshot(const StatsSnapshot& snapshot, bool replace);
     std::optional<StatsSnapshot> find_snapshot(const std::string& from, const std::string& to);
 

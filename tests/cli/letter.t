@@ -82,6 +82,9 @@ The HTML is an email: a 600 px table, its language set, dark-mode ready, and lig
   width="600"
   $ wc -c < letters/2024-09/2024-09.fr.html | awk '{ print ($1 < 100000) ? "under 100 KB" : "too big" }'
   under 100 KB
+  $ EXPEER_STATS_TIME_ZONE=Europe/Brussels expeer -q letter build 2024-09 --allow-missing
+  $ grep -o '26 septembre 2024, 16:00 (Europe/Brussels)' letters/2024-09/2024-09.fr.txt
+  26 septembre 2024, 16:00 (Europe/Brussels)
   $ grep -o -E 'Justice transitionnelle|Veille juridique|rapport-public.pdf|SECRET[A-Z-]*' letters/2024-09/2024-09.fr.txt
   Justice transitionnelle
   Veille juridique

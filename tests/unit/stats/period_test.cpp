@@ -48,3 +48,9 @@ TEST_CASE("bad dates and time zones are usage errors") {
     CHECK_THROWS_AS(make_period("2024-03-01", "2024-03-02", "Europe/Atlantis"), Error);
     CHECK_THROWS_AS(report_year(2024, 13, "UTC"), Error);
 }
+
+TEST_CASE("a stored instant in local time") {
+    CHECK(local_date_time("2024-09-26T14:00:00Z", "Europe/Brussels") == std::pair<std::string, std::string>{"2024-09-26", "16:00"});
+    CHECK(local_date_time("2024-12-31T23:30:00Z", "Europe/Brussels") == std::pair<std::string, std::string>{"2025-01-01", "00:30"});
+    CHECK(local_date_time("2024-09-26T14:00:00Z", "UTC").second == "14:00");
+}
