@@ -209,7 +209,8 @@ SendReport send_letter(Database& db, const std::string& issue, const std::map<st
     };
     std::deque<LetterSend> queue;
     std::deque<Retry> retries;
-    bool exhausted = false; // no more pending rows to read
+    std::int64_t read_up_to = 0; // the log is read forward, by member id
+    bool exhausted = false;      // no more pending rows to read
     std::size_t attempted = 0, done = 0, permanent = 0;
     auto next_start = Steady::now();
     const auto interval = limits.per_second > 0 ? std::chrono::duration_cast<Steady::duration>(
@@ -234,16 +235,11 @@ SendReport send_letter(Database& db, const std::string& issue, const std::map<st
                 retries.pop_front();
             } else {
                 if (queue.empty() && !exhausted) {
-                    for (auto& s : store.pending(issue, 256)) queue.push_back(std::move(s));
-                    // Rows waiting for a retry are pending too: leave them out of the queue.
-                    std::erase_if(queue, [&](const LetterSend& s) {
-                        return std::any_of(retries.begin(), retries.end(),
-                                           [&](const Retry& r) { return r.send.member_id == s.member_id; }) ||
-                               std::any_of(slots.begin(), slots.end(), [&](const auto& other) {
-                                   return other->busy && other->send.member_id == s.member_id;
-                               });
-                    });
+                    // Rows behind the cursor that are still pending are being retried or were
+                    // given up for this run: they are not read again.
+                    for (auto& s : store.pending(issue, read_up_to, 256)) queue.push_back(std::move(s));
                     if (queue.empty()) exhausted = true;
+                    else read_up_to = queue.back().member_id;
                 }
                 if (queue.empty()) return false;
                 send = std::move(queue.front());

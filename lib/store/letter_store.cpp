@@ -115,12 +115,15 @@ std::size_t LetterStore::retry(const std::string& issue, const std::string& stat
     });
 }
 
-std::vector<LetterSend> LetterStore::pending(const std::string& issue, std::size_t limit) {
+std::vector<LetterSend> LetterStore::pending(const std::string& issue, std::int64_t after_member_id,
+                                             std::size_t limit) {
     return db_.guarded([&] {
         auto& q = db_.statement(std::string("SELECT ") + send_columns +
-                                " FROM letter_sends WHERE issue = ? AND status = 'pending' ORDER BY member_id LIMIT ?");
+                                " FROM letter_sends WHERE issue = ? AND status = 'pending' AND member_id > ? "
+                                "ORDER BY member_id LIMIT ?");
         q.bind(1, issue);
-        q.bind(2, static_cast<std::int64_t>(limit));
+        q.bind(2, after_member_id);
+        q.bind(3, static_cast<std::int64_t>(limit));
         std::vector<LetterSend> out;
         while (q.executeStep()) out.push_back(read_send(q));
         q.reset();

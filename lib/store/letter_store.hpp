@@ -57,7 +57,9 @@ public:
     // "interrupted", which is never retried on its own.
     std::size_t mark_interrupted(const std::string& issue, const std::string& now);
     std::size_t retry(const std::string& issue, const std::string& status, const std::string& now); // -> pending
-    std::vector<LetterSend> pending(const std::string& issue, std::size_t limit);
+    // Pending rows after `after_member_id`, by member: a run reads the log forward once, so
+    // rows it is retrying or gave up on are never read again.
+    std::vector<LetterSend> pending(const std::string& issue, std::int64_t after_member_id, std::size_t limit);
     void update(const LetterSend& send);
     std::map<std::string, std::int64_t> counts(const std::string& issue);                  // by status
     std::map<std::pair<std::string, std::string>, std::int64_t> counts_by_language(const std::string& issue);

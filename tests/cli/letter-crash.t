@@ -92,6 +92,20 @@ Two runs at once: the second waits for cron's next turn.
   expeer: error: another `expeer letter send` is already running (lock './expeer.db.letter.lock'): try again later
   exit 75
 
+More recipients than one read of the send log (256), all answering 451: every one is tried
+as many times as allowed, no more, no fewer (none starved behind the retries).
+
+  $ { echo "email,name,language,newsletter"; for i in $(seq 1 250); do echo "x$i@example.org,Extra $i,en,yes"; done; } > more.csv
+  $ expeer -q members import more.csv
+  more.csv: 250 rows: 250 created, 0 updated, 0 unchanged, 0 skipped, 0 rejected
+  $ expeer -q letter new 2025-02; expeer -q letter approve 2025-02
+  $ server --dir crowded $(for i in $(seq 1 60); do printf -- '--temp-fail m%s@example.org:99 ' $i; done; for i in $(seq 1 250); do printf -- '--temp-fail x%s@example.org:99 ' $i; done)
+  $ EXPEER_LETTER_MAX_ATTEMPTS=2 EXPEER_LETTER_CONNECTIONS=8 expeer letter send 2025-02
+  letter 2025-02: 0 sent, 0 failed, 310 waiting
+  [75]
+  $ sqlite3 expeer.db "SELECT attempts, count(*) FROM letter_sends WHERE issue = '2025-02' GROUP BY attempts"
+  2|310
+
 A password given through the environment is used, never shown.
 
   $ EXPEER_SMTP_PASSWORD=hunter2-secret expeer config show | grep -E '^(smtp.password|letter.token_secret),'
