@@ -139,16 +139,16 @@ void add_letter_commands(CLI::App& group, Context& context, Action& action) {
                 // One line, for cron's mail and the logs; none under --quiet when there was
                 // nothing left to do, so a finished issue does not mail every run.
                 const bool idle = r.queued == 0 && r.sent == 0 && r.failed == 0 && r.deferred == 0 &&
-                                  r.interrupted == 0 && r.left_out == 0 && r.stopped.empty();
+                                  r.interrupted == 0 && r.left_out == 0 && r.stop == SendReport::Stop::no;
                 if (!(idle && context.options.quiet))
                     context.out << fmt::format("letter {}: {} sent, {} failed, {} waiting{}{}\n", c->issue, r.sent, r.failed,
                                            r.deferred,
                                            r.interrupted ? fmt::format(", {} interrupted by an earlier crash", r.interrupted)
                                                          : "",
                                            r.stopped.empty() ? "" : "; stopped: " + r.stopped);
-                if (!r.stopped.empty() && r.stopped.find("refused us") != std::string::npos)
+                if (r.stop == SendReport::Stop::server_refused)
                     throw Error(ErrorKind::config, "sending stopped: " + r.stopped);
-                if (!r.stopped.empty() && r.stopped.find("failed") != std::string::npos)
+                if (r.stop == SendReport::Stop::too_many_failures)
                     throw Error(ErrorKind::failure, "sending stopped: " + r.stopped + "; see `expeer letter status`");
                 if (r.deferred > 0) context.exit_code = ExitCode::temporary; // cron: try again later
                 else if (r.failed > 0) context.exit_code = ExitCode::partial;

@@ -218,15 +218,17 @@ SendReport send_letter(Database& db, const std::string& issue, const std::map<st
                                                 : Steady::duration::zero();
 
     auto save = [&](const LetterSend& s) { store.update(s); };
-    auto stop = [&](std::string why) {
-        if (report.stopped.empty()) report.stopped = std::move(why);
+    auto stop = [&](SendReport::Stop reason, std::string why) {
+        if (report.stop != SendReport::Stop::no) return;
+        report.stop = reason;
+        report.stopped = std::move(why);
     };
 
     auto start_next = [&](Slot& slot) -> bool {
         for (;;) {
-            if (!report.stopped.empty()) return false;
+            if (report.stop != SendReport::Stop::no) return false;
             if (hour_budget == 0) {
-                stop("the hourly limit (letter.per_hour) is reached");
+                stop(SendReport::Stop::hourly_limit, "the hourly limit (letter.per_hour) is reached");
                 return false;
             }
             LetterSend send;
@@ -333,18 +335,19 @@ SendReport send_letter(Database& db, const std::string& issue, const std::map<st
                 break;
             case Outcome::fatal:
                 send.status = "pending";
-                stop("the SMTP server refused us: " + result.reply);
+                stop(SendReport::Stop::server_refused, "the SMTP server refused us: " + result.reply);
                 break;
             }
             save(send);
             if (attempted >= 20 && permanent * 100 > attempted * static_cast<std::size_t>(limits.max_error_percent))
-                stop(fmt::format("more than {}% of the addresses failed", limits.max_error_percent));
+                stop(SendReport::Stop::too_many_failures,
+                     fmt::format("more than {}% of the addresses failed", limits.max_error_percent));
             if (callbacks.on_progress) callbacks.on_progress(done, total);
             start_next(slot);
         }
         const bool any_busy = std::any_of(slots.begin(), slots.end(), [](const auto& s) { return s->busy; });
         if (!any_busy) {
-            if (!report.stopped.empty()) break;
+            if (report.stop != SendReport::Stop::no) break;
             if (!retries.empty()) {
                 std::this_thread::sleep_until(retries.front().at);
                 for (auto& slot : slots)

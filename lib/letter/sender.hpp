@@ -44,7 +44,9 @@ struct SendReport {
     std::size_t deferred = 0;    // still pending: temporary failures, limits
     std::size_t interrupted = 0; // found left "sending" by a crashed run
     std::size_t left_out = 0;    // unsubscribed or disabled since they were queued
-    std::string stopped;         // why it stopped early, if it did
+    // Why it stopped early, if it did, and in words for the summary line.
+    enum class Stop { no, hourly_limit, server_refused, too_many_failures } stop = Stop::no;
+    std::string stopped;
 };
 
 struct SendCallbacks {
