@@ -48,10 +48,6 @@ const std::map<std::string, Words>& words() {
         {"figures", {"The network in figures", "Le réseau en chiffres"}},
         {"spaces", {"Most active public spaces", "Espaces publics les plus actifs"}},
         {"files", {"New files in public spaces", "Nouveaux fichiers dans les espaces publics"}},
-        {"new_members", {"New members", "Nouveaux membres"}},
-        {"news", {"News published", "Actualités publiées"}},
-        {"files_shared", {"Files shared", "Fichiers partagés"}},
-        {"fewer_than", {"fewer than {}", "moins de {}"}},
         {"activities", {"{} contributions", "{} contributions"}},
         {"replay", {"Replay", "Rediffusion"}},
         {"speakers", {"With {}", "Avec {}"}},
@@ -176,11 +172,12 @@ LetterEdition build_edition(const LetterSource& source, const NetworkDigest& dig
     {
         const std::string when = fmt::format(fmt::runtime(word("in_month", language)), lang.month_year(digest.month));
         const std::string members = digest.new_members ? lang.number(*digest.new_members)
-                                                       : fmt::format(fmt::runtime(word("fewer_than", language)),
+                                                       : fmt::format(fmt::runtime(lang.text("fewer_than")),
                                                                      lang.number(digest.min_cell));
-        const std::string body = fmt::format("- {}: {}\n- {}: {}\n- {}: {}\n", word("new_members", language), members,
-                                             word("news", language), lang.number(digest.news),
-                                             word("files_shared", language), lang.number(digest.files));
+        // The same words as the annual report's.
+        const std::string body = fmt::format("- {}: {}\n- {}: {}\n- {}: {}\n", lang.text("new_members"), members,
+                                             lang.text("news"), lang.number(digest.news), lang.text("files"),
+                                             lang.number(digest.files));
         data items{data::type::list};
         items.push_back(item_data(when, body, "", {}));
         add_section(word("figures", language), items);
