@@ -11,8 +11,6 @@
 #include <fmt/format.h>
 
 #include <algorithm>
-#include <fstream>
-#include <sstream>
 
 namespace expeer {
 
@@ -145,13 +143,10 @@ std::string cell_td(const Cell& cell, const DisclosureRules& rules, const Report
 std::string month_table(const std::vector<MonthCount>& months, const ReportLanguage& l) {
     std::string out = fmt::format("<table>\n<thead><tr><th scope=\"col\">{}</th><th scope=\"col\">{}</th></tr></thead>\n<tbody>\n",
                                   e(l.text("month")), e(l.text("total")));
-    std::int64_t sum = 0;
-    for (const auto& m : months) {
+    for (const auto& m : months)
         out += fmt::format("<tr><td>{}</td><td>{}</td></tr>\n", e(l.month_year(m.month)), e(l.number(m.count)));
-        sum += m.count;
-    }
     out += fmt::format("</tbody>\n<tfoot><tr><th scope=\"row\">{}</th><td>{}</td></tr></tfoot>\n</table>\n",
-                       e(l.text("total")), e(l.number(sum)));
+                       e(l.text("total")), e(l.number(series_total(months))));
     return out;
 }
 
@@ -167,17 +162,9 @@ std::string render_html(const ReportContext& cx) {
                                 "<meta name=\"viewport\" content=\"width=device-width, initial-scale=1\">\n"
                                 "<title>{}</title>\n<style>\n{}</style>\n</head>\n<body>\n<header>\n<h1>{}</h1>\n",
                                 l.code(), e(title), css, e(l.text("title")));
-    h += fmt::format("<p class=\"period\">{}{}{} – {} ({} {})</p>\n", e(l.text("period")), e(l.text("colon")), e(l.date(r.period.from)),
-                     e(l.date(r.period.to)), e(l.text("time_zone")), e(r.period.time_zone));
-    h += fmt::format("<p class=\"period\">{}{}{} – {}</p>\n", e(l.text("compared_with")), e(l.text("colon")),
-                     e(l.date(r.previous_period.from)), e(l.date(r.previous_period.to)));
-    if (d.rules.internal) h += fmt::format("<p class=\"note internal\">{}</p>\n", e(l.text("internal")));
-    else
-        h += fmt::format("<p class=\"note\">{}</p>\n",
-                         e(fmt::format(fmt::runtime(l.text("public_note")), l.number(d.rules.min_cell))));
-    if (r.snapshot_taken_at)
-        h += fmt::format("<p class=\"note\">{}</p>\n",
-                         e(fmt::format(fmt::runtime(l.text("snapshot_note")), l.date(r.snapshot_taken_at->substr(0, 10)))));
+    for (const auto& line : period_lines(cx)) h += fmt::format("<p class=\"period\">{}</p>\n", e(line));
+    for (const auto& note : report_notes(cx))
+        h += fmt::format("<p class=\"note{}\">{}</p>\n", note.internal ? " internal" : "", e(note.text));
     h += "</header>\n<main>\n";
 
     h += fmt::format("<section>\n<h2>{}</h2>\n<table class=\"figures\">\n<thead><tr><th scope=\"col\">{}</th>"
@@ -192,8 +179,7 @@ std::string render_html(const ReportContext& cx) {
     }
     h += "</tbody>\n</table>\n</section>\n";
 
-    for (const auto& [id, series] : {std::pair{"news_per_month", &r.news_per_month},
-                                     std::pair{"files_per_month", &r.files_per_month}}) {
+    for (const auto& [id, series] : monthly_series(r)) {
         h += fmt::format("<section>\n<h2>{}</h2>\n<figure class=\"chart\">\n{}<figcaption>{}</figcaption>\n</figure>\n{}"
                          "</section>\n",
                          e(l.text(id)), bar_chart(id, l.text(id), *series, l), e(l.text(id)), month_table(*series, l));
@@ -207,20 +193,14 @@ std::string render_html(const ReportContext& cx) {
     h += fmt::format("<table>\n<thead><tr><th scope=\"col\">{}</th><th scope=\"col\">{}</th></tr></thead>\n<tbody>\n",
                      e(l.text("country")), e(l.text("members")));
     for (const auto& row : d.countries)
-        h += fmt::format("<tr><td>{}</td>{}</tr>\n",
-                         e(row.code.empty() ? l.text("not_given") : cx.countries.short_name(row.code, l.code())),
-                         cell_td(row.members, d.rules, l));
+        h += fmt::format("<tr><td>{}</td>{}</tr>\n", e(country_label(row.code, cx)), cell_td(row.members, d.rules, l));
     h += "</tbody>\n</table>\n</section>\n";
 
     h += fmt::format("<section>\n<h2>{}</h2>\n<dl class=\"definitions\">\n", e(l.text("definitions")));
-    h += fmt::format("<dd>{}</dd>\n", e(l.text("def_counted")));
-    for (const auto& row : figure_rows(d, l)) {
-        const auto text = definition(row.id, r, l);
-        if (!text.empty()) h += fmt::format("<dt>{}</dt>\n<dd>{}</dd>\n", e(l.text(row.id)), e(text));
+    for (const auto& [term, text] : report_definitions(cx)) {
+        if (!term.empty()) h += fmt::format("<dt>{}</dt>\n", e(term));
+        h += fmt::format("<dd>{}</dd>\n", e(text));
     }
-    h += fmt::format("<dd>{}</dd>\n", e(l.text("def_months")));
-    if (!d.rules.internal)
-        h += fmt::format("<dd>{}</dd>\n", e(fmt::format(fmt::runtime(l.text("def_public")), l.number(d.rules.min_cell))));
     h += "</dl>\n</section>\n</main>\n";
     h += fmt::format("<footer>\n<p>{}</p>\n</footer>\n</body>\n</html>\n", e(l.text("map_attribution")));
     return h;

@@ -91,20 +91,6 @@ std::vector<FigureRow> figure_rows(const DisclosedReport& d, const ReportLanguag
 
 namespace {
 
-std::string period_text(const Period& p, const ReportLanguage& l) {
-    return fmt::format("{} – {} ({} {})", l.date(p.from), l.date(p.to), l.text("time_zone"), p.time_zone);
-}
-
-std::string country_label(const std::string& code, const ReportContext& cx) {
-    return code.empty() ? cx.language.text("not_given") : cx.countries.short_name(code, cx.language.code());
-}
-
-std::int64_t total(const std::vector<MonthCount>& months) {
-    std::int64_t sum = 0;
-    for (const auto& m : months) sum += m.count;
-    return sum;
-}
-
 std::string pad(const std::string& s, std::size_t width, bool right) {
     const std::size_t w = text::display_width(s);
     const std::string fill(w < width ? width - w : 0, ' ');
@@ -133,31 +119,56 @@ std::string change_text(const FigureRow& row, const ReportLanguage& l) {
     return row.change ? l.signed_number(*row.change) : "";
 }
 
-std::string notes(const ReportContext& cx) {
+} // namespace
+
+std::vector<std::string> period_lines(const ReportContext& cx) {
+    const auto& l = cx.language;
+    const auto& r = *cx.report.exact;
+    return {l.text("period") + l.text("colon") +
+                fmt::format("{} – {} ({} {})", l.date(r.period.from), l.date(r.period.to), l.text("time_zone"),
+                            r.period.time_zone),
+            l.text("compared_with") + l.text("colon") + l.date(r.previous_period.from) + " – " +
+                l.date(r.previous_period.to)};
+}
+
+std::vector<ReportNote> report_notes(const ReportContext& cx) {
     const auto& d = cx.report;
     const auto& l = cx.language;
-    std::string out;
-    if (d.rules.internal) out += l.text("internal") + "\n";
-    else out += fmt::format(fmt::runtime(l.text("public_note")), l.number(d.rules.min_cell)) + "\n";
+    std::vector<ReportNote> notes;
+    if (d.rules.internal) notes.push_back({l.text("internal"), true});
+    else notes.push_back({fmt::format(fmt::runtime(l.text("public_note")), l.number(d.rules.min_cell)), false});
     if (d.exact->snapshot_taken_at)
-        out += fmt::format(fmt::runtime(l.text("snapshot_note")), l.date(d.exact->snapshot_taken_at->substr(0, 10))) + "\n";
-    return out;
+        notes.push_back(
+            {fmt::format(fmt::runtime(l.text("snapshot_note")), l.date(d.exact->snapshot_taken_at->substr(0, 10))), false});
+    return notes;
 }
 
-std::vector<std::string> definitions(const ReportContext& cx) {
+std::vector<ReportDefinition> report_definitions(const ReportContext& cx) {
     const auto& l = cx.language;
-    std::vector<std::string> out = {l.text("def_counted")};
+    std::vector<ReportDefinition> out = {{"", l.text("def_counted")}};
     for (const auto& row : figure_rows(cx.report, l)) {
         const auto text = definition(row.id, *cx.report.exact, l);
-        if (!text.empty()) out.push_back(l.text(row.id) + l.text("colon") + text);
+        if (!text.empty()) out.push_back({l.text(row.id), text});
     }
-    out.push_back(l.text("def_months"));
+    out.push_back({"", l.text("def_months")});
     if (!cx.report.rules.internal)
-        out.push_back(fmt::format(fmt::runtime(l.text("def_public")), l.number(cx.report.rules.min_cell)));
+        out.push_back({"", fmt::format(fmt::runtime(l.text("def_public")), l.number(cx.report.rules.min_cell))});
     return out;
 }
 
-} // namespace
+std::vector<MonthlySeries> monthly_series(const StatsReport& report) {
+    return {{"news_per_month", &report.news_per_month}, {"files_per_month", &report.files_per_month}};
+}
+
+std::int64_t series_total(const std::vector<MonthCount>& months) {
+    std::int64_t sum = 0;
+    for (const auto& m : months) sum += m.count;
+    return sum;
+}
+
+std::string country_label(const std::string& code, const ReportContext& cx) {
+    return code.empty() ? cx.language.text("not_given") : cx.countries.short_name(code, cx.language.code());
+}
 
 std::string top_countries(const ReportContext& cx) {
     std::string top;
@@ -198,10 +209,9 @@ std::string render_table(const ReportContext& cx, bool markdown) {
         }
     };
     heading(l.text("title"), 1);
-    out += l.text("period") + l.text("colon") + period_text(d.exact->period, l) + "\n";
-    out += l.text("compared_with") + l.text("colon") + l.date(d.exact->previous_period.from) + " – " +
-           l.date(d.exact->previous_period.to) + "\n";
-    out += notes(cx) + "\n";
+    for (const auto& line : period_lines(cx)) out += line + "\n";
+    for (const auto& note : report_notes(cx)) out += note.text + "\n";
+    out += "\n";
 
     std::vector<std::vector<std::string>> rows = {
         {l.text("figure"), l.text("this_period"), l.text("previous_period"), l.text("change")}};
@@ -214,12 +224,11 @@ std::string render_table(const ReportContext& cx, bool markdown) {
     table(rows);
     out += "\n";
 
-    for (const auto& [id, series] : {std::pair{"news_per_month", &d.exact->news_per_month},
-                                     std::pair{"files_per_month", &d.exact->files_per_month}}) {
+    for (const auto& [id, series] : monthly_series(*d.exact)) {
         heading(l.text(id), 2);
         std::vector<std::vector<std::string>> months = {{l.text("month"), l.text("total")}};
         for (const auto& m : *series) months.push_back({l.month_year(m.month), l.number(m.count)});
-        const auto sum = total(*series);
+        const auto sum = series_total(*series);
         months.push_back({l.text("total"), l.number(sum)});
         table(months);
         if (!series->empty())
@@ -239,7 +248,8 @@ std::string render_table(const ReportContext& cx, bool markdown) {
     out += "\n";
 
     heading(l.text("definitions"), 2);
-    for (const auto& line : definitions(cx)) out += "- " + line + "\n";
+    for (const auto& [term, text] : report_definitions(cx))
+        out += "- " + (term.empty() ? text : term + l.text("colon") + text) + "\n";
     return out;
 }
 
@@ -252,8 +262,7 @@ std::string render_csv(const ReportContext& cx) {
     for (const auto& row : figure_rows(d, l))
         out += csv_line({row.id, l.text(row.id), number(row.value), row.id == "countries" ? "" : number(row.previous),
                          row.change ? std::to_string(*row.change) : "", note(row.value)});
-    for (const auto& [id, series] : {std::pair{"news_per_month", &d.exact->news_per_month},
-                                     std::pair{"files_per_month", &d.exact->files_per_month}})
+    for (const auto& [id, series] : monthly_series(*d.exact))
         for (const auto& m : *series)
             out += csv_line({std::string(id) + "." + m.month, l.text(id) + " – " + l.month_year(m.month),
                              std::to_string(m.count), "", "", ""});
@@ -302,12 +311,11 @@ std::string render_json(const ReportContext& cx) {
         figures.push_back(f);
     }
     j["figures"] = figures;
-    for (const auto& [id, series] : {std::pair{"news_per_month", &r.news_per_month},
-                                     std::pair{"files_per_month", &r.files_per_month}}) {
+    for (const auto& [id, series] : monthly_series(r)) {
         auto months = nlohmann::ordered_json::array();
         for (const auto& m : *series)
             months.push_back({{"month", m.month}, {"label", l.month_year(m.month)}, {"count", m.count}});
-        j[id] = {{"label", l.text(id)}, {"total", total(*series)}, {"months", months}};
+        j[id] = {{"label", l.text(id)}, {"total", series_total(*series)}, {"months", months}};
     }
     auto countries = nlohmann::ordered_json::array();
     for (const auto& row : d.countries) {
@@ -320,7 +328,10 @@ std::string render_json(const ReportContext& cx) {
     }
     j["members_by_country"] = {{"countries", d.country_count}, {"rows", countries}};
     j["hidden_cells"] = d.hidden_cells;
-    j["definitions"] = definitions(cx);
+    auto definitions = nlohmann::ordered_json::array();
+    for (const auto& [term, text] : report_definitions(cx))
+        definitions.push_back(term.empty() ? text : term + l.text("colon") + text);
+    j["definitions"] = definitions;
     return j.dump(2) + "\n";
 }
 
