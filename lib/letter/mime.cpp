@@ -50,17 +50,22 @@ std::string quoted_printable(std::string_view text) {
         out += soft ? "=\r\n" : "\r\n";
         line.clear();
     };
+    // White space at the end of a line is encoded, or a transport could strip it; when that
+    // would take the line past 76 characters, the encoded character goes on a line of its own.
+    auto end_line = [&] {
+        if (!line.empty() && (line.back() == ' ' || line.back() == '\t')) {
+            const std::string encoded = fmt::format("={:02X}", static_cast<unsigned char>(line.back()));
+            line.pop_back();
+            if (line.size() + encoded.size() > 76) flush(true);
+            line += encoded;
+        }
+        flush(false);
+    };
     for (std::size_t i = 0; i < text.size(); ++i) {
         const unsigned char c = static_cast<unsigned char>(text[i]);
         if (c == '\r' && i + 1 < text.size() && text[i + 1] == '\n') continue;
         if (c == '\n' || c == '\r') {
-            // Trailing white space before a line break is encoded, or it could be lost.
-            if (!line.empty() && (line.back() == ' ' || line.back() == '\t')) {
-                const char last = line.back();
-                line.pop_back();
-                line += fmt::format("={:02X}", static_cast<unsigned char>(last));
-            }
-            flush(false);
+            end_line();
             continue;
         }
         std::string piece;
@@ -72,14 +77,7 @@ std::string quoted_printable(std::string_view text) {
         if (line.size() + piece.size() > 75) flush(true);
         line += piece;
     }
-    if (!line.empty()) {
-        if (line.back() == ' ' || line.back() == '\t') {
-            const char last = line.back();
-            line.pop_back();
-            line += fmt::format("={:02X}", static_cast<unsigned char>(last));
-        }
-        flush(false);
-    }
+    if (!line.empty()) end_line();
     return out;
 }
 

@@ -29,6 +29,10 @@ TEST_CASE("quoted-printable keeps lines short and encodes what must be") {
     CHECK(encoded.find("\r\n=46rom here\r\n") != std::string::npos);
     CHECK(encoded.find("trailing=20\r\n") != std::string::npos);
     CHECK(encoded.find('\n') == encoded.find("\r\n") + 1); // no bare line feed
+
+    // A space at the end of a full line, once encoded, must not push it past 76.
+    for (const auto& line : lines(mime::quoted_printable(std::string(74, 'a') + " \n" + std::string(75, 'b') + " ")))
+        CHECK(line.size() <= 76);
 }
 
 TEST_CASE("headers: encoded words for non-ASCII, folded lines, and no way to inject one") {
