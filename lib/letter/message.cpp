@@ -72,9 +72,7 @@ LetterSettings letter_settings(const Config& config) {
         throw Error(ErrorKind::config, "letter.from and letter.unsubscribe_mailto must be email addresses");
     if (!s.unsubscribe_url.starts_with("https://"))
         throw Error(ErrorKind::config, "letter.unsubscribe_url must be an https:// address");
-    if (s.token_secret.size() < 16)
-        throw Error(ErrorKind::config,
-                    "letter.token_secret must be set, at least 16 characters (EXPEER_LETTER_TOKEN_SECRET)");
+    check_token_secret(s.token_secret);
     return s;
 }
 

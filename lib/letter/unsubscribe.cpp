@@ -10,11 +10,15 @@
 
 namespace expeer {
 
+void check_token_secret(const std::string& secret) {
+    if (secret.size() < 16)
+        throw Error(ErrorKind::config, "letter.token_secret must be set, at least 16 characters (EXPEER_LETTER_TOKEN_SECRET)");
+}
+
 namespace {
 
 std::string signature(const std::string& secret, std::int64_t member_id) {
-    if (secret.size() < 16)
-        throw Error(ErrorKind::config, "letter.token_secret must be set, at least 16 characters (EXPEER_LETTER_TOKEN_SECRET)");
+    check_token_secret(secret);
     const std::string message = "expeer-unsubscribe:" + std::to_string(member_id);
     unsigned char mac[EVP_MAX_MD_SIZE];
     unsigned int length = 0;
