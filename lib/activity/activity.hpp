@@ -24,7 +24,8 @@ struct ActivityFilter {
     std::optional<std::int64_t> space_id;
     std::optional<std::string> kind;
     std::optional<std::string> from; // ISO date or time, included
-    std::optional<std::string> to;   // ISO date, included (the whole day)
+    std::optional<std::string> to;   // ISO date or time, excluded: `activity list --to DAY` gives
+                                     // the day after, so that the whole day counts
     std::size_t limit = 0;           // 0: all; otherwise the newest `limit`
 };
 

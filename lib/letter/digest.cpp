@@ -58,8 +58,9 @@ NetworkDigest gather_digest(Database& db, const std::string& issue, const std::s
     ActivityFilter files;
     files.kind = "file";
     files.from = month.start_utc;
+    files.to = month.end_utc;
     for_each_activity(db, files, [&](const Activity& a) {
-        if (a.at >= month.end_utc || !a.space_id || !public_spaces.count(*a.space_id) || !a.content) return;
+        if (!a.space_id || !public_spaces.count(*a.space_id) || !a.content) return;
         if (d.new_files.size() < 10) d.new_files.emplace_back(spaces.at(*a.space_id).label, *a.content);
     });
     return d;
