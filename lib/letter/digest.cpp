@@ -40,8 +40,9 @@ NetworkDigest gather_digest(Database& db, const std::string& issue, const std::s
     StatsStore stats(db, {});
     const Period before = month.previous();
     std::int64_t joined = 0;
-    for (const auto& [country, counts] : stats.members_by_country({month.to, month.end_utc}, {before.to, before.end_utc}, month.from))
-        joined += counts.new_registered;
+    for (const auto& [country, counts] :
+         stats.members_by_country({{{month.to, month.end_utc}, {before.to, before.end_utc}, month.from}}))
+        joined += counts.front().new_registered;
     if (joined == 0 || joined >= min_cell) d.new_members = joined;
     const auto kinds = stats.activities_by_kind(month.start_utc, month.end_utc, {"news", "file"});
     d.news = kinds.count("news") ? kinds.at("news") : 0;

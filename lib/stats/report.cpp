@@ -19,19 +19,19 @@ std::int64_t count_of(const std::map<std::string, std::int64_t>& counts, const s
 
 PeriodEnd end_of(const Period& p) { return {p.to, p.end_utc}; }
 
+MemberCountPeriod member_count_period(const Period& p) { return {end_of(p), end_of(p.previous()), p.from}; }
+
+void add_member_counts(PeriodFigures& f, const CountryMemberCounts& counts) {
+    f.accounts += counts.accounts;
+    f.registered += counts.registered;
+    f.registered_before += counts.registered_before;
+    f.new_registered += counts.new_registered;
+}
+
+// The figures that come from activity; members are counted for both periods at once.
 PeriodFigures figures_for(StatsStore& store, const Period& period, const StatsRules& rules,
-                          const std::set<std::int64_t>& public_spaces,
-                          std::map<std::string, std::int64_t>* members_by_country) {
+                          const std::set<std::int64_t>& public_spaces) {
     PeriodFigures f;
-    const Period before = period.previous();
-    for (const auto& [country, counts] : store.members_by_country(end_of(period), end_of(before), period.from)) {
-        f.accounts += counts.accounts;
-        f.registered += counts.registered;
-        f.registered_before += counts.registered_before;
-        f.new_registered += counts.new_registered;
-        if (members_by_country && counts.registered > 0)
-            (*members_by_country)[country.value_or("")] += counts.registered;
-    }
     std::tie(f.active, f.new_active) =
         store.active_members(period.start_utc, end_of(period), rules.active_kinds, period.from);
 
@@ -64,8 +64,15 @@ StatsReport compute_report(Database& db, const Period& period, const StatsRules&
     r.period = period;
     r.previous_period = period.previous();
     r.active_kinds = rules.active_kinds;
-    r.current = figures_for(store, period, rules, public_spaces, &r.members_by_country);
-    r.previous = figures_for(store, r.previous_period, rules, public_spaces, nullptr);
+    r.current = figures_for(store, period, rules, public_spaces);
+    r.previous = figures_for(store, r.previous_period, rules, public_spaces);
+    // One read of the members gives both periods.
+    for (const auto& [country, counts] :
+         store.members_by_country({member_count_period(period), member_count_period(r.previous_period)})) {
+        add_member_counts(r.current, counts[0]);
+        add_member_counts(r.previous, counts[1]);
+        if (counts[0].registered > 0) r.members_by_country[country.value_or("")] += counts[0].registered;
+    }
     for (const auto& month : period.months) {
         const auto counts = store.activities_by_kind(month.start_utc, month.end_utc, {"news", "file"});
         r.news_per_month.push_back({month.label, count_of(counts, "news")});

@@ -74,30 +74,41 @@ void bind_kinds(SQLite::Statement& q, const std::vector<std::string>& kinds) {
 
 } // namespace
 
-std::map<std::optional<std::string>, CountryMemberCounts>
-StatsStore::members_by_country(const PeriodEnd& end, const PeriodEnd& previous_end, const std::string& first_day) {
+std::map<std::optional<std::string>, std::vector<CountryMemberCounts>>
+StatsStore::members_by_country(const std::vector<MemberCountPeriod>& periods) {
     return db_.guarded([&] {
+        std::string sums;
+        for (std::size_t i = 0; i < periods.size(); ++i) {
+            const std::string end = counted_at(fmt::format(":last{}", i).c_str(), fmt::format(":end{}", i).c_str());
+            sums += fmt::format(", sum(CASE WHEN registered_on <= :last{0} THEN 1 ELSE 0 END), "
+                                "sum(CASE WHEN {1} THEN 1 ELSE 0 END), sum(CASE WHEN {2} THEN 1 ELSE 0 END), "
+                                "sum(CASE WHEN {1} AND registered_on >= :first{0} THEN 1 ELSE 0 END)",
+                                i, end,
+                                counted_at(fmt::format(":previous_last{}", i).c_str(),
+                                           fmt::format(":previous_end{}", i).c_str()));
+        }
         const std::string sql = fmt::format(
-            "SELECT country, "
-            "sum(CASE WHEN registered_on <= :last THEN 1 ELSE 0 END), "
-            "sum(CASE WHEN {0} THEN 1 ELSE 0 END), "
-            "sum(CASE WHEN {1} THEN 1 ELSE 0 END), "
-            "sum(CASE WHEN {0} AND registered_on >= :first THEN 1 ELSE 0 END) "
-            "FROM (SELECT country, registered_on, erased_at, disabled_at, {2} AS is_test FROM members) m "
+            "SELECT country{} FROM (SELECT country, registered_on, erased_at, disabled_at, {} AS is_test FROM members) m "
             "GROUP BY country ORDER BY country",
-            counted_at(":last", ":end"), counted_at(":previous_last", ":previous_end"),
-            test_member_condition("email_key"));
+            sums, test_member_condition("email_key"));
         SQLite::Statement q(db_.sql(), sql);
-        q.bind(":last", end.last_day);
-        q.bind(":end", end.end_utc);
-        q.bind(":previous_last", previous_end.last_day);
-        q.bind(":previous_end", previous_end.end_utc);
-        q.bind(":first", first_day);
+        for (std::size_t i = 0; i < periods.size(); ++i) {
+            q.bind(fmt::format(":last{}", i), periods[i].end.last_day);
+            q.bind(fmt::format(":end{}", i), periods[i].end.end_utc);
+            q.bind(fmt::format(":previous_last{}", i), periods[i].previous_end.last_day);
+            q.bind(fmt::format(":previous_end{}", i), periods[i].previous_end.end_utc);
+            q.bind(fmt::format(":first{}", i), periods[i].first_day);
+        }
         bind_scope(q, scope_.test_account_patterns);
-        std::map<std::optional<std::string>, CountryMemberCounts> counts;
-        while (q.executeStep())
-            counts[optional_text(q.getColumn(0))] = {q.getColumn(1).getInt64(), q.getColumn(2).getInt64(),
-                                                     q.getColumn(3).getInt64(), q.getColumn(4).getInt64()};
+        std::map<std::optional<std::string>, std::vector<CountryMemberCounts>> counts;
+        while (q.executeStep()) {
+            auto& country = counts[optional_text(q.getColumn(0))];
+            for (std::size_t i = 0; i < periods.size(); ++i) {
+                const int c = 1 + 4 * static_cast<int>(i);
+                country.push_back({q.getColumn(c).getInt64(), q.getColumn(c + 1).getInt64(),
+                                   q.getColumn(c + 2).getInt64(), q.getColumn(c + 3).getInt64()});
+            }
+        }
         return counts;
     });
 }

@@ -33,6 +33,14 @@ struct PeriodEnd {
     std::string end_utc;    // the first instant after it
 };
 
+// When to count members for one period: at its end, at the end of the period before, and
+// who registered from its first day.
+struct MemberCountPeriod {
+    PeriodEnd end;
+    PeriodEnd previous_end;
+    std::string first_day;
+};
+
 // A report's exact figures as frozen when it was published.
 struct StatsSnapshot {
     std::string from;
@@ -47,9 +55,10 @@ class StatsStore {
 public:
     StatsStore(Database& db, StatsScope scope);
 
-    std::map<std::optional<std::string>, CountryMemberCounts> members_by_country(const PeriodEnd& end,
-                                                                                   const PeriodEnd& previous_end,
-                                                                                   const std::string& first_day);
+    // One read of the members for several periods: per country (std::nullopt: not given),
+    // the counts of each period, in the order given.
+    std::map<std::optional<std::string>, std::vector<CountryMemberCounts>>
+    members_by_country(const std::vector<MemberCountPeriod>& periods);
     // Members counted at `end` with a qualifying activity in [start_utc, end_utc): how many,
     // and how many of them registered on or after `first_day`.
     std::pair<std::int64_t, std::int64_t> active_members(const std::string& start_utc, const PeriodEnd& end,
