@@ -150,9 +150,7 @@ void members_data_export(Context& context, const DataExportCommand& command) {
         context.out << json;
         return;
     }
-    AtomicFile file(command.output, command.force);
-    file.write(json);
-    file.commit();
+    write_file_atomically(command.output, json, command.force);
     context.say(fmt::format("expeer: wrote '{}'", command.output));
 }
 

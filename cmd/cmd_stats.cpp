@@ -111,10 +111,9 @@ void add_stats_commands(CLI::App& group, Context& context, Action& action) {
                             if (&code != &languages.back()) context.out << "\n";
                             continue;
                         }
-                        AtomicFile file(c->out / file_name(period, c->internal, code, format), true);
-                        file.write(text);
-                        file.commit();
-                        context.say(fmt::format("expeer: wrote {}", file.target().string()));
+                        const auto file = c->out / file_name(period, c->internal, code, format);
+                        write_file_atomically(file, text, true);
+                        context.say(fmt::format("expeer: wrote {}", file.string()));
                     }
                 }
             };

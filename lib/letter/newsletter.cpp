@@ -28,9 +28,7 @@ std::filesystem::path create_issue(const std::filesystem::path& directory, const
     const auto file = directory / (issue + ".yaml");
     if (!replace && std::filesystem::exists(file))
         throw Error(ErrorKind::cannot_create, fmt::format("'{}' exists: edit it, or give --force to start again", file.string()));
-    AtomicFile out(file, replace);
-    out.write(text);
-    out.commit();
+    write_file_atomically(file, text, replace);
     return file;
 }
 
@@ -85,9 +83,7 @@ std::vector<std::filesystem::path> write_build(const PreparedIssue& prepared, co
     create_private_directories(out);
     std::vector<std::filesystem::path> written;
     auto write = [&](const std::string& name, const std::string& text) {
-        AtomicFile file(out / name, true);
-        file.write(text);
-        file.commit();
+        write_file_atomically(out / name, text, true);
         written.push_back(out / name);
     };
     for (const auto& [language, edition] : prepared.editions) {
@@ -113,11 +109,7 @@ std::size_t write_archive(Database& db, const Config& config, const std::filesys
         if (counts.count("sent") && counts.at("sent") > 0) issues.push_back(approval.issue);
     }
     create_private_directories(out);
-    auto write = [&](const std::string& name, const std::string& text) {
-        AtomicFile file(out / name, true);
-        file.write(text);
-        file.commit();
-    };
+    auto write = [&](const std::string& name, const std::string& text) { write_file_atomically(out / name, text, true); };
     std::map<std::string, std::vector<std::pair<std::string, std::string>>> index; // language -> (issue, subject)
     for (const auto& issue : issues) {
         const PreparedIssue prepared = prepare_issue(db, config, directory, issue, true, false);

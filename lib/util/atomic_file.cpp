@@ -96,4 +96,10 @@ void AtomicFile::commit() {
     }
 }
 
+void write_file_atomically(const std::filesystem::path& target, std::string_view text, bool overwrite) {
+    AtomicFile file(target, overwrite);
+    file.write(text);
+    file.commit();
+}
+
 } // namespace expeer

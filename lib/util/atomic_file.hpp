@@ -34,4 +34,7 @@ private:
     std::string buffer_;
 };
 
+// The whole of `text` as `target`, through an AtomicFile.
+void write_file_atomically(const std::filesystem::path& target, std::string_view text, bool overwrite);
+
 } // namespace expeer
