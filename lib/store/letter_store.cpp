@@ -15,15 +15,30 @@ LetterSend read_send(SQLite::Statement& q) {
             optional_text(q.getColumn(6)), q.getColumn(7).getString()};
 }
 
+constexpr const char* approval_columns = "issue, source_sha256, approved_at, approved_by";
+
+LetterApproval read_approval(SQLite::Statement& q) {
+    return {q.getColumn(0).getString(), q.getColumn(1).getString(), q.getColumn(2).getString(),
+            q.getColumn(3).getString()};
+}
+
+// Who may receive the letter: active, and consenting.
+constexpr const char* subscriber_query = "SELECT id, email, display_name, language FROM members "
+                                         "WHERE status = 'active' AND newsletter_consent = 1";
+
+Subscriber read_subscriber(SQLite::Statement& q) {
+    return {q.getColumn(0).getInt64(), q.getColumn(1).getString(), q.getColumn(2).getString(),
+            q.getColumn(3).getString()};
+}
+
 } // namespace
 
 std::optional<LetterApproval> LetterStore::approval(const std::string& issue) {
     return db_.guarded([&]() -> std::optional<LetterApproval> {
-        SQLite::Statement q(db_.sql(), "SELECT issue, source_sha256, approved_at, approved_by FROM letter_issues WHERE issue = ?");
+        SQLite::Statement q(db_.sql(), std::string("SELECT ") + approval_columns + " FROM letter_issues WHERE issue = ?");
         q.bind(1, issue);
         if (!q.executeStep()) return std::nullopt;
-        return LetterApproval{q.getColumn(0).getString(), q.getColumn(1).getString(), q.getColumn(2).getString(),
-                              q.getColumn(3).getString()};
+        return read_approval(q);
     });
 }
 
@@ -42,34 +57,26 @@ void LetterStore::approve(const LetterApproval& a) {
 
 std::vector<LetterApproval> LetterStore::approvals() {
     return db_.guarded([&] {
-        SQLite::Statement q(db_.sql(), "SELECT issue, source_sha256, approved_at, approved_by FROM letter_issues ORDER BY issue");
+        SQLite::Statement q(db_.sql(), std::string("SELECT ") + approval_columns + " FROM letter_issues ORDER BY issue");
         std::vector<LetterApproval> all;
-        while (q.executeStep())
-            all.push_back({q.getColumn(0).getString(), q.getColumn(1).getString(), q.getColumn(2).getString(),
-                           q.getColumn(3).getString()});
+        while (q.executeStep()) all.push_back(read_approval(q));
         return all;
     });
 }
 
 void LetterStore::for_each_subscriber(const std::function<void(const Subscriber&)>& visit) {
     db_.guarded([&] {
-        SQLite::Statement q(db_.sql(), "SELECT id, email, display_name, language FROM members "
-                                       "WHERE status = 'active' AND newsletter_consent = 1 ORDER BY id");
-        while (q.executeStep())
-            visit({q.getColumn(0).getInt64(), q.getColumn(1).getString(), q.getColumn(2).getString(),
-                   q.getColumn(3).getString()});
+        SQLite::Statement q(db_.sql(), std::string(subscriber_query) + " ORDER BY id");
+        while (q.executeStep()) visit(read_subscriber(q));
     });
 }
 
 std::optional<Subscriber> LetterStore::subscriber(std::int64_t member_id) {
     return db_.guarded([&]() -> std::optional<Subscriber> {
-        auto& q = db_.statement("SELECT id, email, display_name, language FROM members "
-                                "WHERE id = ? AND status = 'active' AND newsletter_consent = 1");
+        auto& q = db_.statement(std::string(subscriber_query) + " AND id = ?");
         q.bind(1, member_id);
         std::optional<Subscriber> found;
-        if (q.executeStep())
-            found = Subscriber{q.getColumn(0).getInt64(), q.getColumn(1).getString(), q.getColumn(2).getString(),
-                               q.getColumn(3).getString()};
+        if (q.executeStep()) found = read_subscriber(q);
         q.reset();
         return found;
     });
