@@ -12,46 +12,50 @@ Configuration: files, environment and flags, and where each value came from.
   >   default_language: fr
   > busy_timeout_ms: 8000
   > YAML
+The templates' directory is set here: its default is where this source tree
+lies, and a longer path would widen the value column.
+
+  $ export EXPEER_TEMPLATES_DIR=/usr/share/expeer/templates
   $ EXPEER_ACTOR=cron expeer config show --origin --format table
-  key                            value                      origin
-  database                       /srv/expeer/system.db      */etc/config.yaml:1 (glob)
-  busy_timeout_ms                8000                       */home/.config/expeer/config.yaml:4 (glob)
-  actor                          cron                       environment EXPEER_ACTOR
-  members.default_language       fr                         */home/.config/expeer/config.yaml:3 (glob)
-  files_dir                      -                          default
-  library.quota_mb               0                          default
-  library.max_file_mb            500                        default
-  library.max_archive_mb         5000                       default
-  library.max_compression_ratio  100                        default
-  stats.time_zone                UTC                        default
-  stats.year_starts              1                          default
-  stats.active_kinds             news,comment,file,login    default
-  stats.test_accounts            -                          default
-  stats.min_cell                 5                          default
-  stats.sensitive_countries      -                          default
-  stats.map_classes              1,19,35                    default
-  stats.top_countries            9                          default
-  letter.dir                     -                          default
-  letter.from                    -                          default
-  letter.from_name               The ExPEERience Letter     default
-  letter.list_id                 -                          default
-  letter.unsubscribe_mailto      -                          default
-  letter.unsubscribe_url         -                          default
-  letter.token_secret            -                          default
-  letter.fallback_language       en                         default
-  letter.connections             4                          default
-  letter.per_second              0                          default
-  letter.per_hour                0                          default
-  letter.max_error_percent       10                         default
-  letter.max_attempts            3                          default
-  smtp.url                       smtp://localhost:25        default
-  smtp.user                      -                          default
-  smtp.password                  -                          default
-  smtp.password_file             -                          default
-  smtp.timeout_seconds           60                         default
-  templates_dir                  */templates * default (glob)
-  iso_codes_dir                  /usr/share/iso-codes/json  default
-  locale_dir                     /usr/share/locale          default
+  key                            value                        origin
+  database                       /srv/expeer/system.db        */etc/config.yaml:1 (glob)
+  busy_timeout_ms                8000                         */home/.config/expeer/config.yaml:4 (glob)
+  actor                          cron                         environment EXPEER_ACTOR
+  members.default_language       fr                           */home/.config/expeer/config.yaml:3 (glob)
+  files_dir                      -                            default
+  library.quota_mb               0                            default
+  library.max_file_mb            500                          default
+  library.max_archive_mb         5000                         default
+  library.max_compression_ratio  100                          default
+  stats.time_zone                UTC                          default
+  stats.year_starts              1                            default
+  stats.active_kinds             news,comment,file,login      default
+  stats.test_accounts            -                            default
+  stats.min_cell                 5                            default
+  stats.sensitive_countries      -                            default
+  stats.map_classes              1,19,35                      default
+  stats.top_countries            9                            default
+  letter.dir                     -                            default
+  letter.from                    -                            default
+  letter.from_name               The ExPEERience Letter       default
+  letter.list_id                 -                            default
+  letter.unsubscribe_mailto      -                            default
+  letter.unsubscribe_url         -                            default
+  letter.token_secret            -                            default
+  letter.fallback_language       en                           default
+  letter.connections             4                            default
+  letter.per_second              0                            default
+  letter.per_hour                0                            default
+  letter.max_error_percent       10                           default
+  letter.max_attempts            3                            default
+  smtp.url                       smtp://localhost:25          default
+  smtp.user                      -                            default
+  smtp.password                  -                            default
+  smtp.password_file             -                            default
+  smtp.timeout_seconds           60                           default
+  templates_dir                  /usr/share/expeer/templates  environment EXPEER_TEMPLATES_DIR
+  iso_codes_dir                  /usr/share/iso-codes/json    default
+  locale_dir                     /usr/share/locale            default
   $ printf 'database: %s/given.db\n' "$PWD" > given.yaml
   $ EXPEER_DB=$PWD/env.db expeer --config given.yaml config show --origin --format csv | grep database
   database,*/env.db,environment EXPEER_DB (glob)
