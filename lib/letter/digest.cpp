@@ -3,6 +3,7 @@
 #include "activity/activity.hpp"
 #include "spaces/visibility.hpp"
 #include "stats/period.hpp"
+#include "stats/tally.hpp"
 #include "store/activity_store.hpp"
 #include "store/space_store.hpp"
 #include "store/stats_store.hpp"
@@ -38,18 +39,15 @@ NetworkDigest gather_digest(Database& db, const std::string& issue, const std::s
         if (talk.starts_at >= talks_from && talk.starts_at < talks_to) d.talks.push_back(talk);
 
     StatsStore stats(db, {});
-    const Period before = month.previous();
+    const auto tally = tally_periods(stats, {{month}, {"news", "comment", "file"}, {"news", "file"}}).front();
     std::int64_t joined = 0;
-    for (const auto& [country, counts] :
-         stats.members_by_country({{{month.to, month.end_utc}, {before.to, before.end_utc}, month.from}}))
-        joined += counts.front().new_registered;
+    for (const auto& [country, counts] : tally.members_by_country) joined += counts.new_registered;
     if (joined == 0 || joined >= min_cell) d.new_members = joined;
-    const auto kinds = stats.activities_by_kind(month.start_utc, month.end_utc, {"news", "file"});
-    d.news = kinds.count("news") ? kinds.at("news") : 0;
-    d.files = kinds.count("file") ? kinds.at("file") : 0;
+    d.news = tally.in_period.count("news") ? tally.in_period.at("news") : 0;
+    d.files = tally.in_period.count("file") ? tally.in_period.at("file") : 0;
 
     std::vector<std::pair<std::int64_t, std::int64_t>> busy; // count, space
-    for (const auto& [space, count] : stats.activities_by_space(month.start_utc, month.end_utc, {"news", "comment", "file"}))
+    for (const auto& [space, count] : tally.active_kinds_by_space)
         if (space && public_spaces.count(*space)) busy.emplace_back(count, *space);
     std::sort(busy.begin(), busy.end(), [&](const auto& a, const auto& b) {
         return a.first != b.first ? a.first > b.first : spaces.at(a.second).slug < spaces.at(b.second).slug;

@@ -2,8 +2,11 @@
 
 #include "spaces/visibility.hpp"
 #include "store/space_store.hpp"
+#include "stats/tally.hpp"
+#include "store/database.hpp"
 #include "store/stats_store.hpp"
 
+#include <SQLiteCpp/Transaction.h>
 #include <nlohmann/json.hpp>
 
 namespace expeer {
@@ -12,39 +15,28 @@ namespace {
 
 const std::vector<std::string> content_kinds = {"news", "comment", "file"};
 
-std::int64_t count_of(const std::map<std::string, std::int64_t>& counts, const std::string& kind) {
+std::int64_t count_of(const KindCounts& counts, const std::string& kind) {
     const auto it = counts.find(kind);
     return it == counts.end() ? 0 : it->second;
 }
 
-PeriodEnd end_of(const Period& p) { return {p.to, p.end_utc}; }
-
-MemberCountPeriod member_count_period(const Period& p) { return {end_of(p), end_of(p.previous()), p.from}; }
-
-void add_member_counts(PeriodFigures& f, const CountryMemberCounts& counts) {
-    f.accounts += counts.accounts;
-    f.registered += counts.registered;
-    f.registered_before += counts.registered_before;
-    f.new_registered += counts.new_registered;
-}
-
-// The figures that come from activity; members are counted for both periods at once.
-PeriodFigures figures_for(StatsStore& store, const Period& period, const StatsRules& rules,
-                          const std::set<std::int64_t>& public_spaces) {
+PeriodFigures figures_of(const PeriodTally& t, std::int64_t spaces, const std::set<std::int64_t>& public_spaces) {
     PeriodFigures f;
-    std::tie(f.active, f.new_active) =
-        store.active_members(period.start_utc, end_of(period), rules.active_kinds, period.from);
-
-    const auto in_period = store.activities_by_kind(period.start_utc, period.end_utc, content_kinds);
-    f.news = count_of(in_period, "news");
-    f.comments = count_of(in_period, "comment");
-    f.files = count_of(in_period, "file");
-    const auto in_total = store.activities_by_kind("", period.end_utc, content_kinds);
-    f.news_and_comments_total = count_of(in_total, "news") + count_of(in_total, "comment");
-    f.files_total = count_of(in_total, "file");
-
-    f.spaces = store.spaces_open_during(period.from, period.to);
-    for (const auto& [space, count] : store.activities_by_space(period.start_utc, period.end_utc, rules.active_kinds)) {
+    for (const auto& [country, counts] : t.members_by_country) {
+        f.accounts += counts.accounts;
+        f.registered += counts.registered;
+        f.registered_before += counts.registered_before;
+        f.new_registered += counts.new_registered;
+    }
+    f.active = t.active;
+    f.new_active = t.new_active;
+    f.news = count_of(t.in_period, "news");
+    f.comments = count_of(t.in_period, "comment");
+    f.files = count_of(t.in_period, "file");
+    f.news_and_comments_total = count_of(t.since_beginning, "news") + count_of(t.since_beginning, "comment");
+    f.files_total = count_of(t.since_beginning, "file");
+    f.spaces = spaces;
+    for (const auto& [space, count] : t.active_kinds_by_space) {
         if (!space) {
             f.outside_spaces_activity += count;
             continue;
@@ -58,26 +50,26 @@ PeriodFigures figures_for(StatsStore& store, const Period& period, const StatsRu
 } // namespace
 
 StatsReport compute_report(Database& db, const Period& period, const StatsRules& rules) {
+    // One view of the database for every figure, however long the reading takes, so that
+    // they agree with each other while members register.
+    SQLite::Transaction reading(db.sql(), SQLite::TransactionBehavior::DEFERRED);
     StatsStore store(db, rules.scope);
     const auto public_spaces = public_space_ids(SpaceStore(db).all());
     StatsReport r;
     r.period = period;
     r.previous_period = period.previous();
     r.active_kinds = rules.active_kinds;
-    r.current = figures_for(store, period, rules, public_spaces);
-    r.previous = figures_for(store, r.previous_period, rules, public_spaces);
-    // One read of the members gives both periods.
-    for (const auto& [country, counts] :
-         store.members_by_country({member_count_period(period), member_count_period(r.previous_period)})) {
-        add_member_counts(r.current, counts[0]);
-        add_member_counts(r.previous, counts[1]);
-        if (counts[0].registered > 0) r.members_by_country[country.value_or("")] += counts[0].registered;
+    const auto tallies = tally_periods(store, {{period, r.previous_period}, rules.active_kinds, content_kinds});
+    r.current = figures_of(tallies[0], store.spaces_open_during(period.from, period.to), public_spaces);
+    r.previous = figures_of(tallies[1], store.spaces_open_during(r.previous_period.from, r.previous_period.to),
+                            public_spaces);
+    for (const auto& [country, counts] : tallies[0].members_by_country)
+        if (counts.registered > 0) r.members_by_country[country.value_or("")] += counts.registered;
+    for (std::size_t m = 0; m < period.months.size(); ++m) {
+        r.news_per_month.push_back({period.months[m].label, count_of(tallies[0].per_month[m], "news")});
+        r.files_per_month.push_back({period.months[m].label, count_of(tallies[0].per_month[m], "file")});
     }
-    for (const auto& month : period.months) {
-        const auto counts = store.activities_by_kind(month.start_utc, month.end_utc, {"news", "file"});
-        r.news_per_month.push_back({month.label, count_of(counts, "news")});
-        r.files_per_month.push_back({month.label, count_of(counts, "file")});
-    }
+    reading.commit();
     return r;
 }
 

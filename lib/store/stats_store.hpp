@@ -1,10 +1,13 @@
-// The queries behind the statistics: counts only, never a person's details.
+// The reads behind the statistics: dates, countries, kinds and counts; never a name or an
+// address.
 #pragma once
 
 #include <cstdint>
+#include <functional>
 #include <map>
 #include <optional>
 #include <string>
+#include <string_view>
 #include <vector>
 
 namespace expeer {
@@ -17,28 +20,23 @@ struct StatsScope {
     std::vector<std::string> test_account_patterns;
 };
 
-// Members counted at the end of a period and at the end of the one before, per country
-// (std::nullopt: the member did not give one).
-struct CountryMemberCounts {
-    std::int64_t accounts = 0;        // every account registered by the end, whatever its state
-    std::int64_t registered = 0;      // counted at the end (not disabled, erased or test then)
-    std::int64_t registered_before = 0; // counted at the end of the previous period
-    std::int64_t new_registered = 0;  // registered in the period and counted at its end
+// A member as the statistics see them: when they came and went, and a country; never a
+// name or an address. The views point into the current row: valid during the call only.
+struct MemberDates {
+    std::int64_t id = 0;
+    std::optional<std::string_view> country;     // not given: std::nullopt
+    std::string_view registered_on;              // local date, YYYY-MM-DD
+    std::optional<std::string_view> erased_at;   // UTC instants
+    std::optional<std::string_view> disabled_at;
+    bool is_test = false;                        // matches a test-account pattern
 };
 
-// An instant and the date of its local day, for "registered by" tests: registered_on is a
-// local date, disabled_at and erased_at are UTC instants.
-struct PeriodEnd {
-    std::string last_day;   // YYYY-MM-DD, included
-    std::string end_utc;    // the first instant after it
-};
-
-// When to count members for one period: at its end, at the end of the period before, and
-// who registered from its first day.
-struct MemberCountPeriod {
-    PeriodEnd end;
-    PeriodEnd previous_end;
-    std::string first_day;
+// One activity, as for MemberDates: the views are valid during the call only.
+struct ActivityFacts {
+    std::string_view kind;
+    std::string_view at; // UTC instant
+    std::optional<std::int64_t> space_id;
+    std::optional<std::int64_t> member_id;
 };
 
 // A report's exact figures as frozen when it was published.
@@ -55,23 +53,17 @@ class StatsStore {
 public:
     StatsStore(Database& db, StatsScope scope);
 
-    // One read of the members for several periods: per country (std::nullopt: not given),
-    // the counts of each period, in the order given.
-    std::map<std::optional<std::string>, std::vector<CountryMemberCounts>>
-    members_by_country(const std::vector<MemberCountPeriod>& periods);
-    // Members counted at `end` with a qualifying activity in [start_utc, end_utc): how many,
-    // and how many of them registered on or after `first_day`.
-    std::pair<std::int64_t, std::int64_t> active_members(const std::string& start_utc, const PeriodEnd& end,
-                                                         const std::vector<std::string>& kinds,
-                                                         const std::string& first_day);
+    // Every member, in no particular order, and the largest id any of them has.
+    void scan_members(const std::function<void(const MemberDates&)>& visit);
+    std::int64_t largest_member_id();
+    // Every activity of `kinds` in [start_utc, end_utc), test accounts' included (the caller
+    // knows them from scan_members), in no particular order.
+    void scan_activities(const std::string& start_utc, const std::string& end_utc,
+                         const std::vector<std::string>& kinds, const std::function<void(const ActivityFacts&)>& visit);
     // Activities of `kinds` in [start_utc, end_utc), per kind; from the beginning when
     // start_utc is empty.
     std::map<std::string, std::int64_t> activities_by_kind(const std::string& start_utc, const std::string& end_utc,
                                                            const std::vector<std::string>& kinds);
-    // Activities of `kinds` in [start_utc, end_utc), per space (std::nullopt: outside spaces).
-    std::map<std::optional<std::int64_t>, std::int64_t> activities_by_space(const std::string& start_utc,
-                                                                            const std::string& end_utc,
-                                                                            const std::vector<std::string>& kinds);
     // Spaces created by `last_day` and not archived before `first_day`.
     std::int64_t spaces_open_during(const std::string& first_day, const std::string& last_day);
 
