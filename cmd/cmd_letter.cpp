@@ -21,6 +21,7 @@ struct Command {
     bool allow_missing = false;
     bool dry_run = false;
     bool retry_failed = false;
+    bool resend_interrupted = false;
     bool if_approved = false;
 };
 
@@ -104,6 +105,9 @@ void add_letter_commands(CLI::App& group, Context& context, Action& action) {
         send->add_flag("--dry-run", c->dry_run, "Check everything and say how many would receive it; send nothing");
         send->add_option("--test-to", c->test_to, "Send one copy per language to this address only, recorded nowhere");
         send->add_flag("--retry-failed", c->retry_failed, "Try again the addresses that failed permanently");
+        send->add_flag("--resend-interrupted", c->resend_interrupted,
+                       "Send again the messages a crash interrupted (they may have been delivered: check the mail "
+                       "server's log first)");
         send->add_flag("--if-approved", c->if_approved,
                        "Do nothing, successfully, while the issue is not approved (for cron)");
         add_allow_missing(*send, *c);
@@ -130,6 +134,7 @@ void add_letter_commands(CLI::App& group, Context& context, Action& action) {
                 LockFile lock(db.file().string() + ".letter.lock", "another `expeer letter send`");
                 auto limits = send_limits(config);
                 limits.retry_failed = c->retry_failed;
+                limits.resend_interrupted = c->resend_interrupted;
                 ProgressBar progress(context.err, context.show_progress(), "sending");
                 SendCallbacks callbacks;
                 callbacks.on_progress = [&](std::size_t done, std::size_t total) { progress.update(done, total); };

@@ -188,6 +188,7 @@ SendReport send_letter(Database& db, const std::string& issue, const std::map<st
         report.queued = store.enqueue(issue, recipients, now());
         report.interrupted = store.mark_interrupted(issue, now());
         if (limits.retry_failed) store.retry(issue, "failed", now());
+        if (limits.resend_interrupted) store.retry(issue, "interrupted", now());
         transaction.commit();
     }
     const auto counts = store.counts(issue);

@@ -34,6 +34,8 @@ struct SendLimits {
     int max_error_percent = 10;
     int max_attempts = 3;  // in one run, for temporary failures
     bool retry_failed = false;
+    // A crash leaves messages that may or may not have left: sent again only when asked.
+    bool resend_interrupted = false;
 };
 SendLimits send_limits(const Config& config);
 

@@ -83,6 +83,25 @@ the failed addresses again.
   $ expeer letter send 2024-12 --retry-failed
   letter 2024-12: 20 sent, 0 failed, 0 waiting
 
+A crash between "sending" and the server's answer leaves a message that may have been
+delivered: it is counted as interrupted and not sent again, unless asked (after looking
+for the address in the mail server's log).
+
+  $ sqlite3 expeer.db "UPDATE letter_sends SET status = 'sending' WHERE issue = '2024-12' AND member_id = (SELECT id FROM members WHERE email_key = 'm7@example.org')"
+  $ expeer letter send 2024-12
+  letter 2024-12: 0 sent, 0 failed, 0 waiting, 1 interrupted by an earlier crash
+  $ expeer letter send 2024-12
+  letter 2024-12: 0 sent, 0 failed, 0 waiting
+  $ expeer letter status 2024-12 --format csv
+  expeer: issue 2024-12 approved on 2024-09-15T09:40:00Z by tester
+  language,pending,sending,sent,failed,interrupted
+  fr,0,0,59,0,1
+  en,0,0,0,0,0
+  $ expeer letter send 2024-12 --resend-interrupted
+  letter 2024-12: 1 sent, 0 failed, 0 waiting
+  $ grep -l 'm7@example.org' corrected/*.eml | wc -l
+  2
+
 Two runs at once: the second waits for cron's next turn.
 
   $ expeer -q letter new 2025-01; expeer -q letter approve 2025-01
