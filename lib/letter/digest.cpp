@@ -18,7 +18,8 @@
 
 namespace expeer {
 
-NetworkDigest gather_digest(Database& db, const std::string& issue, const std::string& time_zone, std::int64_t min_cell) {
+NetworkDigest gather_digest(Database& db, const std::string& issue, const std::string& time_zone, std::int64_t min_cell,
+                            const StatsScope& scope) {
     using namespace std::chrono;
     const auto first = *parse_date(issue + "-01");
     const year_month previous_month = year_month(first.year(), first.month()) - months(1);
@@ -38,7 +39,8 @@ NetworkDigest gather_digest(Database& db, const std::string& issue, const std::s
     for (const auto& talk : list_talks(db, std::nullopt))
         if (talk.starts_at >= talks_from && talk.starts_at < talks_to) d.talks.push_back(talk);
 
-    StatsStore stats(db, {});
+    // Counted by the annual report's rules: test accounts and their activity left out.
+    StatsStore stats(db, scope);
     const auto tally = tally_periods(stats, {{month}, {"news", "comment", "file"}, {"news", "file"}}).front();
     std::int64_t joined = 0;
     for (const auto& [country, counts] : tally.members_by_country) joined += counts.new_registered;

@@ -5,6 +5,7 @@
 #pragma once
 
 #include "events/talks.hpp"
+#include "store/stats_store.hpp"
 
 #include <cstdint>
 #include <optional>
@@ -27,6 +28,7 @@ struct NetworkDigest {
     std::vector<std::pair<std::string, std::string>> new_files;      // space label, file name
 };
 
-NetworkDigest gather_digest(Database& db, const std::string& issue, const std::string& time_zone, std::int64_t min_cell);
+NetworkDigest gather_digest(Database& db, const std::string& issue, const std::string& time_zone, std::int64_t min_cell,
+                            const StatsScope& scope);
 
 } // namespace expeer

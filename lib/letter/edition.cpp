@@ -48,6 +48,7 @@ const std::map<std::string, Words>& words() {
         {"figures", {"The network in figures", "Le réseau en chiffres"}},
         {"spaces", {"Most active public spaces", "Espaces publics les plus actifs"}},
         {"files", {"New files in public spaces", "Nouveaux fichiers dans les espaces publics"}},
+        {"activity", {"{} contribution", "{} contribution"}},
         {"activities", {"{} contributions", "{} contributions"}},
         {"replay", {"Replay", "Rediffusion"}},
         {"speakers", {"With {}", "Avec {}"}},
@@ -127,7 +128,7 @@ LetterEdition build_edition(const LetterSource& source, const NetworkDigest& dig
     context.set("dir", "ltr");
     context.set("subject", edition.subject);
     context.set("letter_name", word("letter_name", language));
-    const std::string month_name = lang.month_year(source.issue);
+    const std::string month_name = lang.month_year_long(source.issue);
     context.set("issue_label", month_name);
     context.set("greeting", options.personal ? fmt::format(fmt::runtime(word("greeting", language)), name_mark)
                                              : word("greeting_all", language));
@@ -170,7 +171,7 @@ LetterEdition build_edition(const LetterSource& source, const NetworkDigest& dig
         add_section(word("talks", language), items);
     }
     {
-        const std::string when = fmt::format(fmt::runtime(word("in_month", language)), lang.month_year(digest.month));
+        const std::string when = fmt::format(fmt::runtime(word("in_month", language)), lang.month_year_long(digest.month));
         const std::string members = digest.new_members ? lang.number(*digest.new_members)
                                                        : fmt::format(fmt::runtime(lang.text("fewer_than")),
                                                                      lang.number(digest.min_cell));
@@ -186,9 +187,9 @@ LetterEdition build_edition(const LetterSource& source, const NetworkDigest& dig
         std::string body;
         for (const auto& [label, count] : digest.active_spaces)
             body += "- " + clean(label) + " (" +
-                    fmt::format(fmt::runtime(word("activities", language)), lang.number(count)) + ")\n";
+                    fmt::format(fmt::runtime(word(count == 1 ? "activity" : "activities", language)), lang.number(count)) + ")\n";
         data items{data::type::list};
-        items.push_back(item_data(fmt::format(fmt::runtime(word("in_month", language)), lang.month_year(digest.month)),
+        items.push_back(item_data(fmt::format(fmt::runtime(word("in_month", language)), lang.month_year_long(digest.month)),
                                   body, "", {}));
         add_section(word("spaces", language), items);
     }
@@ -196,7 +197,7 @@ LetterEdition build_edition(const LetterSource& source, const NetworkDigest& dig
         std::string body;
         for (const auto& [space, file] : digest.new_files) body += "- " + clean(file) + " (" + clean(space) + ")\n";
         data items{data::type::list};
-        items.push_back(item_data(fmt::format(fmt::runtime(word("in_month", language)), lang.month_year(digest.month)),
+        items.push_back(item_data(fmt::format(fmt::runtime(word("in_month", language)), lang.month_year_long(digest.month)),
                                   body, "", {}));
         add_section(word("files", language), items);
     }

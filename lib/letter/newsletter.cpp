@@ -4,6 +4,7 @@
 #include "config/config.hpp"
 #include "letter/digest.hpp"
 #include "stats/language.hpp"
+#include "stats/settings.hpp"
 #include "store/audit_store.hpp"
 #include "store/database.hpp"
 #include "store/letter_store.hpp"
@@ -37,7 +38,9 @@ PreparedIssue prepare_issue(Database& db, const Config& config, const std::files
     check_issue_name(issue);
     PreparedIssue prepared;
     prepared.source = read_letter_source(directory / (issue + ".yaml"));
-    const NetworkDigest digest = gather_digest(db, issue, config.get("stats.time_zone"), config.get_integer("stats.min_cell"));
+    const NetworkDigest digest =
+        gather_digest(db, issue, config.get("stats.time_zone"), config.get_integer("stats.min_cell"),
+                      StatsScope{split_list(config.get("stats.test_accounts"))});
     EditionOptions options;
     options.templates_dir = config.get("templates_dir");
     options.allow_missing = allow_missing;
@@ -130,7 +133,7 @@ std::size_t write_archive(Database& db, const Config& config, const std::filesys
         std::sort(entries.rbegin(), entries.rend()); // newest first
         for (const auto& [issue, subject] : entries)
             html += fmt::format("<li><a href=\"{}.{}.html\">{}</a> – {}</li>\n", issue, language,
-                                html_escape(words.month_year(issue)), html_escape(subject));
+                                html_escape(words.month_year_long(issue)), html_escape(subject));
         html += fmt::format("</ul>\n<p><a href=\"index.{}.html\">{}</a></p>\n</body>\n</html>\n",
                             language == "fr" ? "en" : "fr", language == "fr" ? "English" : "Français");
         write("index." + language + ".html", html);

@@ -151,7 +151,8 @@ ReportLanguage::ReportLanguage(const std::string& code) : code_(code), icu_(std:
         symbols.getMonths(count, icu::DateFormatSymbols::STANDALONE, icu::DateFormatSymbols::WIDE);
     for (int32_t i = 0; i < count && i < 12; ++i) icu_->standalone_months.push_back(utf8(wide[i]));
     icu_->long_dates.reset(icu::DateFormat::createDateInstance(icu::DateFormat::kLong, locale));
-    if (U_FAILURE(status) || !icu_->numbers || !icu_->long_dates || icu_->short_months.size() != 12)
+    if (U_FAILURE(status) || !icu_->numbers || !icu_->long_dates || icu_->short_months.size() != 12 ||
+        icu_->standalone_months.size() != 12)
         throw Error(ErrorKind::config, fmt::format("ICU has no data for the language '{}'", code));
     icu_->long_dates->adoptTimeZone(icu::TimeZone::createTimeZone("UTC"));
 }
@@ -192,6 +193,11 @@ std::string ReportLanguage::month_short(const std::string& year_month) const {
 std::string ReportLanguage::month_year(const std::string& year_month) const {
     const auto [year, month] = year_and_month(year_month);
     return fmt::format("{} {}", icu_->short_months.at(static_cast<std::size_t>(month - 1)), year);
+}
+
+std::string ReportLanguage::month_year_long(const std::string& year_month) const {
+    const auto [year, month] = year_and_month(year_month);
+    return fmt::format("{} {}", icu_->standalone_months.at(static_cast<std::size_t>(month - 1)), year);
 }
 
 std::string ReportLanguage::date(const std::string& ymd) const {

@@ -22,7 +22,8 @@ public:
     std::string number(std::int64_t n) const;
     std::string signed_number(std::int64_t n) const; // "+307", "−12", "0"
     std::string month_short(const std::string& year_month) const; // "août"
-    std::string month_year(const std::string& year_month) const;  // "août 2023"
+    std::string month_year(const std::string& year_month) const;  // "janv. 2024", for charts and tables
+    std::string month_year_long(const std::string& year_month) const; // "janvier 2024", for prose
     std::string date(const std::string& ymd) const;                 // "1 août 2023"
 
     static const std::vector<std::string>& supported();

@@ -91,6 +91,21 @@ The HTML is an email: a 600 px table, its language set, dark-mode ready, and lig
   rapport-public.pdf
   Veille juridique
 
+The figures follow the annual report's rules: a test account's news is not counted.
+
+  $ expeer -q spaces members add veille zoe@example.org
+  $ expeer -q news post veille --title "Essai" --body "x" --as zoe@example.org --at 2024-08-20T10:00:00Z
+  $ expeer -q letter build 2024-09 --allow-missing
+  $ grep -E '^  - (News|Veille)' letters/2024-09/2024-09.en.txt
+    - News published: 3
+    - Veille juridique (3 contributions)
+  $ EXPEER_STATS_TEST_ACCOUNTS='zoe@*' expeer -q letter build 2024-09 --allow-missing
+  $ grep -E '^  - (News|Veille)' letters/2024-09/2024-09.en.txt
+    - News published: 2
+    - Veille juridique (2 contributions)
+  $ grep -E '^\* en ' letters/2024-09/2024-09.fr.txt | uniq
+  * en ao\xc3\xbbt 2024 (esc)
+
 Only an approved issue is sent, and only as it was approved.
 
   $ (/usr/bin/python3 "$cli/smtp_server.py" --port-file port --dir mail --temp-fail en2@example.org:1 --perm-fail en3@example.org &) ; while [ ! -s port ]; do sleep 0.1; done
