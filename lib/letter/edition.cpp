@@ -223,7 +223,9 @@ void replace_all(std::string& text, const std::string& mark, const std::string& 
 PersonalCopy personalise(const LetterEdition& edition, const std::string& name, const std::string& unsubscribe_url) {
     PersonalCopy copy{edition.html, edition.text};
     const std::string clean_name = clean(name);
-    replace_all(copy.html, name_mark, html_escape(clean_name));
+    // Isolated, so that a name written right to left does not carry the greeting's comma
+    // (or the sentence around it) along with it.
+    replace_all(copy.html, name_mark, "<bdi>" + html_escape(clean_name) + "</bdi>");
     replace_all(copy.html, unsubscribe_mark, html_escape(unsubscribe_url));
     replace_all(copy.text, name_mark, clean_name);
     replace_all(copy.text, unsubscribe_mark, unsubscribe_url);

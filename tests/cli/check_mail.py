@@ -5,12 +5,14 @@
 
 Prints one line per recipient (address, language, decoded To name, subject), then what is
 wrong with any message: a missing part, a long or bare-LF line, missing unsubscribe headers,
-a duplicate recipient, a forbidden text."""
+a duplicate recipient, a forbidden text, a greeting that does not isolate their name."""
 import argparse
 import email
 import email.policy
 import glob
+import re
 import sys
+from html import unescape
 
 parser = argparse.ArgumentParser()
 parser.add_argument("dir")
@@ -58,6 +60,9 @@ for path in sorted(glob.glob(args.dir + "/*.eml")):
         if forbidden in body or forbidden in str(message["Subject"]):
             problems.append("%s: contains %r" % (to, forbidden))
     name = message["To"].addresses[0].display_name
+    greeted = re.search(r"<bdi>(.*?)</bdi>", html.get_content())
+    if not greeted or unescape(greeted.group(1)) != name:
+        problems.append("%s: the greeting does not name them in an isolated <bdi>" % to)
     if not args.quiet:
         print(to, message["Content-Language"], name, "|", message["Subject"])
 for problem in problems:
