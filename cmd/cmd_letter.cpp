@@ -23,6 +23,7 @@ struct Command {
     bool retry_failed = false;
     bool resend_interrupted = false;
     bool if_approved = false;
+    std::string list;
 };
 
 std::filesystem::path directory(Context& context) {
@@ -165,10 +166,27 @@ void add_letter_commands(CLI::App& group, Context& context, Action& action) {
         auto* status = group.add_subcommand("status", "How far the sending of an issue has gone");
         add_issue(*status, *c);
         add_format_option(*status, c->format);
+        status->add_option("--list", c->list,
+                           "List the addresses in one state, with the server's reply and the Message-ID "
+                           "(personal data)")
+            ->check(CLI::IsMember({"pending", "sending", "sent", "failed", "interrupted"}));
         status->callback([&, c] {
             action = [&, c] {
                 check_issue_name(c->issue);
                 LetterStore store(context.database());
+                if (!c->list.empty()) {
+                    Records records{{"email", "language", "status", "attempts", "updated_at", "reply", "message_id"}, {}, {}};
+                    for (const auto& [send, email] : store.sends_in_state(c->issue, c->list))
+                        records.rows.push_back({{"email", email},
+                                                {"language", send.language},
+                                                {"status", send.status},
+                                                {"attempts", send.attempts},
+                                                {"updated_at", send.updated_at},
+                                                {"reply", send.reply.value_or("")},
+                                                {"message_id", send.message_id.value_or("")}});
+                    print_records(context.out, records, context.format(c->format));
+                    return;
+                }
                 const auto approval = store.approval(c->issue);
                 Records records{{"language", "pending", "sending", "sent", "failed", "interrupted"}, {}, {}};
                 const auto counts = store.counts_by_language(c->issue);

@@ -197,6 +197,21 @@ std::vector<LetterSend> LetterStore::sends_of_member(std::int64_t member_id) {
     });
 }
 
+std::vector<std::pair<LetterSend, std::string>> LetterStore::sends_in_state(const std::string& issue,
+                                                                            const std::string& status) {
+    return db_.guarded([&] {
+        SQLite::Statement q(db_.sql(), "SELECT s.issue, s.member_id, s.language, s.status, s.attempts, s.reply, "
+                                       "s.message_id, s.updated_at, coalesce(m.email, '') FROM letter_sends s "
+                                       "JOIN members m ON m.id = s.member_id WHERE s.issue = ? AND s.status = ? "
+                                       "ORDER BY m.email_key, s.member_id");
+        q.bind(1, issue);
+        q.bind(2, status);
+        std::vector<std::pair<LetterSend, std::string>> out;
+        while (q.executeStep()) out.emplace_back(read_send(q), q.getColumn(8).getString());
+        return out;
+    });
+}
+
 void LetterStore::forget_member(std::int64_t member_id) {
     db_.guarded([&] {
         SQLite::Statement q(db_.sql(), "DELETE FROM letter_sends WHERE member_id = ?");

@@ -65,6 +65,9 @@ public:
     std::map<std::pair<std::string, std::string>, std::int64_t> counts_by_language(const std::string& issue);
     std::int64_t sent_since(const std::string& since); // every issue: for the hourly limit
     std::vector<LetterSend> sends_of_member(std::int64_t member_id);
+    // The rows of one state with the member's address, by address: which ones failed and
+    // why, which a crash interrupted.
+    std::vector<std::pair<LetterSend, std::string>> sends_in_state(const std::string& issue, const std::string& status);
     void forget_member(std::int64_t member_id); // erasure
 
 private:

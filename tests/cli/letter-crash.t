@@ -74,6 +74,15 @@ Most addresses refused (550): sending stops once more than 10% failed.
   expeer: error: sending stopped: more than 10% of the addresses failed; see `expeer letter status`
   [1]
 
+Which addresses failed, and what the server said, to correct them:
+
+  $ expeer letter status 2024-12 --list failed --format csv 2>/dev/null | head -3
+  email,language,status,attempts,updated_at,reply,message_id
+  m10@example.org,fr,failed,1,2024-09-15T09:40:00Z,550 5.1.1 <m10@example.org>: no such mailbox,<letter-2024-12-fr-10.5f2f13f1a6cb@network.example>
+  m11@example.org,fr,failed,1,2024-09-15T09:40:00Z,550 5.1.1 <m11@example.org>: no such mailbox,<letter-2024-12-fr-11.d3a0cc9b45a5@network.example>
+  $ expeer letter status 2024-12 --list failed --format json 2>/dev/null | grep -c '"status": "failed"'
+  20
+
 Once the list is corrected (here: the server accepts everyone again), --retry-failed tries
 the failed addresses again.
 
@@ -90,6 +99,9 @@ for the address in the mail server's log).
   $ sqlite3 expeer.db "UPDATE letter_sends SET status = 'sending' WHERE issue = '2024-12' AND member_id = (SELECT id FROM members WHERE email_key = 'm7@example.org')"
   $ expeer letter send 2024-12
   letter 2024-12: 0 sent, 0 failed, 0 waiting, 1 interrupted by an earlier crash
+  $ expeer letter status 2024-12 --list interrupted --format csv 2>/dev/null
+  email,language,status,attempts,updated_at,reply,message_id
+  m7@example.org,fr,interrupted,2,2024-09-15T09:40:00Z,interrupted while sending: it may have been delivered,<letter-2024-12-fr-7.c6d87a6c4c35@network.example>
   $ expeer letter send 2024-12
   letter 2024-12: 0 sent, 0 failed, 0 waiting
   $ expeer letter status 2024-12 --format csv
