@@ -3,6 +3,7 @@
 #include "store/stats_store.hpp"
 
 #include <algorithm>
+#include <unordered_map>
 
 namespace expeer {
 
@@ -15,8 +16,36 @@ bool counted_at(const MemberDates& m, const Period& p) {
            (!m.disabled_at || *m.disabled_at >= p.end_utc);
 }
 
-// What the activity pass needs to know of a member for one period, by member id.
-enum MemberBits : std::uint8_t { counted_at_end = 1, registered_in_period = 2, seen_active = 4 };
+// What the activity pass needs to know of a member for one period.
+enum MemberBits : std::uint8_t { counted_at_end = 1, registered_in_period = 2, seen_active = 4, test_account = 8 };
+
+// A byte per member and period, by member id: a flat array when the ids are dense, as SQLite
+// gives them (no lookup costs less), a hash map when they are not (ids kept from another
+// system), so that one member numbered in the billions cannot take gigabytes.
+class MemberTable {
+public:
+    MemberTable(const MemberIdRange& ids, std::size_t periods) : width_(periods) {
+        dense_ = ids.largest >= 0 && ids.largest <= 4 * ids.count + 4096;
+        if (dense_) bytes_.assign((static_cast<std::size_t>(ids.largest) + 1) * width_, 0);
+    }
+    // The member's bytes, one per period; nullptr for an id no member has.
+    std::uint8_t* find(std::int64_t id) {
+        if (dense_) return id > 0 && static_cast<std::size_t>(id) * width_ < bytes_.size() ? &bytes_[row(id)] : nullptr;
+        const auto it = sparse_.find(id);
+        return it == sparse_.end() ? nullptr : it->second.data();
+    }
+    std::uint8_t* add(std::int64_t id) {
+        if (dense_) return find(id);
+        return sparse_.emplace(id, std::vector<std::uint8_t>(width_)).first->second.data();
+    }
+
+private:
+    std::size_t row(std::int64_t id) const { return static_cast<std::size_t>(id) * width_; }
+    std::size_t width_;
+    bool dense_ = true;
+    std::vector<std::uint8_t> bytes_;
+    std::unordered_map<std::int64_t, std::vector<std::uint8_t>> sparse_;
+};
 
 // Counts by kind index while reading (no map lookup per activity), maps at the end.
 struct Counting {
@@ -45,16 +74,11 @@ std::vector<PeriodTally> tally_periods(StatsStore& store, const TallyRequest& re
     std::vector<Period> befores;
     for (const auto& p : periods) befores.push_back(p.previous());
 
-    // Member ids are small integers: a byte per member and period beats any set.
-    const auto slots = static_cast<std::size_t>(std::max<std::int64_t>(store.largest_member_id(), 0)) + 1;
-    auto in_range = [&](std::int64_t id) { return id > 0 && static_cast<std::size_t>(id) < slots; };
-    std::vector<bool> test_member(slots);
-    std::vector<std::vector<std::uint8_t>> member_bits(periods.size(), std::vector<std::uint8_t>(slots));
+    MemberTable members(store.member_id_range(), periods.size());
 
     std::map<std::optional<std::string>, std::vector<CountryMemberCounts>> countries;
     store.scan_members([&](const MemberDates& m) {
-        const bool known = in_range(m.id);
-        if (known && m.is_test) test_member[static_cast<std::size_t>(m.id)] = true;
+        std::uint8_t* bits = members.add(m.id);
         auto& counts = countries[m.country ? std::optional<std::string>(*m.country) : std::nullopt];
         counts.resize(periods.size());
         for (std::size_t i = 0; i < periods.size(); ++i) {
@@ -65,9 +89,9 @@ std::vector<PeriodTally> tally_periods(StatsStore& store, const TallyRequest& re
             if (at_end) ++c.registered;
             if (counted_at(m, befores[i])) ++c.registered_before;
             if (is_new) ++c.new_registered;
-            if (known)
-                member_bits[i][static_cast<std::size_t>(m.id)] =
-                    static_cast<std::uint8_t>((at_end ? counted_at_end : 0) | (is_new ? registered_in_period : 0));
+            if (bits)
+                bits[i] = static_cast<std::uint8_t>((at_end ? counted_at_end : 0) | (is_new ? registered_in_period : 0) |
+                                                    (m.is_test ? test_account : 0));
         }
     });
     for (auto& [country, counts] : countries)
@@ -96,9 +120,8 @@ std::vector<PeriodTally> tally_periods(StatsStore& store, const TallyRequest& re
         counting[i].per_month.assign(periods[i].months.size(), std::vector<std::int64_t>(counted.size(), 0));
     }
     store.scan_activities(earliest, latest, kinds, [&](const ActivityFacts& a) {
-        const auto member = a.member_id.value_or(0);
-        const bool known = in_range(member);
-        if (known && test_member[static_cast<std::size_t>(member)]) return;
+        std::uint8_t* bits = a.member_id ? members.find(*a.member_id) : nullptr;
+        if (bits && (bits[0] & test_account)) return;
         const std::size_t counted_index = index_of(counted, a.kind);
         const bool active_kind = index_of(request.active_kinds, a.kind) < request.active_kinds.size();
         for (std::size_t i = 0; i < periods.size(); ++i) {
@@ -116,13 +139,12 @@ std::vector<PeriodTally> tally_periods(StatsStore& store, const TallyRequest& re
             }
             if (!active_kind) continue;
             ++tallies[i].active_kinds_by_space[a.space_id];
-            if (!known) continue;
-            auto& bits = member_bits[i][static_cast<std::size_t>(member)];
-            if (bits & seen_active) continue;
-            bits |= seen_active;
-            if (!(bits & counted_at_end)) continue;
+            if (!bits) continue;
+            if (bits[i] & seen_active) continue;
+            bits[i] |= seen_active;
+            if (!(bits[i] & counted_at_end)) continue;
             ++tallies[i].active;
-            if (bits & registered_in_period) ++tallies[i].new_active;
+            if (bits[i] & registered_in_period) ++tallies[i].new_active;
         }
     });
     for (std::size_t i = 0; i < periods.size(); ++i) {

@@ -91,11 +91,11 @@ void StatsStore::scan_members(const std::function<void(const MemberDates&)>& vis
     });
 }
 
-std::int64_t StatsStore::largest_member_id() {
+MemberIdRange StatsStore::member_id_range() {
     return db_.guarded([&] {
-        SQLite::Statement q(db_.sql(), "SELECT coalesce(max(id), 0) FROM members");
+        SQLite::Statement q(db_.sql(), "SELECT count(*), coalesce(max(id), 0) FROM members");
         q.executeStep();
-        return q.getColumn(0).getInt64();
+        return MemberIdRange{q.getColumn(0).getInt64(), q.getColumn(1).getInt64()};
     });
 }
 

@@ -31,6 +31,11 @@ struct MemberDates {
     bool is_test = false;                        // matches a test-account pattern
 };
 
+struct MemberIdRange {
+    std::int64_t count = 0;
+    std::int64_t largest = 0; // 0 when there is none
+};
+
 // One activity, as for MemberDates: the views are valid during the call only.
 struct ActivityFacts {
     std::string_view kind;
@@ -53,9 +58,9 @@ class StatsStore {
 public:
     StatsStore(Database& db, StatsScope scope);
 
-    // Every member, in no particular order, and the largest id any of them has.
+    // Every member, in no particular order, and how their ids are spread.
     void scan_members(const std::function<void(const MemberDates&)>& visit);
-    std::int64_t largest_member_id();
+    MemberIdRange member_id_range();
     // Every activity of `kinds` in [start_utc, end_utc), test accounts' included (the caller
     // knows them from scan_members), in no particular order.
     void scan_activities(const std::string& start_utc, const std::string& end_utc,

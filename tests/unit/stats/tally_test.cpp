@@ -12,7 +12,7 @@ using namespace expeer;
 
 namespace {
 
-void add_member(Database& db, int id, const char* email, const char* country, const char* registered_on,
+void add_member(Database& db, std::int64_t id, const char* email, const char* country, const char* registered_on,
                 const char* disabled_at = nullptr, const char* erased_at = nullptr) {
     SQLite::Statement q(db.sql(), "INSERT INTO members (id, email, email_key, display_name, country, occupation, "
                                   "language, profile, newsletter_consent, registered_on, status, search_text, "
@@ -32,7 +32,7 @@ void add_member(Database& db, int id, const char* email, const char* country, co
     q.exec();
 }
 
-void add_activity(Database& db, const char* at, int member, const char* kind, int space = 0) {
+void add_activity(Database& db, const char* at, std::int64_t member, const char* kind, int space = 0) {
     SQLite::Statement q(db.sql(), "INSERT INTO activities (at, member_id, kind, space_id) VALUES (?, ?, ?, ?)");
     q.bind(1, at);
     if (member) q.bind(2, member);
@@ -107,4 +107,28 @@ TEST_CASE("a tally counts members as they were at each period's end, and activit
     CHECK(q4.since_beginning == KindCounts{{"news", 1}});
     REQUIRE(q4.per_month.size() == 3);
     CHECK(q4.per_month[2] == KindCounts{{"news", 1}});
+}
+
+TEST_CASE("a tally counts members whose ids were kept from another system, however large") {
+    test::ScratchDir dir;
+    const DatabaseOptions options{dir / "expeer.db", 1000};
+    Database::init(options, SystemClock());
+    auto db = Database::open(options);
+    // Ids in the billions would take gigabytes as a flat array: the tally must not need one.
+    add_member(*db, 7, "ana@example.org", "CD", "2023-05-01");
+    add_member(*db, 5'000'000'000, "bob@example.org", "TN", "2024-02-10");
+    add_member(*db, 9'000'000'000, "tst@test.example.org", "TN", "2023-01-01");
+    add_activity(*db, "2024-01-15T10:00:00Z", 7, "login");
+    add_activity(*db, "2024-02-20T10:00:00Z", 5'000'000'000, "news");
+    add_activity(*db, "2024-02-21T10:00:00Z", 5'000'000'000, "news");
+    add_activity(*db, "2024-02-22T10:00:00Z", 9'000'000'000, "news");
+
+    StatsStore store(*db, {{"*@test.example.org"}});
+    const Period quarter = make_period("2024-01-01", "2024-03-31", "UTC");
+    const auto tally = tally_periods(store, {{quarter}, {"news", "login"}, {"news"}}).front();
+    CHECK(tally.members_by_country.at("TN").registered == 1);
+    CHECK(tally.members_by_country.at("TN").accounts == 2);
+    CHECK(tally.active == 2);
+    CHECK(tally.new_active == 1);
+    CHECK(tally.in_period == KindCounts{{"news", 2}});
 }
