@@ -219,6 +219,14 @@ SendReport send_letter(Database& db, const std::string& issue, const std::map<st
                                                 : Steady::duration::zero();
 
     auto save = [&](const LetterSend& s) { store.update(s); };
+    // The outcomes of the messages that just finished and the "sending" marks of those that
+    // replace them go in one commit (one disk sync instead of two per message), made before
+    // curl sends a byte of the new ones: curl only sends in curl_multi_perform.
+    auto in_one_commit = [&](auto&& body) {
+        auto transaction = db.write_transaction();
+        body();
+        transaction.commit();
+    };
     auto stop = [&](SendReport::Stop reason, std::string why) {
         if (report.stop != SendReport::Stop::no) return;
         report.stop = reason;
@@ -295,69 +303,80 @@ SendReport send_letter(Database& db, const std::string& issue, const std::map<st
         }
     };
 
-    for (auto& slot : slots) start_next(*slot);
+    in_one_commit([&] {
+        for (auto& slot : slots) start_next(*slot);
+    });
     for (;;) {
         int running = 0;
         curl_multi_perform(multi.handle, &running);
-        int left = 0;
-        while (CURLMsg* msg = curl_multi_info_read(multi.handle, &left)) {
-            if (msg->msg != CURLMSG_DONE) continue;
-            const auto it = std::find_if(slots.begin(), slots.end(), [&](const auto& s) { return s->easy == msg->easy_handle; });
-            Slot& slot = **it;
-            long response = 0;
-            curl_easy_getinfo(slot.easy, CURLINFO_RESPONSE_CODE, &response);
-            const Result result = classify(msg->data.result, response, slot.error, slot.last_reply);
-            curl_multi_remove_handle(multi.handle, slot.easy);
-            slot.busy = false;
-            LetterSend send = slot.send;
-            send.reply = result.reply;
-            send.updated_at = now();
-            switch (result.outcome) {
-            case Outcome::sent:
-                send.status = "sent";
-                ++report.sent;
-                ++done;
-                break;
-            case Outcome::permanent:
-                send.status = "failed";
-                ++report.failed;
-                ++permanent;
-                ++done;
-                break;
-            case Outcome::temporary:
-                send.status = "pending";
-                if (send.attempts < limits.max_attempts) {
-                    // Back-off: 1 s, 2 s, 4 s... then the next run (cron) tries again.
-                    retries.push_back({Steady::now() + std::chrono::seconds(1 << std::min(send.attempts - 1, 5)), send});
-                    std::sort(retries.begin(), retries.end(), [](const Retry& a, const Retry& b) { return a.at < b.at; });
-                } else {
+        in_one_commit([&] {
+            int left = 0;
+            while (CURLMsg* msg = curl_multi_info_read(multi.handle, &left)) {
+                if (msg->msg != CURLMSG_DONE) continue;
+                const auto it = std::find_if(slots.begin(), slots.end(),
+                                             [&](const auto& s) { return s->easy == msg->easy_handle; });
+                Slot& slot = **it;
+                long response = 0;
+                curl_easy_getinfo(slot.easy, CURLINFO_RESPONSE_CODE, &response);
+                const Result result = classify(msg->data.result, response, slot.error, slot.last_reply);
+                curl_multi_remove_handle(multi.handle, slot.easy);
+                slot.busy = false;
+                LetterSend send = slot.send;
+                send.reply = result.reply;
+                send.updated_at = now();
+                switch (result.outcome) {
+                case Outcome::sent:
+                    send.status = "sent";
+                    ++report.sent;
                     ++done;
+                    break;
+                case Outcome::permanent:
+                    send.status = "failed";
+                    ++report.failed;
+                    ++permanent;
+                    ++done;
+                    break;
+                case Outcome::temporary:
+                    send.status = "pending";
+                    if (send.attempts < limits.max_attempts) {
+                        // Back-off: 1 s, 2 s, 4 s... then the next run (cron) tries again.
+                        retries.push_back(
+                            {Steady::now() + std::chrono::seconds(1 << std::min(send.attempts - 1, 5)), send});
+                        std::sort(retries.begin(), retries.end(),
+                                  [](const Retry& a, const Retry& b) { return a.at < b.at; });
+                    } else {
+                        ++done;
+                    }
+                    break;
+                case Outcome::fatal:
+                    send.status = "pending";
+                    stop(SendReport::Stop::server_refused, "the SMTP server refused us: " + result.reply);
+                    break;
                 }
-                break;
-            case Outcome::fatal:
-                send.status = "pending";
-                stop(SendReport::Stop::server_refused, "the SMTP server refused us: " + result.reply);
-                break;
+                save(send);
+                if (attempted >= 20 && permanent * 100 > attempted * static_cast<std::size_t>(limits.max_error_percent))
+                    stop(SendReport::Stop::too_many_failures,
+                         fmt::format("more than {}% of the addresses failed", limits.max_error_percent));
+                if (callbacks.on_progress) callbacks.on_progress(done, total);
+                start_next(slot);
             }
-            save(send);
-            if (attempted >= 20 && permanent * 100 > attempted * static_cast<std::size_t>(limits.max_error_percent))
-                stop(SendReport::Stop::too_many_failures,
-                     fmt::format("more than {}% of the addresses failed", limits.max_error_percent));
-            if (callbacks.on_progress) callbacks.on_progress(done, total);
-            start_next(slot);
-        }
+        });
         const bool any_busy = std::any_of(slots.begin(), slots.end(), [](const auto& s) { return s->busy; });
         if (!any_busy) {
             if (report.stop != SendReport::Stop::no) break;
             if (!retries.empty()) {
                 std::this_thread::sleep_until(retries.front().at);
-                for (auto& slot : slots)
-                    if (!slot->busy) start_next(*slot);
+                in_one_commit([&] {
+                    for (auto& slot : slots)
+                        if (!slot->busy) start_next(*slot);
+                });
                 continue;
             }
             bool started = false;
-            for (auto& slot : slots)
-                if (!slot->busy) started = start_next(*slot) || started;
+            in_one_commit([&] {
+                for (auto& slot : slots)
+                    if (!slot->busy) started = start_next(*slot) || started;
+            });
             if (!started) break;
             continue;
         }
