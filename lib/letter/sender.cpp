@@ -221,8 +221,11 @@ SendReport send_letter(Database& db, const std::string& issue, const std::map<st
     auto save = [&](const LetterSend& s) { store.update(s); };
     // The outcomes of the messages that just finished and the "sending" marks of those that
     // replace them go in one commit (one disk sync instead of two per message), made before
-    // curl sends a byte of the new ones: curl only sends in curl_multi_perform.
+    // curl sends a byte of the new ones: curl only sends in curl_multi_perform. Not under a
+    // per-second limit: start_next waits there, and must not hold the database's write lock
+    // while it does (a slow rate makes the syncs cheap anyway).
     auto in_one_commit = [&](auto&& body) {
+        if (interval > Steady::duration::zero()) return body();
         auto transaction = db.write_transaction();
         body();
         transaction.commit();
