@@ -306,81 +306,86 @@ SendReport send_letter(Database& db, const std::string& issue, const std::map<st
         }
     };
 
-    in_one_commit([&] {
-        for (auto& slot : slots) start_next(*slot);
-    });
+    // Records what became of the message on `slot` (sent, failed, to retry) from curl's result.
+    auto finish = [&](Slot& slot, CURLcode code) {
+        long response = 0;
+        curl_easy_getinfo(slot.easy, CURLINFO_RESPONSE_CODE, &response);
+        const Result result = classify(code, response, slot.error, slot.last_reply);
+        curl_multi_remove_handle(multi.handle, slot.easy);
+        slot.busy = false;
+        LetterSend send = slot.send;
+        send.reply = result.reply;
+        send.updated_at = now();
+        switch (result.outcome) {
+        case Outcome::sent:
+            send.status = "sent";
+            ++report.sent;
+            ++done;
+            break;
+        case Outcome::permanent:
+            send.status = "failed";
+            ++report.failed;
+            ++permanent;
+            ++done;
+            break;
+        case Outcome::temporary:
+            send.status = "pending";
+            if (send.attempts < limits.max_attempts) {
+                // Back-off: 1 s, 2 s, 4 s... then the next run (cron) tries again.
+                retries.push_back({Steady::now() + std::chrono::seconds(1 << std::min(send.attempts - 1, 5)), send});
+                std::sort(retries.begin(), retries.end(), [](const Retry& a, const Retry& b) { return a.at < b.at; });
+            } else {
+                ++done;
+            }
+            break;
+        case Outcome::fatal:
+            send.status = "pending";
+            stop(SendReport::Stop::server_refused, "the SMTP server refused us: " + result.reply);
+            break;
+        }
+        save(send);
+        if (attempted >= 20 && permanent * 100 > attempted * static_cast<std::size_t>(limits.max_error_percent))
+            stop(SendReport::Stop::too_many_failures,
+                 fmt::format("more than {}% of the addresses failed", limits.max_error_percent));
+        if (callbacks.on_progress) callbacks.on_progress(done, total);
+    };
+    auto start_idle_slots = [&] {
+        bool started = false;
+        in_one_commit([&] {
+            for (auto& slot : slots)
+                if (!slot->busy) started = start_next(*slot) || started;
+        });
+        return started;
+    };
+
+    start_idle_slots();
     for (;;) {
         int running = 0;
         curl_multi_perform(multi.handle, &running);
-        in_one_commit([&] {
-            int left = 0;
-            while (CURLMsg* msg = curl_multi_info_read(multi.handle, &left)) {
-                if (msg->msg != CURLMSG_DONE) continue;
-                const auto it = std::find_if(slots.begin(), slots.end(),
-                                             [&](const auto& s) { return s->easy == msg->easy_handle; });
-                Slot& slot = **it;
-                long response = 0;
-                curl_easy_getinfo(slot.easy, CURLINFO_RESPONSE_CODE, &response);
-                const Result result = classify(msg->data.result, response, slot.error, slot.last_reply);
-                curl_multi_remove_handle(multi.handle, slot.easy);
-                slot.busy = false;
-                LetterSend send = slot.send;
-                send.reply = result.reply;
-                send.updated_at = now();
-                switch (result.outcome) {
-                case Outcome::sent:
-                    send.status = "sent";
-                    ++report.sent;
-                    ++done;
-                    break;
-                case Outcome::permanent:
-                    send.status = "failed";
-                    ++report.failed;
-                    ++permanent;
-                    ++done;
-                    break;
-                case Outcome::temporary:
-                    send.status = "pending";
-                    if (send.attempts < limits.max_attempts) {
-                        // Back-off: 1 s, 2 s, 4 s... then the next run (cron) tries again.
-                        retries.push_back(
-                            {Steady::now() + std::chrono::seconds(1 << std::min(send.attempts - 1, 5)), send});
-                        std::sort(retries.begin(), retries.end(),
-                                  [](const Retry& a, const Retry& b) { return a.at < b.at; });
-                    } else {
-                        ++done;
-                    }
-                    break;
-                case Outcome::fatal:
-                    send.status = "pending";
-                    stop(SendReport::Stop::server_refused, "the SMTP server refused us: " + result.reply);
-                    break;
+        // Gathered first, so that a wake-up with nothing finished opens no transaction.
+        std::vector<std::pair<Slot*, CURLcode>> finished;
+        int left = 0;
+        while (CURLMsg* msg = curl_multi_info_read(multi.handle, &left)) {
+            if (msg->msg != CURLMSG_DONE) continue;
+            const auto it = std::find_if(slots.begin(), slots.end(), [&](const auto& s) { return s->easy == msg->easy_handle; });
+            finished.emplace_back(it->get(), msg->data.result);
+        }
+        if (!finished.empty())
+            in_one_commit([&] {
+                for (const auto& [slot, code] : finished) {
+                    finish(*slot, code);
+                    start_next(*slot);
                 }
-                save(send);
-                if (attempted >= 20 && permanent * 100 > attempted * static_cast<std::size_t>(limits.max_error_percent))
-                    stop(SendReport::Stop::too_many_failures,
-                         fmt::format("more than {}% of the addresses failed", limits.max_error_percent));
-                if (callbacks.on_progress) callbacks.on_progress(done, total);
-                start_next(slot);
-            }
-        });
+            });
         const bool any_busy = std::any_of(slots.begin(), slots.end(), [](const auto& s) { return s->busy; });
         if (!any_busy) {
             if (report.stop != SendReport::Stop::no) break;
             if (!retries.empty()) {
                 std::this_thread::sleep_until(retries.front().at);
-                in_one_commit([&] {
-                    for (auto& slot : slots)
-                        if (!slot->busy) start_next(*slot);
-                });
+                start_idle_slots();
                 continue;
             }
-            bool started = false;
-            in_one_commit([&] {
-                for (auto& slot : slots)
-                    if (!slot->busy) started = start_next(*slot) || started;
-            });
-            if (!started) break;
+            if (!start_idle_slots()) break;
             continue;
         }
         curl_multi_poll(multi.handle, nullptr, 0, 200, nullptr);
