@@ -40,7 +40,7 @@ PreparedIssue prepare_issue(Database& db, const Config& config, const std::files
     prepared.source = read_letter_source(directory / (issue + ".yaml"));
     const NetworkDigest digest =
         gather_digest(db, issue, config.get("stats.time_zone"), config.get_integer("stats.min_cell"),
-                      StatsScope{split_list(config.get("stats.test_accounts"))});
+                      stats_scope(config));
     EditionOptions options;
     options.templates_dir = config.get("templates_dir");
     options.allow_missing = allow_missing;

@@ -32,6 +32,8 @@ namespace {
 
 } // namespace
 
+StatsScope stats_scope(const Config& config) { return {split_list(config.get("stats.test_accounts"))}; }
+
 StatsSettings stats_settings(const Config& config, const Countries& countries) {
     StatsSettings s;
     s.time_zone = config.get("stats.time_zone");
@@ -44,7 +46,7 @@ StatsSettings stats_settings(const Config& config, const Countries& countries) {
         if (std::find(activity_kinds().begin(), activity_kinds().end(), kind) == activity_kinds().end())
             bad(config, "stats.active_kinds", fmt::format("'{}' is not an activity kind (news, comment, file, "
                                                           "membership, login, view)", kind));
-    s.rules.scope.test_account_patterns = split_list(config.get("stats.test_accounts"));
+    s.rules.scope = stats_scope(config);
 
     s.disclosure.min_cell = config.get_integer("stats.min_cell");
     if (s.disclosure.min_cell < 1) bad(config, "stats.min_cell", "at least 1");

@@ -23,6 +23,8 @@ struct StatsSettings {
 
 // An unknown activity kind, country or a bad class list is a config Error naming the key.
 StatsSettings stats_settings(const Config& config, const Countries& countries);
+// Who is left out of every count (stats.test_accounts): the report and the letter's figures.
+StatsScope stats_scope(const Config& config);
 
 // "a, b,,c" -> {"a", "b", "c"}
 std::vector<std::string> split_list(const std::string& text);
