@@ -170,8 +170,9 @@ LetterEdition build_edition(const LetterSource& source, const NetworkDigest& dig
         }
         add_section(word("talks", language), items);
     }
+    // The month the database's sections are about: the one before the issue's.
+    const std::string in_month = fmt::format(fmt::runtime(word("in_month", language)), lang.month_year_long(digest.month));
     {
-        const std::string when = fmt::format(fmt::runtime(word("in_month", language)), lang.month_year_long(digest.month));
         const std::string members = digest.new_members ? lang.number(*digest.new_members)
                                                        : fmt::format(fmt::runtime(lang.text("fewer_than")),
                                                                      lang.number(digest.min_cell));
@@ -180,25 +181,25 @@ LetterEdition build_edition(const LetterSource& source, const NetworkDigest& dig
                                              lang.text("news"), lang.number(digest.news), lang.text("files"),
                                              lang.number(digest.files));
         data items{data::type::list};
-        items.push_back(item_data(when, body, "", {}));
+        items.push_back(item_data(in_month, body, "", {}));
         add_section(word("figures", language), items);
     }
     if (!digest.active_spaces.empty()) {
         std::string body;
         for (const auto& [label, count] : digest.active_spaces)
             body += "- " + clean(label) + " (" +
-                    fmt::format(fmt::runtime(word(count == 1 ? "activity" : "activities", language)), lang.number(count)) + ")\n";
+                    fmt::format(fmt::runtime(word(count == 1 ? "activity" : "activities", language)),
+                                lang.number(count)) +
+                    ")\n";
         data items{data::type::list};
-        items.push_back(item_data(fmt::format(fmt::runtime(word("in_month", language)), lang.month_year_long(digest.month)),
-                                  body, "", {}));
+        items.push_back(item_data(in_month, body, "", {}));
         add_section(word("spaces", language), items);
     }
     if (!digest.new_files.empty()) {
         std::string body;
         for (const auto& [space, file] : digest.new_files) body += "- " + clean(file) + " (" + clean(space) + ")\n";
         data items{data::type::list};
-        items.push_back(item_data(fmt::format(fmt::runtime(word("in_month", language)), lang.month_year_long(digest.month)),
-                                  body, "", {}));
+        items.push_back(item_data(in_month, body, "", {}));
         add_section(word("files", language), items);
     }
     context.set("sections", sections);
