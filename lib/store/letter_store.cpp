@@ -200,10 +200,12 @@ std::vector<LetterSend> LetterStore::sends_of_member(std::int64_t member_id) {
 std::vector<std::pair<LetterSend, std::string>> LetterStore::sends_in_state(const std::string& issue,
                                                                             const std::string& status) {
     return db_.guarded([&] {
-        SQLite::Statement q(db_.sql(), "SELECT s.issue, s.member_id, s.language, s.status, s.attempts, s.reply, "
-                                       "s.message_id, s.updated_at, coalesce(m.email, '') FROM letter_sends s "
-                                       "JOIN members m ON m.id = s.member_id WHERE s.issue = ? AND s.status = ? "
-                                       "ORDER BY m.email_key, s.member_id");
+        // The members table has columns of the same names: the join stays inside, so that
+        // read_send reads send_columns as everywhere else.
+        SQLite::Statement q(db_.sql(), std::string("SELECT ") + send_columns +
+                                           ", email FROM (SELECT s.*, coalesce(m.email, '') AS email, m.email_key "
+                                           "FROM letter_sends s JOIN members m ON m.id = s.member_id "
+                                           "WHERE s.issue = ? AND s.status = ?) ORDER BY email_key, member_id");
         q.bind(1, issue);
         q.bind(2, status);
         std::vector<std::pair<LetterSend, std::string>> out;
