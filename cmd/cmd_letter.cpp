@@ -63,7 +63,7 @@ void add_letter_commands(CLI::App& group, Context& context, Action& action) {
             action = [&, c] {
                 const auto prepared = prepare_issue(context.database(), context.config(), directory(context), c->issue,
                                                     c->allow_missing, true);
-                approve_issue(context.database(), prepared.source, context.clock(), context.config().get("actor"));
+                approve_issue(context.database(), prepared, context.clock(), context.config().get("actor"));
                 context.say(fmt::format("expeer: issue {} is approved", c->issue));
             };
         });

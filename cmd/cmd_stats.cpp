@@ -1,9 +1,10 @@
-// expeer stats report|snapshot
+// expeer stats report|audit|snapshot
 #include "commands.hpp"
 
+#include "stats/publish.hpp"
 #include "stats/render.hpp"
+#include "stats/report_cells.hpp"
 #include "stats/settings.hpp"
-#include "stats/snapshot.hpp"
 #include "util/atomic_file.hpp"
 #include "util/error.hpp"
 
@@ -29,6 +30,7 @@ struct ReportCommand {
     bool internal = false;
     bool snapshot = false;
     bool replace = false;
+    std::string format; // stats audit
 };
 
 void add_period_options(CLI::App& command, PeriodOptions& p) {
@@ -53,6 +55,64 @@ std::string file_name(const Period& period, bool internal, const std::string& la
                        report_file_extension(format));
 }
 
+std::string interval_text(const Interval& i) {
+    if (!i.high) return fmt::format("{} or more", i.low);
+    return i.low == *i.high ? std::to_string(i.low) : fmt::format("{} to {}", i.low, *i.high);
+}
+
+const char* shown_as(Label label) {
+    switch (label) {
+    case Label::exact: return "exact";
+    case Label::fewer_than: return "fewer than";
+    case Label::withheld: return "hidden";
+    case Label::not_listed: return "not listed";
+    case Label::not_published: return "not published";
+    }
+    return "";
+}
+
+const char* need_text(Need need) {
+    switch (need) {
+    case Need::none: return "";
+    case Need::small: return "a small count";
+    case Need::sensitive: return "sensitive";
+    }
+    return "";
+}
+
+// One row per count not shown exactly, with the interval an outsider can work out; exits 65
+// when any can be pinned.
+void print_disclosure_audit(Context& context, const DisclosedReport& d, const std::string& format) {
+    Records records;
+    records.columns = {"cell", "description", "published_by", "shown_as", "low", "high", "interval", "needs", "verdict"};
+    records.table_columns = {"description", "published_by", "shown_as", "interval", "needs", "verdict"};
+    std::size_t shown = 0;
+    for (const auto& a : d.audit.cells) {
+        const FigureCell& cell = d.publication.at(a.id);
+        // Derived counts that only restate the headline figures are left out: they need nothing.
+        if (cell.role == Role::derived && !cell.protect_small) continue;
+        ++shown;
+        nlohmann::ordered_json row;
+        row["cell"] = a.id;
+        row["description"] = describe_cell(a.id);
+        row["published_by"] = cell.role == Role::derived ? "" : cell.origin.empty() ? "this report" : cell.origin;
+        row["shown_as"] = shown_as(a.label);
+        row["low"] = a.interval.low;
+        row["high"] = a.interval.high ? nlohmann::ordered_json(*a.interval.high) : nlohmann::ordered_json(nullptr);
+        row["interval"] = interval_text(a.interval);
+        row["needs"] = need_text(a.need);
+        row["verdict"] = a.exposed ? "PINNED" : a.need == Need::none ? "" : "protected";
+        records.rows.push_back(std::move(row));
+    }
+    print_records(context.out, records, context.format(format));
+    for (const auto& note : d.notes) context.say("expeer: note: " + note);
+    const auto exposed = d.audit.exposed();
+    if (!exposed.empty())
+        throw Error(ErrorKind::data, fmt::format("{} hidden count{} can be worked out from the published figures",
+                                                 exposed.size(), exposed.size() == 1 ? "" : "s"));
+    context.say(fmt::format("expeer: {} counts checked, none can be worked out", shown));
+}
+
 } // namespace
 
 void add_stats_commands(CLI::App& group, Context& context, Action& action) {
@@ -75,20 +135,11 @@ void add_stats_commands(CLI::App& group, Context& context, Action& action) {
             action = [&, c] {
                 auto settings = stats_settings(context.config(), context.countries());
                 const Period period = chosen_period(c->period, settings);
-                auto& db = context.database();
-                StatsReport report;
-                if (c->snapshot) {
-                    auto frozen = find_snapshot(db, period);
-                    if (!frozen)
-                        throw Error(ErrorKind::not_found, fmt::format("no snapshot of {} to {}: take one with `expeer stats "
-                                                                      "snapshot`", period.from, period.to));
-                    report = std::move(*frozen);
-                } else {
-                    report = compute_report(db, period, settings.rules);
-                }
-                settings.disclosure.internal = c->internal;
                 if (c->min_cell) settings.disclosure.min_cell = c->min_cell;
-                const DisclosedReport disclosed = disclose(report, settings.disclosure);
+                std::vector<std::string> warnings;
+                const DisclosedReport disclosed = publishable_report(context.database(), settings,
+                                                                     {period, c->internal, c->snapshot}, warnings);
+                for (const auto& warning : warnings) context.say("expeer: warning: " + warning);
 
                 std::vector<ReportFormat> formats;
                 for (const auto& f : c->formats) formats.push_back(report_format(f));
@@ -121,6 +172,25 @@ void add_stats_commands(CLI::App& group, Context& context, Action& action) {
     }
     {
         auto c = std::make_shared<ReportCommand>();
+        auto* audit = group.add_subcommand("audit", "What an outsider can work out of each hidden count of the public outputs");
+        add_period_options(*audit, c->period);
+        audit->add_flag("--snapshot", c->snapshot, "Audit the outputs as frozen by `stats snapshot`, not today's");
+        audit->add_option("--min-cell", c->min_cell, "The threshold of the outputs audited (default: stats.min_cell)")
+            ->check(CLI::PositiveNumber);
+        add_format_option(*audit, c->format);
+        audit->callback([&, c] {
+            action = [&, c] {
+                auto settings = stats_settings(context.config(), context.countries());
+                const Period period = chosen_period(c->period, settings);
+                if (c->min_cell) settings.disclosure.min_cell = c->min_cell;
+                const DisclosedReport disclosed =
+                    disclose_report(context.database(), settings, {period, false, c->snapshot});
+                print_disclosure_audit(context, disclosed, c->format);
+            };
+        });
+    }
+    {
+        auto c = std::make_shared<ReportCommand>();
         auto* snapshot = group.add_subcommand("snapshot", "Freeze a report's figures, so the published numbers survive corrections");
         add_period_options(*snapshot, c->period);
         snapshot->add_flag("--replace", c->replace, "Replace the period's snapshot (the old figures are lost)");
@@ -128,9 +198,8 @@ void add_stats_commands(CLI::App& group, Context& context, Action& action) {
             action = [&, c] {
                 const auto settings = stats_settings(context.config(), context.countries());
                 const Period period = chosen_period(c->period, settings);
-                auto& db = context.database();
-                const StatsReport report = compute_report(db, period, settings.rules);
-                if (!take_snapshot(db, report, context.clock(), context.config().get("actor"), c->replace))
+                if (!take_snapshot(context.database(), settings, period, context.clock(), context.config().get("actor"),
+                                   c->replace))
                     throw Error(ErrorKind::cannot_create,
                                 fmt::format("{} to {} has a snapshot already: give --replace to take another", period.from,
                                             period.to));

@@ -44,7 +44,7 @@ NetworkDigest gather_digest(Database& db, const std::string& issue, const std::s
     const auto tally = tally_periods(stats, {{month}, {"news", "comment", "file"}, {"news", "file"}}).front();
     std::int64_t joined = 0;
     for (const auto& [country, counts] : tally.members_by_country) joined += counts.new_registered;
-    if (joined == 0 || joined >= min_cell) d.new_members = joined;
+    d.new_members = disclose_new_members(db, issue, month, joined, min_cell);
     d.news = tally.in_period.count("news") ? tally.in_period.at("news") : 0;
     d.files = tally.in_period.count("file") ? tally.in_period.at("file") : 0;
 

@@ -1,10 +1,11 @@
 // What the database adds to an issue of the letter: the talks of the coming weeks, the
 // network in figures for the past month, the most active public spaces and their new files.
-// Public spaces only (spaces/visibility), and a small count of people is hidden as in the
-// public report: the letter goes to hundreds of inboxes.
+// Public spaces only (spaces/visibility), and a count of people is hidden as in the public
+// report: the letter goes to hundreds of inboxes.
 #pragma once
 
 #include "events/talks.hpp"
+#include "letter/figures.hpp"
 #include "store/stats_store.hpp"
 
 #include <cstdint>
@@ -20,7 +21,7 @@ class Database;
 struct NetworkDigest {
     std::string month; // "2024-08": the month before the issue
     std::vector<Talk> talks;
-    std::optional<std::int64_t> new_members; // empty when below min_cell
+    LetterCount new_members; // audited with every figure published before (letter/figures)
     std::int64_t min_cell = 5;
     std::int64_t news = 0;
     std::int64_t files = 0;

@@ -173,9 +173,11 @@ LetterEdition build_edition(const LetterSource& source, const NetworkDigest& dig
     // The month the database's sections are about: the one before the issue's.
     const std::string in_month = fmt::format(fmt::runtime(word("in_month", language)), lang.month_year_long(digest.month));
     {
-        const std::string members = digest.new_members ? lang.number(*digest.new_members)
-                                                       : fmt::format(fmt::runtime(lang.text("fewer_than")),
-                                                                     lang.number(digest.min_cell));
+        const auto& joined = digest.new_members;
+        const std::string members = joined.shown ? lang.number(*joined.shown)
+                                    : joined.label == Label::fewer_than
+                                        ? fmt::format(fmt::runtime(lang.text("fewer_than")), lang.number(digest.min_cell))
+                                        : lang.text("hidden");
         // The same words as the annual report's.
         const std::string body = fmt::format("- {}: {}\n- {}: {}\n- {}: {}\n", lang.text("new_members"), members,
                                              lang.text("news"), lang.number(digest.news), lang.text("files"),

@@ -7,6 +7,7 @@
 #include "stats/settings.hpp"
 #include "store/audit_store.hpp"
 #include "store/database.hpp"
+#include "store/ledger_store.hpp"
 #include "store/letter_store.hpp"
 #include "util/atomic_file.hpp"
 #include "util/clock.hpp"
@@ -49,14 +50,20 @@ PreparedIssue prepare_issue(Database& db, const Config& config, const std::files
     options.time_zone = config.get("stats.time_zone");
     for (const auto& language : letter_languages())
         prepared.editions.emplace(language, build_edition(prepared.source, digest, language, options));
+    prepared.published = digest.new_members.ledger_rows;
     return prepared;
 }
 
-void approve_issue(Database& db, const LetterSource& source, const Clock& clock, const std::string& actor) {
+void approve_issue(Database& db, const PreparedIssue& prepared, const Clock& clock, const std::string& actor) {
+    const LetterSource& source = prepared.source;
     const std::string now = format_timestamp(clock.now());
+    std::vector<PublishedFigure> figures = prepared.published;
+    for (auto& f : figures)
+        if (f.published_at.empty()) f.published_at = now;
     db.guarded([&] {
         auto transaction = db.write_transaction();
         LetterStore(db).approve({source.issue, source.sha256, now, actor});
+        replace_published_figures(db, letter_output(source.issue), figures);
         record_audit(db, {0, now, actor, "letter.approve", "letter", source.issue,
                           fmt::format("{{\"sha256\":\"{}\"}}", source.sha256)});
         transaction.commit();

@@ -25,13 +25,16 @@ std::filesystem::path create_issue(const std::filesystem::path& directory, const
 struct PreparedIssue {
     LetterSource source;
     std::map<std::string, LetterEdition> editions; // fr, en
+    std::vector<PublishedFigure> published;        // the counts of people it shows, for the ledger
 };
 
 // Reads, checks and renders an issue in both languages.
 PreparedIssue prepare_issue(Database& db, const Config& config, const std::filesystem::path& directory,
                             const std::string& issue, bool allow_missing, bool personal);
 
-void approve_issue(Database& db, const LetterSource& source, const Clock& clock, const std::string& actor);
+// Records the source's checksum and, in the ledger of published figures, the counts of
+// people the issue shows (frozen from then on: a later approval keeps them).
+void approve_issue(Database& db, const PreparedIssue& prepared, const Clock& clock, const std::string& actor);
 // Only an approved issue is sent, as it was approved: a changed source must be approved again.
 void check_approved(Database& db, const LetterSource& source);
 

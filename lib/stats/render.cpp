@@ -137,9 +137,21 @@ std::vector<ReportNote> report_notes(const ReportContext& cx) {
     std::vector<ReportNote> notes;
     if (d.rules.internal) notes.push_back({l.text("internal"), true});
     else notes.push_back({fmt::format(fmt::runtime(l.text("public_note")), l.number(d.rules.min_cell)), false});
+    // Which ways protected the hidden counts, as statistical offices say in their notes.
+    if (d.covered == 1) notes.push_back({l.text("covered_one"), false});
+    if (d.covered > 1) notes.push_back({fmt::format(fmt::runtime(l.text("covered_many")), l.number(static_cast<std::int64_t>(d.covered))), false});
+    if (d.coarsened == 1)
+        notes.push_back({fmt::format(fmt::runtime(l.text("coarsened_one")), l.number(d.rules.min_cell)), false});
+    if (d.coarsened > 1)
+        notes.push_back({fmt::format(fmt::runtime(l.text("coarsened_many")), l.number(static_cast<std::int64_t>(d.coarsened)),
+                                     l.number(d.rules.min_cell)),
+                         false});
     if (d.exact->snapshot_taken_at)
         notes.push_back(
             {fmt::format(fmt::runtime(l.text("snapshot_note")), l.date(d.exact->snapshot_taken_at->substr(0, 10))), false});
+    if (d.exact->previous_published_at)
+        notes.push_back(
+            {fmt::format(fmt::runtime(l.text("previous_note")), l.date(d.exact->previous_published_at->substr(0, 10))), false});
     return notes;
 }
 
@@ -278,7 +290,7 @@ std::string hidden_name(Hidden h) {
     switch (h) {
     case Hidden::no: return "";
     case Hidden::small: return "fewer_than_min_cell";
-    case Hidden::protecting: return "protecting_another_cell";
+    case Hidden::withheld: return "withheld";
     }
     return "";
 }
@@ -328,6 +340,8 @@ std::string render_json(const ReportContext& cx) {
     }
     j["members_by_country"] = {{"countries", d.country_count}, {"rows", countries}};
     j["hidden_cells"] = d.hidden_cells;
+    if (!d.rules.internal)
+        j["disclosure"] = {{"covered", d.covered}, {"coarsened", d.coarsened}, {"audit_passed", d.audit.passed()}};
     auto definitions = nlohmann::ordered_json::array();
     for (const auto& [term, text] : report_definitions(cx))
         definitions.push_back(term.empty() ? text : term + l.text("colon") + text);

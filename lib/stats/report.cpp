@@ -138,7 +138,8 @@ nlohmann::json exact_figures_json(const StatsReport& r) {
             {"previous", figures_json(r.previous)},
             {"news_per_month", months_json(r.news_per_month)},
             {"files_per_month", months_json(r.files_per_month)},
-            {"members_by_country", r.members_by_country}};
+            {"members_by_country", r.members_by_country},
+            {"previous_published_at", r.previous_published_at ? nlohmann::json(*r.previous_published_at) : nlohmann::json()}};
 }
 
 StatsReport report_from_exact_figures(const nlohmann::json& j) {
@@ -151,6 +152,9 @@ StatsReport report_from_exact_figures(const nlohmann::json& j) {
     r.news_per_month = months_from(j.at("news_per_month"));
     r.files_per_month = months_from(j.at("files_per_month"));
     r.members_by_country = j.at("members_by_country").get<std::map<std::string, std::int64_t>>();
+    // Snapshots taken before the ledger existed have no such key.
+    if (const auto it = j.find("previous_published_at"); it != j.end() && it->is_string())
+        r.previous_published_at = it->get<std::string>();
     return r;
 }
 

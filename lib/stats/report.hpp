@@ -58,6 +58,8 @@ struct StatsReport {
     std::vector<MonthCount> files_per_month;
     std::map<std::string, std::int64_t> members_by_country; // at the end; "" when not given
     std::optional<std::string> snapshot_taken_at;           // set when read from a snapshot
+    // The previous period's figures are those its snapshot froze, at this time.
+    std::optional<std::string> previous_published_at;
     bool operator==(const StatsReport&) const = default;
 };
 

@@ -256,6 +256,22 @@ CREATE TABLE letter_sends (
 CREATE INDEX letter_sends_status ON letter_sends (issue, status);
 CREATE INDEX letter_sends_member ON letter_sends (member_id);
 )sql"},
+        // The ledger of published figures: every count of people a public output showed, and
+        // what its label told an outsider, so that later outputs are audited against it and
+        // no subtraction between two of them pins a hidden count.
+        {8, "published figures", R"sql(
+CREATE TABLE published_figures (
+    output TEXT NOT NULL,
+    cell TEXT NOT NULL,
+    value INTEGER NOT NULL,
+    label TEXT NOT NULL CHECK (label IN ('exact', 'fewer_than', 'withheld', 'not_listed')),
+    low INTEGER NOT NULL,
+    high INTEGER,
+    sensitive INTEGER NOT NULL DEFAULT 0 CHECK (sensitive IN (0, 1)),
+    published_at TEXT NOT NULL,
+    PRIMARY KEY (output, cell)
+);
+)sql"},
     };
     return all;
 }
