@@ -46,6 +46,7 @@ Member new_member(const MemberChanges& c, const ChangeContext& context) {
     }
     m.registered_on = c.registered_on.value_or(context.today);
     m.status = c.status.value_or("active");
+    if (m.status == "disabled") m.disabled_at = c.disabled_at;
     m.external_id = empty_as_none(c.external_id);
     m.created_at = context.now;
     m.updated_at = context.now;
@@ -64,6 +65,8 @@ AppliedChanges apply_changes(Member& m, const MemberChanges& c, const ChangeCont
     apply(m.profile, c.profile, "profile", changed);
     apply(m.registered_on, c.registered_on, "registration date", changed);
     apply(m.status, c.status, "status", changed);
+    // Only a disabled member has the date they were disabled (the store forgets it otherwise).
+    if (m.status == "disabled") apply_optional(m.disabled_at, c.disabled_at, "disabled at", changed);
     apply_optional(m.external_id, c.external_id, "external id", changed);
     if (c.newsletter_consent && *c.newsletter_consent != m.newsletter_consent) {
         m.newsletter_consent = *c.newsletter_consent;

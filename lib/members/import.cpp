@@ -278,6 +278,7 @@ private:
             {"registration date", Column::registered_on},
             {"external id", Column::external_id},
             {"status", Column::status},
+            {"disabled at", Column::disabled_at},
         };
         const auto it = fields.find(field);
         if (it == fields.end()) return field;
@@ -333,6 +334,7 @@ private:
             case Column::consent_source: changes.consent_source = cell; break;
             case Column::registered_on: changes.registered_on = cell; break;
             case Column::status: changes.status = cell; break;
+            case Column::disabled_at: changes.disabled_at = cell; break;
             case Column::external_id: changes.external_id = cell; break;
             case Column::newsletter:
                 if (auto consent = parse_yes_no(cell)) changes.newsletter_consent = consent;

@@ -42,6 +42,7 @@ const std::vector<ColumnInfo>& columns() {
         {Column::registered_on, "registered_on", {"registered on", "registration date", "date d inscription",
                                                   "inscription", "date inscription", "registered"}},
         {Column::status, "status", {"status", "statut"}},
+        {Column::disabled_at, "disabled_at", {"disabled at", "disabled on", "date de desactivation", "desactive le"}},
         {Column::external_id, "external_id", {"external id", "id externe", "identifiant externe", "account id",
                                               "identifiant plateforme", "platform id"}},
         // An export's own columns, and the reason column of a rejects file being imported again.

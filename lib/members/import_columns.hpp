@@ -13,7 +13,7 @@ namespace expeer {
 
 enum class Column {
     email, name, first_name, last_name, country, organisation, occupation, language, profile,
-    newsletter, consent_source, consent_at, registered_on, status, external_id,
+    newsletter, consent_source, consent_at, registered_on, status, disabled_at, external_id,
     ignored, // known, deliberately not imported: an export's id, created_at, updated_at
 };
 

@@ -21,6 +21,8 @@ struct Member {
     std::optional<std::string> consent_source;
     std::string registered_on;             // YYYY-MM-DD
     std::string status = "active";
+    std::optional<std::string> disabled_at; // UTC; when a disabled member was disabled, so that
+                                            // statistics at past dates still count them
     std::optional<std::string> external_id; // the account id on the collaboration platform
     std::string created_at;
     std::string updated_at;
@@ -50,6 +52,7 @@ struct MemberChanges {
     std::optional<std::string> registered_on;
     std::optional<std::string> external_id;
     std::optional<std::string> status; // set by imports; commands use disable and enable
+    std::optional<std::string> disabled_at; // set by imports, with status disabled
 };
 
 struct MemberFilter {

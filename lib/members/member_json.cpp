@@ -19,6 +19,7 @@ nlohmann::ordered_json member_to_json(const Member& m) {
     j["consent_source"] = json_or_null(m.consent_source);
     j["registered_on"] = m.registered_on;
     j["status"] = m.status;
+    j["disabled_at"] = json_or_null(m.disabled_at);
     j["external_id"] = json_or_null(m.external_id);
     j["created_at"] = m.created_at;
     j["updated_at"] = m.updated_at;
@@ -29,7 +30,7 @@ const std::vector<std::string>& member_fields() {
     static const std::vector<std::string> fields = {
         "id",         "email",          "name",          "country",  "organisation",
         "occupation", "language",       "profile",       "newsletter_consent",
-        "consent_at", "consent_source", "registered_on", "status",   "external_id",
+        "consent_at", "consent_source", "registered_on", "status",   "disabled_at", "external_id",
         "created_at", "updated_at"};
     return fields;
 }

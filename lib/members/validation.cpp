@@ -111,6 +111,12 @@ NormalizedChanges normalize_changes(const MemberChanges& input, const Countries&
         else out.registered_on = std::move(date);
     }
     out.external_id = clean("external id", input.external_id, max_external_id_length);
+    if (auto at = clean("disabled at", input.disabled_at, 20)) {
+        // A date is the start of that day, in UTC.
+        if (at->size() == 10 && parse_date(*at)) out.disabled_at = *at + "T00:00:00Z";
+        else if (parse_timestamp(*at)) out.disabled_at = std::move(at);
+        else fail("disabled at", *at, "must be a date (2024-05-01) or a UTC time (2024-05-01T10:00:00Z)");
+    }
     if (auto status = choose("status", input.status, vocabulary::status, vocabulary::statuses())) {
         // Erasure is its own command, with its own safeguards.
         if (*status == "erased") fail("status", *status, "must be active or disabled");

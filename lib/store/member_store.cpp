@@ -13,7 +13,7 @@ namespace {
 constexpr const char* member_columns =
     "id, email, display_name, country, organisation, occupation, language, profile, "
     "newsletter_consent, consent_at, consent_source, registered_on, status, external_id, "
-    "created_at, updated_at, erased_at";
+    "created_at, updated_at, erased_at, disabled_at";
 
 Member read_member(SQLite::Statement& row) {
     Member m;
@@ -34,10 +34,12 @@ Member read_member(SQLite::Statement& row) {
     m.created_at = row.getColumn(14).getString();
     m.updated_at = row.getColumn(15).getString();
     m.erased_at = optional_text(row.getColumn(16));
+    m.disabled_at = optional_text(row.getColumn(17));
     return m;
 }
 
-// The member's columns as parameters ?1 to ?18, in the order of write_columns; the member must
+// The member's columns as parameters ?1 to ?18 and ?20 (when they were disabled), in the order
+// of write_columns; the member must
 // outlive the statement's execution (strings are bound without copying). The folded copies
 // are what searches match against: accents, case and diacritics aside.
 void bind_member(SQLite::Statement& s, const Member& m, std::string& key, std::string& search) {
@@ -62,6 +64,7 @@ void bind_member(SQLite::Statement& s, const Member& m, std::string& key, std::s
     else s.bind(16);
     s.bindNoCopy(17, m.created_at);
     s.bindNoCopy(18, m.updated_at);
+    bind_optional(s, 20, m.disabled_at);
 }
 
 // For LIKE: the text taken literally.
@@ -154,7 +157,7 @@ std::int64_t MemberStore::insert(const Member& member) {
           "language, profile, newsletter_consent, consent_at, consent_source, registered_on, "
           "status, external_id, search_text, organisation_key, created_at, updated_at, disabled_at) "
           "VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10, ?11, ?12, ?13, ?14, ?15, ?16, ?17, ?18, "
-          "CASE WHEN ?13 = 'disabled' THEN ?18 END)",
+          "CASE WHEN ?13 = 'disabled' THEN COALESCE(?20, ?18) END)",
           fresh);
     return db_.sql().getLastInsertRowid();
 }
@@ -166,7 +169,7 @@ void MemberStore::update(const Member& member) {
           "external_id = ?14, search_text = ?15, organisation_key = ?16, created_at = ?17, "
           "updated_at = ?18, "
           // When they were disabled, for statistics at past dates; enabling again forgets it.
-          "disabled_at = CASE WHEN ?13 = 'disabled' THEN COALESCE(disabled_at, ?18) END WHERE id = ?19",
+          "disabled_at = CASE WHEN ?13 = 'disabled' THEN COALESCE(?20, disabled_at, ?18) END WHERE id = ?19",
           member);
 }
 

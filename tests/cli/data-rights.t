@@ -25,6 +25,7 @@ Everything about one person, as JSON:
       "consent_source": "reply",
       "registered_on": "2024-09-15",
       "status": "active",
+      "disabled_at": null,
       "external_id": "u-17",
       "created_at": "2024-09-15T08:30:00Z",
       "updated_at": "2024-10-01T09:00:00Z"

@@ -60,17 +60,37 @@ import).
   > PY
   $ /usr/bin/python3 same.py members.csv again.csv
   6 rows, same
-  $ EXPEER_DB=$PWD/b.db expeer members show 3 --format json | grep -E '"(name|status|organisation)"'
+  $ EXPEER_DB=$PWD/b.db expeer members show 3 --format json | grep -E '"(name|status|organisation|disabled_at)"'
     "name": "Zoë \"Zo\" Ünal",
     "organisation": "Réseau; Justice",
     "status": "disabled",
+    "disabled_at": "2024-09-15T08:30:00Z",
+
+When a member was disabled travels with them: the statistics count members as they were at a
+date. A later import keeps the date.
+
+  $ expeer members show 3 --format json | grep disabled_at
+    "disabled_at": "2024-09-15T08:30:00Z",
+  $ EXPEER_NOW=2025-01-01T00:00:00Z EXPEER_DB=$PWD/b.db expeer -q members import members.csv
+  members.csv: 6 rows: 0 created, 0 updated, 6 unchanged, 0 skipped, 0 rejected; nothing to change
+  $ printf 'email,status,disabled_at\nzoe@example.fr,disabled,2023-02-01\n' > dated.csv
+  $ EXPEER_DB=$PWD/b.db expeer -q members import dated.csv
+  dated.csv: 1 rows: 0 created, 1 updated, 0 unchanged, 0 skipped, 0 rejected
+  $ EXPEER_DB=$PWD/b.db expeer members show 3 --format json | grep disabled_at
+    "disabled_at": "2023-02-01T00:00:00Z",
+  $ printf 'email,status,disabled_at\nzoe@example.fr,disabled,last week\n' > bad-date.csv
+  $ EXPEER_DB=$PWD/b.db expeer members import bad-date.csv
+  expeer: error: bad-date.csv:2: disabled_at 'last week': must be a date (2024-05-01) or a UTC time (2024-05-01T10:00:00Z)
+  bad-date.csv: 1 rows: 0 to create, 0 to update, 0 unchanged, 0 to skip, 1 rejected; nothing written: fix the rejected rows, or give --skip-invalid
+    rejected: disabled_at: must be a date: 1
+  [65]
   $ EXPEER_DB=$PWD/b.db expeer members show 4 --format json | grep '"name"'
     "name": "=HYPERLINK(\"http://evil.example\",\"click\")",
 
 JSON and JSON Lines, with the filters of members list.
 
   $ expeer -q members export - --format jsonl --language ar
-  {"id":2,"email":"noor@example.org","name":"نور الهدى","country":"MA","organisation":null,"occupation":"ngo-staff","language":"ar","profile":"member","newsletter_consent":false,"consent_at":null,"consent_source":null,"registered_on":"2024-09-15","status":"active","external_id":null,"created_at":"2024-09-15T08:30:00Z","updated_at":"2024-09-15T08:30:00Z"}
+  {"id":2,"email":"noor@example.org","name":"\xd9\x86\xd9\x88\xd8\xb1 \xd8\xa7\xd9\x84\xd9\x87\xd8\xaf\xd9\x89","country":"MA","organisation":null,"occupation":"ngo-staff","language":"ar","profile":"member","newsletter_consent":false,"consent_at":null,"consent_source":null,"registered_on":"2024-09-15","status":"active","disabled_at":null,"external_id":null,"created_at":"2024-09-15T08:30:00Z","updated_at":"2024-09-15T08:30:00Z"} (esc)
   $ expeer -q members export tn.json --country Tunisie
   $ /usr/bin/python3 -c 'import json; m = json.load(open("tn.json")); print(len(m), m[0]["email"], m[0]["newsletter_consent"])'
   1 amina@example.org True

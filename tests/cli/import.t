@@ -192,7 +192,7 @@ JSON Lines, and a partner's own headers mapped with --map. Unknown columns are r
   }
   $ printf 'columns:\n  Adresse: courriel\n' > bad-map.yaml
   $ expeer members import partner.csv --map bad-map.yaml
-  expeer: error: bad-map.yaml:2: 'Adresse' maps to 'courriel', which is not one of email, name, first_name, last_name, country, organisation, occupation, language, profile, newsletter, consent_source, consent_at, registered_on, status, external_id, ignore
+  expeer: error: bad-map.yaml:2: 'Adresse' maps to 'courriel', which is not one of email, name, first_name, last_name, country, organisation, occupation, language, profile, newsletter, consent_source, consent_at, registered_on, status, disabled_at, external_id, ignore
   [65]
 
 Under --quiet, one summary line.

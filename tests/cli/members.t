@@ -25,10 +25,10 @@ Listing sorts names as a reader expects, accents and Arabic script included.
   5   Zoé Martin             zoe@example.fr     CD       en        other       active
   3   نور الهدى              noor@example.org   CD       ar        ngo-staff   active
   $ expeer members list --country "RD Congo" --format csv
-  id,email,name,country,organisation,occupation,language,profile,newsletter_consent,consent_at,consent_source,registered_on,status,external_id,created_at,updated_at
-  2,jb@example.cd,Jean-Baptiste Mukendi,CD,Ligue des Électeurs,other,en,member,no,,,2023-11-02,active,,2024-09-15T08:30:00Z,2024-09-15T08:30:00Z
-  5,zoe@example.fr,Zoé Martin,CD,,other,en,member,no,,,2024-09-15,active,,2024-09-15T08:30:00Z,2024-09-15T08:30:00Z
-  3,noor@example.org,نور الهدى,CD,,ngo-staff,ar,member,no,,,2024-09-15,active,u-381,2024-09-15T08:30:00Z,2024-09-15T08:30:00Z
+  id,email,name,country,organisation,occupation,language,profile,newsletter_consent,consent_at,consent_source,registered_on,status,disabled_at,external_id,created_at,updated_at
+  2,jb@example.cd,Jean-Baptiste Mukendi,CD,Ligue des \xc3\x89lecteurs,other,en,member,no,,,2023-11-02,active,,,2024-09-15T08:30:00Z,2024-09-15T08:30:00Z (esc)
+  5,zoe@example.fr,Zo\xc3\xa9 Martin,CD,,other,en,member,no,,,2024-09-15,active,,,2024-09-15T08:30:00Z,2024-09-15T08:30:00Z (esc)
+  3,noor@example.org,\xd9\x86\xd9\x88\xd8\xb1 \xd8\xa7\xd9\x84\xd9\x87\xd8\xaf\xd9\x89,CD,,ngo-staff,ar,member,no,,,2024-09-15,active,,u-381,2024-09-15T08:30:00Z,2024-09-15T08:30:00Z (esc)
   $ expeer members list --search ELODIE --format table
   id  name            email              country  language  occupation  status
   4   Élodie Peeters  elodie@example.be  BE       en        researcher  active
@@ -48,6 +48,7 @@ Listing sorts names as a reader expects, accents and Arabic script included.
       "consent_source": null,
       "registered_on": "2024-09-15",
       "status": "active",
+      "disabled_at": null,
       "external_id": "u-381",
       "created_at": "2024-09-15T08:30:00Z",
       "updated_at": "2024-09-15T08:30:00Z"
@@ -83,6 +84,7 @@ Showing one member, by email in any case or by id.
   consent_source      form 2024
   registered_on       2024-09-15
   status              active
+  disabled_at         -
   external_id         -
   created_at          2024-09-15T08:30:00Z
   updated_at          2024-09-15T08:30:00Z
@@ -98,7 +100,7 @@ Updating changes only what differs; an empty value clears an optional field.
   expeer: updated member 2: country, organisation, newsletter consent
   $ expeer members update jb@example.cd --country BE
   expeer: member 2 unchanged
-  $ expeer members show 2 --format csv | cut -d, -f4,5,9,10,16
+  $ expeer members show 2 --format csv | cut -d, -f4,5,9,10,17
   country,organisation,newsletter_consent,consent_at,updated_at
   BE,,yes,2024-10-01T12:00:00Z,2024-10-01T12:00:00Z
 
