@@ -48,7 +48,8 @@ std::optional<std::string> cover_for(const Publication& p,
         for (const auto& candidate : candidates) {
             Publication trial = p;
             trial.set_label(std::get<2>(candidate), Label::withheld);
-            const auto* after = audit_publication(trial, widest).find(cell->id);
+            const DisclosureAudit audit = audit_publication(trial, widest);
+            const auto* after = audit.find(cell->id);
             if (!after || !after->exposed) return std::get<2>(candidate);
             if (!widening && narrowness(after->interval) < narrowness(cell->interval))
                 widening = std::get<2>(candidate);

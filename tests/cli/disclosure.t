@@ -48,9 +48,9 @@ linked; every one of the 23 countries of "fewer than 5" could be any of 1 to 4.
   country.LY@2024-07-31,"members in LY, on 2024-07-31",this report,fewer than,1,4,1 to 4,a small count,protected
   $ python3 -c 'import csv,collections; print(sorted(collections.Counter((r["needs"], r["verdict"]) for r in csv.DictReader(open("audit.csv"))).items()))'
   [(('', ''), 4), (('a small count', 'protected'), 23)]
-  $ expeer stats audit --year 2024 --format json | python3 -c 'import json,sys; rows=json.load(sys.stdin); print(len(rows), {r["verdict"] for r in rows})'
+  $ expeer stats audit --year 2024 --format json | python3 -c 'import json,sys; rows=json.load(sys.stdin); print(len(rows), sorted({r["verdict"] for r in rows}))'
   expeer: 27 counts checked, none can be worked out
-  27 {'', 'protected'}
+  27 ['', 'protected']
 
 A sensitive country's 47 members: nobody can rule out that it has none, nor that it has more.
 
