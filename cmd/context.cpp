@@ -61,6 +61,27 @@ BlobStore& Context::blobs() {
     return *blobs_;
 }
 
+const PlatformSettings& Context::platform_settings() {
+    if (!platform_settings_) platform_settings_ = expeer::platform_settings(config());
+    return *platform_settings_;
+}
+
+TracimClient& Context::platform() {
+    if (!platform_) {
+        const auto& s = platform_settings();
+        CurlTransport::Options options;
+        options.base_url = s.url;
+        options.headers = {"Tracim-Api-Key: " + s.api_key, "Tracim-Api-Login: " + s.login};
+        options.timeout_seconds = s.timeout_seconds;
+        options.retries = s.retries;
+        options.retry_delay = std::chrono::milliseconds(s.retry_delay_ms);
+        options.ca_file = s.ca_file;
+        platform_http_ = std::make_unique<CurlTransport>(std::move(options));
+        platform_ = std::make_unique<TracimClient>(*platform_http_, s.login, s.page_size);
+    }
+    return *platform_;
+}
+
 Format Context::format(const std::string& requested) const {
     if (!requested.empty()) return parse_format(requested);
     return out_is_terminal_ ? Format::table : Format::csv;

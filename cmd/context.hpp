@@ -7,6 +7,9 @@
 #include "geo/countries.hpp"
 #include "library/blob_store.hpp"
 #include "output.hpp"
+#include "platform/http.hpp"
+#include "platform/settings.hpp"
+#include "platform/tracim.hpp"
 #include "store/database.hpp"
 #include "util/clock.hpp"
 #include "util/error.hpp"
@@ -44,6 +47,9 @@ public:
     const Countries& countries();
     // File contents: files_dir, or DATABASE.files beside the database.
     BlobStore& blobs();
+    // The collaboration platform, as platform.* configures it (one connection, kept).
+    const PlatformSettings& platform_settings();
+    TracimClient& platform();
 
     // Table on a terminal, CSV otherwise, unless the command was given --format.
     Format format(const std::string& requested) const;
@@ -65,6 +71,9 @@ private:
     std::unique_ptr<Database> database_;
     std::optional<Countries> countries_;
     std::optional<BlobStore> blobs_;
+    std::optional<PlatformSettings> platform_settings_;
+    std::unique_ptr<CurlTransport> platform_http_;
+    std::unique_ptr<TracimClient> platform_;
 };
 
 // Set by the chosen subcommand's callback; run once parsing has succeeded.

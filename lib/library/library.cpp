@@ -178,7 +178,9 @@ std::vector<AddedFile> SpaceLibrary::import_archive(const std::string& slug, con
 std::size_t SpaceLibrary::export_archive(const std::string& slug, ArchiveFormat format,
                                          const std::function<void(std::string_view)>& write) {
     std::vector<ArchiveMember> members;
-    for (const auto& f : list(slug)) members.push_back({f.path, f.current.sha256, f.current.size});
+    // A version pulled from the platform without its bytes has nothing to export.
+    for (const auto& f : list(slug))
+        if (!f.current.sha256.empty()) members.push_back({f.path, f.current.sha256, f.current.size});
     write_archive(members, format, blobs_, write);
     return members.size();
 }
@@ -207,6 +209,11 @@ LibraryRevision SpaceLibrary::get(const std::string& slug, const std::string& ra
             throw Error(ErrorKind::not_found, fmt::format("'{}' has no revision {} (it has {})", file.path, *revision, all.size()));
         wanted = *it;
     }
+    if (wanted.sha256.empty())
+        throw Error(ErrorKind::not_found,
+                    fmt::format("revision {} of '{}' came from the platform without its bytes: `expeer platform pull "
+                                "--with-files` brings them",
+                                wanted.revision, file.path));
     blobs_.read(wanted.sha256, sink);
     return wanted;
 }

@@ -21,7 +21,7 @@ class BlobStore;
 
 struct LibraryRevision {
     std::int64_t revision = 0; // 1, 2, ...
-    std::string sha256;
+    std::string sha256; // "" for a version pulled from the platform without its bytes
     std::uint64_t size = 0;
     std::string added_at;
     std::optional<std::int64_t> added_by; // member id

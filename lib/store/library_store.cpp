@@ -22,7 +22,7 @@ LibraryFile read_file(SQLite::Statement& q) {
     f.created_at = q.getColumn(3).getString();
     f.deleted_at = optional_text(q.getColumn(4));
     f.current.revision = q.getColumn(5).getInt64();
-    f.current.sha256 = q.getColumn(6).getString();
+    f.current.sha256 = q.getColumn(6).getString(); // "": pulled without its bytes
     f.current.size = static_cast<std::uint64_t>(q.getColumn(7).getInt64());
     f.current.added_at = q.getColumn(8).getString();
     f.current.added_by = optional_integer(q.getColumn(9));

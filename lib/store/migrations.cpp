@@ -272,6 +272,51 @@ CREATE TABLE published_figures (
     PRIMARY KEY (output, cell)
 );
 )sql"},
+        // The collaboration platform's ids on what a pull brings in, so a rerun updates instead
+        // of adding again; where each space's event feed stopped; the platform's folders, for
+        // the library paths. A revision pulled without its bytes has no content (sha256 NULL):
+        // SQLite changes a column's constraint only by rebuilding its table.
+        {9, "collaboration platform", R"sql(
+ALTER TABLE spaces ADD COLUMN external_id TEXT;
+CREATE UNIQUE INDEX spaces_external ON spaces (external_id);
+ALTER TABLE news ADD COLUMN external_id TEXT;
+CREATE UNIQUE INDEX news_external ON news (external_id);
+-- A thread's text is its first comment on the platform: that comment is not a comment here.
+ALTER TABLE news ADD COLUMN body_external_id TEXT;
+CREATE INDEX news_body_external ON news (body_external_id);
+ALTER TABLE comments ADD COLUMN external_id TEXT;
+CREATE UNIQUE INDEX comments_external ON comments (external_id);
+ALTER TABLE library_files ADD COLUMN external_id TEXT;
+CREATE UNIQUE INDEX library_files_external ON library_files (external_id);
+CREATE TABLE library_revisions_new (
+    id INTEGER PRIMARY KEY,
+    file_id INTEGER NOT NULL REFERENCES library_files (id),
+    revision INTEGER NOT NULL,
+    sha256 TEXT REFERENCES blobs (sha256),
+    size INTEGER NOT NULL,
+    added_at TEXT NOT NULL,
+    added_by INTEGER REFERENCES members (id),
+    external_id TEXT UNIQUE,
+    UNIQUE (file_id, revision)
+);
+INSERT INTO library_revisions_new (id, file_id, revision, sha256, size, added_at, added_by)
+SELECT id, file_id, revision, sha256, size, added_at, added_by FROM library_revisions;
+DROP TABLE library_revisions;
+ALTER TABLE library_revisions_new RENAME TO library_revisions;
+CREATE INDEX library_revisions_sha256 ON library_revisions (sha256);
+CREATE TABLE platform_cursors (
+    space_id INTEGER PRIMARY KEY REFERENCES spaces (id),
+    last_event_id INTEGER,
+    contents_modified TEXT,
+    pulled_at TEXT NOT NULL
+);
+CREATE TABLE platform_folders (
+    external_id TEXT PRIMARY KEY,
+    space_id INTEGER NOT NULL REFERENCES spaces (id),
+    parent_external_id TEXT,
+    label TEXT NOT NULL
+);
+)sql"},
     };
     return all;
 }

@@ -11,6 +11,7 @@ ExitCode exit_code_for(ErrorKind kind) {
     case ErrorKind::cannot_create: return ExitCode::cannot_create;
     case ErrorKind::io: return ExitCode::io;
     case ErrorKind::temporary: return ExitCode::temporary;
+    case ErrorKind::permission: return ExitCode::permission;
     case ErrorKind::config: return ExitCode::config;
     case ErrorKind::failure: break;
     }

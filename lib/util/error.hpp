@@ -18,10 +18,11 @@ enum class ExitCode : int {
     cannot_create = 73,// EX_CANTCREAT: an output file cannot be written
     io = 74,           // EX_IOERR
     temporary = 75,    // EX_TEMPFAIL: worth retrying later (database busy, server away)
+    permission = 77,   // EX_NOPERM: a server refused who we are (a wrong key or login)
     config = 78,       // EX_CONFIG: bad configuration or a database this program cannot use
 };
 
-enum class ErrorKind { failure, usage, data, no_input, not_found, cannot_create, io, temporary, config };
+enum class ErrorKind { failure, usage, data, no_input, not_found, cannot_create, io, temporary, permission, config };
 
 ExitCode exit_code_for(ErrorKind kind);
 

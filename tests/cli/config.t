@@ -53,6 +53,18 @@ lies, and a longer path would widen the value column.
   smtp.password                  -                            default
   smtp.password_file             -                            default
   smtp.timeout_seconds           60                           default
+  platform.url                   -                            default
+  platform.login                 -                            default
+  platform.api_key               -                            default
+  platform.api_key_file          -                            default
+  platform.invite                false                        default
+  platform.spaces                -                            default
+  platform.timeout_seconds       30                           default
+  platform.retries               4                            default
+  platform.retry_delay_ms        1000                         default
+  platform.page_size             500                          default
+  platform.insecure_http         false                        default
+  platform.ca_file               -                            default
   templates_dir                  /usr/share/expeer/templates  environment EXPEER_TEMPLATES_DIR
   iso_codes_dir                  /usr/share/iso-codes/json    default
   locale_dir                     /usr/share/locale            default

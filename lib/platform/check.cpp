@@ -1,0 +1,43 @@
+#include "platform/check.hpp"
+
+#include <algorithm>
+#include <fmt/format.h>
+
+namespace expeer {
+
+PlatformCheck check_platform(TracimClient& tracim, const std::vector<std::string>& spaces) {
+    PlatformCheck c;
+    c.about = tracim.about();
+    c.login = tracim.whoami();
+    c.administrator = c.login.profile == "administrators";
+    if (!c.administrator) {
+        c.problems.push_back(fmt::format(
+            "the account is a '{}' profile: a pull needs an administrator, who reads every "
+            "account and space",
+            c.login.profile));
+        return c;
+    }
+    c.users = tracim.users().size();
+    const auto all = tracim.spaces();
+    for (const auto& space : all) {
+        if (space.is_deleted) continue;
+        ++c.spaces;
+        if (!spaces.empty() && std::find(spaces.begin(), spaces.end(), space.slug) == spaces.end())
+            continue;
+        try {
+            tracim.contents(space.id,
+                            [](const TracimContent&) { return false; }); // one page is proof enough
+        } catch (const PlatformRefusal& e) {
+            if (!e.forbidden() && !e.not_found()) throw;
+            c.unreadable.push_back(space.slug);
+        }
+    }
+    for (const auto& slug : spaces)
+        if (std::none_of(all.begin(), all.end(),
+                         [&](const TracimSpace& s) { return s.slug == slug; }))
+            c.problems.push_back(fmt::format(
+                "platform.spaces names '{}', a space the platform does not have", slug));
+    return c;
+}
+
+} // namespace expeer

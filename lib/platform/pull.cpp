@@ -1,0 +1,186 @@
+#include "platform/pull.hpp"
+
+#include "library/blob_store.hpp"
+#include "platform/pull_steps.hpp"
+#include "spaces/visibility.hpp"
+#include "store/audit_store.hpp"
+#include "store/database.hpp"
+#include "store/space_store.hpp"
+#include "util/clock.hpp"
+#include "util/lock_file.hpp"
+
+#include <algorithm>
+#include <fmt/format.h>
+#include <nlohmann/json.hpp>
+
+namespace expeer {
+
+PullTally& PullReport::operator[](const std::string& kind) {
+    for (auto& [name, tally] : kinds)
+        if (name == kind) return tally;
+    return kinds.emplace_back(kind, PullTally{}).second;
+}
+
+void PullReport::skip(const std::string& kind, const std::string& why) {
+    ++skipped_why[kind + ": " + why];
+}
+
+const std::vector<StoredField>& pulled_fields() {
+    static const std::vector<StoredField> fields = {
+        {"members",
+         "email, name, language, profile (member, trusted, admin), active or disabled, "
+         "registration date, "
+         "platform id; never a country, an organisation or a consent",
+         "GET /api/users"},
+        {"spaces",
+         "slug, label, access, parent, default role, creation date, platform id; deleted: archived",
+         "GET /api/workspaces"},
+        {"memberships", "member, space, role", "GET /api/workspaces/ID/members"},
+        {"news",
+         "public spaces: title, text (the thread's first comment), author, date; other spaces: the "
+         "author "
+         "and the date, a placeholder title",
+         "GET /api/workspaces/ID/contents, .../contents/ID/comments"},
+        {"comments", "public spaces: text, author, date; other spaces: author and date only",
+         ".../contents/ID/comments"},
+        {"library files", "public spaces: folder and file name; other spaces: platform-file-ID",
+         ".../contents"},
+        {"file versions", "size, author, date; the bytes only with --with-files",
+         ".../files/ID/revisions"},
+        {"activities",
+         "kind (news, comment, file, membership), author, space, date; public spaces: the title or "
+         "file name",
+         "GET /api/users/ID/messages (the feed of a member of each space)"},
+    };
+    return fields;
+}
+
+namespace {
+
+// Writes each step in a transaction of its own; a dry run writes them all in one that is
+// rolled back at the end, so later steps still see what earlier ones would have written.
+class Steps {
+  public:
+    Steps(Database& db, bool dry_run) : db_(db), dry_run_(dry_run) {
+        if (dry_run_) whole_.emplace(db_.sql(), SQLite::TransactionBehavior::IMMEDIATE);
+    }
+    template <typename Body> void run(Body&& body) {
+        db_.guarded([&] {
+            if (dry_run_) {
+                db_.sql().exec("SAVEPOINT pull_step");
+                try {
+                    body();
+                } catch (...) {
+                    db_.sql().exec("ROLLBACK TO pull_step");
+                    db_.sql().exec("RELEASE pull_step");
+                    throw;
+                }
+                db_.sql().exec("RELEASE pull_step");
+                return;
+            }
+            auto transaction = db_.write_transaction();
+            body();
+            transaction.commit();
+        });
+    }
+
+  private:
+    Database& db_;
+    bool dry_run_;
+    std::optional<SQLite::Transaction> whole_; // rolled back when it goes
+};
+
+// A member whose feed holds the space's whole history: the login when it is one, so that
+// the platform does the least work, else any.
+std::optional<std::int64_t> reader_of(const std::vector<TracimMember>& members, std::int64_t me) {
+    if (members.empty()) return std::nullopt;
+    for (const auto& m : members)
+        if (m.user_id == me) return me;
+    return members.front().user_id;
+}
+
+void remove_stale_downloads(const BlobStore& blobs) {
+    std::error_code ignored;
+    if (!std::filesystem::is_directory(blobs.root(), ignored)) return;
+    for (const auto& entry : std::filesystem::directory_iterator(blobs.root(), ignored))
+        if (entry.path().filename().string().starts_with("incoming-platform-"))
+            std::filesystem::remove(entry.path(), ignored);
+}
+
+} // namespace
+
+PullReport pull_platform(Database& db, BlobStore& blobs, TracimClient& tracim,
+                         const PullRequest& request, const PullContext& context,
+                         const PullProgress& progress) {
+    // One pull or push at a time: they move the same cursors and links. Under the lock, a
+    // download a killed run left half-done is nobody's, and goes.
+    const LockFile lock(db.file().string() + ".platform.lock",
+                        "another `expeer platform pull` or `push`");
+    remove_stale_downloads(blobs);
+    const TracimUser me = tracim.whoami();
+    if (me.profile != "administrators")
+        throw Error(
+            ErrorKind::permission,
+            fmt::format(
+                "the platform account '{}' is not an administrator: a pull reads every account and "
+                "space (give platform.login an administrator's account)",
+                me.username.value_or(me.public_name)));
+    PullReport report;
+    for (const char* kind : {"members", "spaces", "memberships", "news", "comments",
+                             "library files", "file versions", "activities"})
+        report[kind];
+    if (progress) progress("accounts and spaces", 0, 0);
+    PlatformDirectory directory{tracim.users(), tracim.spaces(), {}};
+    std::erase_if(directory.spaces, [](const TracimSpace& s) { return s.is_deleted; });
+    for (const auto& space : directory.spaces) {
+        try {
+            directory.members[space.id] = tracim.members(space.id);
+        } catch (const PlatformRefusal& e) {
+            if (!e.not_found() && !e.forbidden()) throw;
+            report.warnings.push_back(
+                fmt::format("space '{}': its members cannot be read ({})", space.slug, e.what()));
+        }
+    }
+    // Which spaces' contents to read: those asked for, each named if the platform has none.
+    std::vector<const TracimSpace*> chosen;
+    for (const auto& space : directory.spaces)
+        if (request.spaces.empty() || std::find(request.spaces.begin(), request.spaces.end(),
+                                                space.slug) != request.spaces.end())
+            chosen.push_back(&space);
+    for (const auto& slug : request.spaces)
+        if (std::none_of(directory.spaces.begin(), directory.spaces.end(),
+                         [&](auto& s) { return s.slug == slug; }))
+            report.warnings.push_back(
+                fmt::format("space '{}': the platform has no such space", slug));
+
+    Steps steps(db, request.dry_run);
+    PulledRegistry registry;
+    steps.run([&] { registry = pull_registry(db, directory, context, report); });
+    const auto visible = public_space_ids(SpaceStore(db).all());
+    const std::string now = format_timestamp(context.clock.now());
+    for (std::size_t i = 0; i < chosen.size(); ++i) {
+        const TracimSpace& space = *chosen[i];
+        if (progress) progress(space.slug, i, chosen.size());
+        const auto members = directory.members.find(space.id);
+        const SpaceToPull target{
+            space, registry.spaces.at(space.id), visible.count(registry.spaces.at(space.id)) > 0,
+            members == directory.members.end() ? std::nullopt : reader_of(members->second, me.id)};
+        try {
+            steps.run([&] {
+                pull_space(db, blobs, tracim, target, registry, request, context, report);
+                record_audit(db, {0, now, context.actor, "platform.pull", "space", space.slug, ""});
+            });
+        } catch (const PlatformRefusal& e) {
+            // A space the login may not read is skipped, never fatal: the others go on.
+            if (!e.forbidden() && !e.not_found()) throw;
+            report.warnings.push_back(fmt::format(
+                "space '{}': {} cannot read its contents ({}); skipped", space.slug,
+                me.username.value_or(me.public_name), e.forbidden() ? "not a member" : "gone"));
+        }
+    }
+    if (progress) progress("", chosen.size(), chosen.size());
+    report.written = !request.dry_run;
+    return report;
+}
+
+} // namespace expeer

@@ -1,0 +1,228 @@
+#include "platform/push.hpp"
+
+#include "members/registry.hpp"
+#include "platform/pull_steps.hpp"
+#include "store/audit_store.hpp"
+#include "store/database.hpp"
+#include "store/member_store.hpp"
+#include "store/platform_store.hpp"
+#include "store/space_store.hpp"
+#include "util/clock.hpp"
+#include "util/error.hpp"
+#include "util/lock_file.hpp"
+
+#include <fmt/format.h>
+#include <map>
+#include <set>
+
+namespace expeer {
+
+namespace {
+
+std::string profile_to_tracim(const std::string& profile) {
+    if (profile == "admin") return "administrators";
+    if (profile == "trusted") return "trusted-users";
+    return "users";
+}
+
+struct Selection {
+    MemberFilter filter;
+    std::set<std::string> emails; // keys
+};
+
+Selection selection(const std::vector<std::string>& terms) {
+    Selection s;
+    s.filter.status = "active";
+    for (const auto& term : terms) {
+        const auto eq = term.find('=');
+        if (eq == std::string::npos) {
+            s.emails.insert(email_key(term));
+            continue;
+        }
+        const std::string key = term.substr(0, eq), value = term.substr(eq + 1);
+        if (key == "country")
+            s.filter.country = value;
+        else if (key == "language")
+            s.filter.language = value;
+        else if (key == "organisation")
+            s.filter.organisation = value;
+        else
+            throw Error(ErrorKind::usage,
+                        fmt::format("--members '{}': expected an email, or country=, language= or "
+                                    "organisation=",
+                                    term));
+    }
+    return s;
+}
+
+class Push {
+  public:
+    Push(Database& db, TracimClient& tracim, const PushRequest& request, const PushContext& context)
+        : db_(db), tracim_(tracim), request_(request), context_(context) {}
+
+    PushReport run() {
+        const TracimUser me = tracim_.whoami();
+        if (me.profile != "administrators")
+            throw Error(ErrorKind::permission,
+                        fmt::format("the platform account '{}' is not an administrator: only an "
+                                    "administrator creates accounts",
+                                    me.username.value_or(me.public_name)));
+        load_accounts();
+        accounts();
+        if (request_.memberships) memberships();
+        report_.written = !request_.dry_run;
+        return report_;
+    }
+
+  private:
+    void load_accounts() {
+        by_email_.clear();
+        for (const auto& u : tracim_.users())
+            if (u.email) by_email_[email_key(*u.email)] = u.id;
+    }
+
+    void accounts() {
+        const Selection wanted = selection(request_.members);
+        std::vector<Member> members;
+        MemberRegistry(db_, context_.countries, context_.clock, context_.actor)
+            .for_each(wanted.filter, [&](const Member& m) {
+                if (m.external_id && m.external_id->starts_with("tracim:user:")) return;
+                if (!wanted.emails.empty() && !wanted.emails.count(email_key(m.email))) return;
+                members.push_back(m);
+            });
+        for (const auto& m : members)
+            account(m);
+    }
+
+    void account(const Member& m) {
+        const std::string key = email_key(m.email);
+        if (const auto it = by_email_.find(key); it != by_email_.end()) {
+            link(m, it->second, request_.dry_run ? "would link" : "linked");
+            return;
+        }
+        if (request_.dry_run) {
+            report_.members.push_back({m.email, "would create", ""});
+            return;
+        }
+        try {
+            const TracimUser created =
+                tracim_.create_user({m.email, m.display_name, profile_to_tracim(m.profile),
+                                     m.language, context_.time_zone, context_.invite});
+            by_email_[key] = created.id;
+            link(m, created.id, "created");
+        } catch (const PlatformRefusal& e) {
+            if (e.code() ==
+                2036) { // the email exists there: created by someone, or by a run that died
+                load_accounts();
+                if (const auto it = by_email_.find(key); it != by_email_.end()) {
+                    link(m, it->second, "linked");
+                    return;
+                }
+            }
+            report_.members.push_back({m.email, "failed", e.what()});
+            ++report_.failed;
+        }
+    }
+
+    // Records the platform id at once, in a transaction of its own.
+    void link(const Member& m, std::int64_t user, const std::string& outcome) {
+        report_.members.push_back({m.email, outcome, ""});
+        if (request_.dry_run) return;
+        const std::string now = format_timestamp(context_.clock.now());
+        db_.guarded([&] {
+            auto transaction = db_.write_transaction();
+            MemberStore store(db_);
+            auto current = store.find_by_id(m.id);
+            if (!current) return;
+            current->external_id = platform_id("user", user);
+            current->updated_at = now;
+            store.update(*current);
+            record_audit(db_,
+                         {0, now, context_.actor, "member.update", "member", std::to_string(m.id),
+                          R"({"fields":["external id"],"source":"platform push"})"});
+            transaction.commit();
+        });
+    }
+
+    void memberships() {
+        MemberStore members(db_);
+        SpaceStore spaces(db_);
+        for (const auto& [ext, space_id] : PlatformStore(db_).spaces_by_external_id()) {
+            const auto space = spaces.find_by_id(space_id);
+            if (!space || space->archived_on) continue;
+            const std::int64_t platform_space = std::stoll(ext.substr(13)); // "tracim:space:"
+            std::map<std::int64_t, std::string> there;                      // user -> role
+            try {
+                for (const auto& m : tracim_.members(platform_space))
+                    there[m.user_id] = space_role_from_tracim(m.role);
+            } catch (const PlatformRefusal& e) {
+                if (!e.not_found()) throw;
+                continue; // gone from the platform: nothing to match
+            }
+            std::map<std::int64_t, std::pair<std::string, std::string>> here; // user -> email, role
+            for (const auto& m : spaces.memberships_of_space(space_id, false)) {
+                const auto member = members.find_by_id(m.member_id);
+                if (!member || !member->external_id ||
+                    !member->external_id->starts_with("tracim:user:"))
+                    continue;
+                here[std::stoll(member->external_id->substr(12))] = {member->email, m.role};
+            }
+            for (const auto& [user, who] : here) {
+                const auto it = there.find(user);
+                if (it == there.end())
+                    change(*space, who.first, "added",
+                           [&] { tracim_.add_member(platform_space, user, who.second); });
+                else if (it->second != who.second)
+                    change(*space, who.first, "role changed",
+                           [&] { tracim_.set_role(platform_space, user, who.second); });
+            }
+            // Members of expeer who left the space here leave it there; accounts expeer does
+            // not know are the platform's business.
+            for (const auto& [user, role] : there) {
+                if (here.count(user)) continue;
+                const auto member = members.find_by_external_id(platform_id("user", user));
+                if (!member || member->status == "erased") continue;
+                change(*space, member->email, "removed",
+                       [&] { tracim_.remove_member(platform_space, user); });
+            }
+        }
+    }
+
+    template <typename Call>
+    void change(const Space& space, const std::string& email, const std::string& what,
+                Call&& call) {
+        if (request_.dry_run) {
+            report_.memberships.push_back({space.slug, email, "would be " + what, ""});
+            return;
+        }
+        try {
+            call();
+            report_.memberships.push_back({space.slug, email, what, ""});
+        } catch (const PlatformRefusal& e) {
+            if (e.code() == 3008) { // a member there already: what was wanted
+                report_.memberships.push_back({space.slug, email, "already", ""});
+                return;
+            }
+            report_.memberships.push_back({space.slug, email, "failed", e.what()});
+            ++report_.failed;
+        }
+    }
+
+    Database& db_;
+    TracimClient& tracim_;
+    const PushRequest& request_;
+    const PushContext& context_;
+    PushReport report_;
+    std::map<std::string, std::int64_t> by_email_; // email key -> platform user
+};
+
+} // namespace
+
+PushReport push_platform(Database& db, TracimClient& tracim, const PushRequest& request,
+                         const PushContext& context) {
+    const LockFile lock(db.file().string() + ".platform.lock",
+                        "another `expeer platform pull` or `push`");
+    return Push(db, tracim, request, context).run();
+}
+
+} // namespace expeer

@@ -1,0 +1,320 @@
+#include "platform/tracim.hpp"
+
+#include "platform/json_fields.hpp"
+
+#include <fmt/format.h>
+
+namespace expeer {
+
+PlatformRefusal::PlatformRefusal(const std::string& call, long status, std::optional<long> code,
+                                 const std::string& message)
+    : Error(ErrorKind::failure,
+            fmt::format("{}: the platform refused it (HTTP {}{}){}", call, status,
+                        code ? fmt::format(", code {}", *code) : std::string(),
+                        message.empty() ? std::string() : ": " + message)),
+      status_(status), code_(code) {}
+
+bool PlatformRefusal::not_found() const {
+    return status_ == 404 ||
+           (status_ == 400 && code_ && (*code_ == 1001 || *code_ == 1002 || *code_ == 1003));
+}
+
+std::string space_role_from_tracim(const std::string& role) {
+    return role == "workspace-manager" ? "space-manager" : role;
+}
+std::string space_role_to_tracim(const std::string& role) {
+    return role == "space-manager" ? "workspace-manager" : role;
+}
+
+TracimClient::TracimClient(HttpTransport& http, std::string login, long page_size)
+    : http_(http), login_(std::move(login)), page_size_(page_size) {}
+
+namespace {
+
+HttpRequest get(std::string path, std::vector<std::pair<std::string, std::string>> query = {}) {
+    return {"GET", std::move(path), std::move(query), std::nullopt};
+}
+
+std::string id(std::int64_t n) {
+    return std::to_string(n);
+}
+
+// A short, printable extract of what the platform said about an error.
+std::string platform_message(const nlohmann::json& j) {
+    if (!j.is_object() || !j.contains("message") || !j["message"].is_string()) return {};
+    std::string m = j["message"].get<std::string>();
+    std::string out;
+    for (const unsigned char c : m.substr(0, 200))
+        out += c < 0x20 || c == 0x7f ? ' ' : static_cast<char>(c);
+    return out;
+}
+
+std::optional<std::int64_t> user_of(const JsonFields& f, const char* name) {
+    const auto who = f.object(name);
+    return who ? std::optional<std::int64_t>(who->integer("user_id")) : std::nullopt;
+}
+
+constexpr std::initializer_list<const char*> roles = {"reader", "contributor", "content-manager",
+                                                      "workspace-manager"};
+
+TracimUser user_from(const JsonFields& f) {
+    TracimUser u;
+    u.id = f.integer("user_id");
+    u.email = f.optional_text("email");
+    u.public_name = f.text("public_name");
+    u.username = f.optional_text("username");
+    u.profile = f.choice("profile", {"users", "trusted-users", "administrators"});
+    u.lang = f.optional_text("lang").value_or("");
+    u.timezone = f.optional_text("timezone").value_or("");
+    u.created = f.text("created");
+    u.is_active = f.boolean("is_active");
+    u.is_deleted = f.boolean("is_deleted");
+    return u;
+}
+
+TracimContent content_from(const JsonFields& f) {
+    TracimContent c;
+    c.id = f.integer("content_id");
+    c.space_id = f.integer("workspace_id");
+    c.parent_id = f.optional_integer("parent_id");
+    c.content_type = f.text("content_type");
+    c.content_namespace = f.choice("content_namespace", {"content", "upload", "publication"});
+    c.label = f.text("label");
+    c.filename = f.optional_text("filename").value_or(c.label);
+    c.created = f.text("created");
+    c.modified = f.text("modified");
+    c.author_id = user_of(f, "author");
+    c.is_archived = f.boolean("is_archived");
+    c.is_deleted = f.boolean("is_deleted");
+    return c;
+}
+
+TracimEvent event_from(const JsonFields& f) {
+    TracimEvent e;
+    e.id = f.integer("event_id");
+    e.event_type = f.text("event_type");
+    e.created = f.text("created");
+    const auto fields = f.object("fields");
+    if (!fields) return e;
+    e.author_id = user_of(*fields, "author");
+    if (const auto w = fields->object("workspace")) e.space_id = w->integer("workspace_id");
+    if (const auto c = fields->object("content")) {
+        e.content_id = c->integer("content_id");
+        e.content_type = c->text("content_type");
+        e.content_namespace =
+            c->optional_text("content_namespace")
+                .value_or(c->optional_text("parent_content_namespace").value_or("content"));
+        e.revision_type = c->optional_text("current_revision_type").value_or("");
+        e.label = c->optional_text("label").value_or("");
+        e.filename = c->optional_text("filename").value_or(e.label);
+    }
+    e.user_id = user_of(*fields, "user");
+    if (const auto m = fields->object("member")) e.role = m->optional_text("role").value_or("");
+    return e;
+}
+
+} // namespace
+
+void TracimClient::refuse(const HttpRequest& request, const HttpResponse& r) const {
+    const std::string where = describe_call(request);
+    if (r.status == 401)
+        throw Error(ErrorKind::permission,
+                    fmt::format("{}: the platform refused the login '{}' with this API key: check "
+                                "platform.login and "
+                                "the key",
+                                where, login_));
+    std::optional<long> code;
+    nlohmann::json j;
+    try {
+        j = nlohmann::json::parse(r.body);
+        if (j.is_object() && j.contains("code") && j["code"].is_number_integer())
+            code = j["code"].get<long>();
+    } catch (const nlohmann::json::exception&) {
+        // an error page, not JSON: the status says enough
+    }
+    throw PlatformRefusal(where, r.status, code, platform_message(j));
+}
+
+std::string TracimClient::call(const HttpRequest& request) {
+    HttpResponse r = http_.send(request);
+    if (r.status < 200 || r.status >= 300) refuse(request, r);
+    return std::move(r.body);
+}
+
+void TracimClient::paged(
+    HttpRequest request, const std::string& what,
+    const std::function<bool(const nlohmann::json&, const std::string&)>& visit) {
+    request.query.emplace_back("count", std::to_string(page_size_));
+    const std::size_t token_at = request.query.size();
+    std::size_t n = 0;
+    for (std::string token;;) {
+        HttpRequest page = request;
+        page.query.resize(token_at);
+        if (!token.empty()) page.query.emplace_back("page_token", token);
+        const std::string where = describe_call(page);
+        const nlohmann::json j = parse_answer(call(page), where);
+        // Before 4.0 some lists came bare, not in pages.
+        const nlohmann::json* items = &j;
+        bool has_next = false;
+        if (j.is_object()) {
+            const JsonFields envelope(j, where);
+            has_next = envelope.boolean("has_next");
+            if (has_next) token = envelope.text("next_page_token");
+            if (!j.contains("items") || !j["items"].is_array())
+                throw Error(ErrorKind::data,
+                            fmt::format("{}: field 'items': expected a list", where));
+            items = &j["items"];
+        } else if (!j.is_array()) {
+            throw Error(ErrorKind::data, fmt::format("{}: expected a page of {}", where, what));
+        }
+        for (const auto& item : *items)
+            if (!visit(item, fmt::format("{}: item {}", where, ++n))) return;
+        if (!has_next || items->empty()) return;
+    }
+}
+
+TracimAbout TracimClient::about() {
+    const auto request = get("/api/system/about");
+    const auto j = parse_answer(call(request), describe_call(request));
+    const JsonFields f(j, describe_call(request));
+    return {f.text("name"), f.text("version"), f.optional_text("build_version").value_or("")};
+}
+
+TracimUser TracimClient::whoami() {
+    const auto request = get("/api/auth/whoami");
+    const auto j = parse_answer(call(request), describe_call(request));
+    return user_from(JsonFields(j, describe_call(request)));
+}
+
+namespace {
+
+template <typename Row, typename Read>
+std::vector<Row> list_of(const nlohmann::json& j, const std::string& where, Read&& read) {
+    if (!j.is_array()) throw Error(ErrorKind::data, fmt::format("{}: expected a list", where));
+    std::vector<Row> out;
+    std::size_t n = 0;
+    for (const auto& item : j)
+        out.push_back(read(JsonFields(item, fmt::format("{}: item {}", where, ++n))));
+    return out;
+}
+
+} // namespace
+
+std::vector<TracimUser> TracimClient::users() {
+    const auto request = get("/api/users");
+    const std::string where = describe_call(request);
+    return list_of<TracimUser>(parse_answer(call(request), where), where, user_from);
+}
+
+std::vector<TracimSpace> TracimClient::spaces() {
+    const auto request = get("/api/workspaces");
+    const std::string where = describe_call(request);
+    return list_of<TracimSpace>(parse_answer(call(request), where), where, [](const JsonFields& f) {
+        TracimSpace s;
+        s.id = f.integer("workspace_id");
+        s.slug = f.text("slug");
+        s.label = f.text("label");
+        s.access_type = f.choice("access_type", {"open", "on_request", "confidential"});
+        s.parent_id = f.optional_integer("parent_id");
+        s.default_user_role = f.choice("default_user_role", roles);
+        s.created = f.text("created");
+        s.is_deleted = f.boolean("is_deleted");
+        return s;
+    });
+}
+
+std::vector<TracimMember> TracimClient::members(std::int64_t space) {
+    // Disabled accounts are members too: without this their memberships would seem to end.
+    const auto request =
+        get("/api/workspaces/" + id(space) + "/members", {{"show_disabled_user", "1"}});
+    const std::string where = describe_call(request);
+    return list_of<TracimMember>(
+        parse_answer(call(request), where), where, [](const JsonFields& f) {
+            return TracimMember{f.integer("user_id"), f.integer("workspace_id"),
+                                f.choice("role", roles)};
+        });
+}
+
+void TracimClient::contents(std::int64_t space,
+                            const std::function<bool(const TracimContent&)>& visit) {
+    paged(get("/api/workspaces/" + id(space) + "/contents",
+              // Archived contents are history too: an archived thread was news when it was posted.
+              {{"namespaces_filter", "content,upload,publication"},
+               {"show_archived", "1"},
+               {"sort", "modified:desc"}}),
+          "contents", [&](const nlohmann::json& item, const std::string& where) {
+              return visit(content_from(JsonFields(item, where)));
+          });
+}
+
+std::vector<TracimComment> TracimClient::comments(std::int64_t space, std::int64_t content) {
+    std::vector<TracimComment> out;
+    paged(get("/api/workspaces/" + id(space) + "/contents/" + id(content) + "/comments"),
+          "comments", [&](const nlohmann::json& item, const std::string& where) {
+              const JsonFields f(item, where);
+              out.push_back({f.integer("content_id"), f.integer("parent_id"), user_of(f, "author"),
+                             f.text("created"), f.optional_text("raw_content").value_or("")});
+              return true;
+          });
+    std::stable_sort(out.begin(), out.end(),
+                     [](const auto& a, const auto& b) { return a.created < b.created; });
+    return out;
+}
+
+std::vector<TracimRevision> TracimClient::revisions(std::int64_t space, std::int64_t content) {
+    std::vector<TracimRevision> out;
+    paged(get("/api/workspaces/" + id(space) + "/files/" + id(content) + "/revisions"), "revisions",
+          [&](const nlohmann::json& item, const std::string& where) {
+              const JsonFields f(item, where);
+              out.push_back({f.integer("revision_id"), f.text("revision_type"), f.text("created"),
+                             user_of(f, "author"), f.optional_integer("size"),
+                             f.optional_text("filename").value_or("")});
+              return true;
+          });
+    std::stable_sort(out.begin(), out.end(),
+                     [](const auto& a, const auto& b) { return a.created < b.created; });
+    return out;
+}
+
+void TracimClient::revision_bytes(std::int64_t space, std::int64_t content, std::int64_t revision,
+                                  const BodySink& sink) {
+    const auto request = get("/api/workspaces/" + id(space) + "/files/" + id(content) +
+                                 "/revisions/" + id(revision) + "/raw/content",
+                             {{"force_download", "1"}});
+    const HttpResponse r = http_.send(request, &sink);
+    if (r.status < 200 || r.status >= 300) refuse(request, r);
+}
+
+void TracimClient::events(std::int64_t user, std::int64_t space,
+                          const std::function<bool(const TracimEvent&)>& visit) {
+    paged(get("/api/users/" + id(user) + "/messages",
+              {{"workspace_ids", id(space)}, {"include_not_sent", "1"}}),
+          "events", [&](const nlohmann::json& item, const std::string& where) {
+              return visit(event_from(JsonFields(item, where)));
+          });
+}
+
+TracimUser TracimClient::create_user(const NewTracimUser& u) {
+    nlohmann::json body = {{"email", u.email},       {"public_name", u.public_name},
+                           {"profile", u.profile},   {"lang", u.lang},
+                           {"timezone", u.timezone}, {"email_notification", u.email_notification}};
+    const HttpRequest request{"POST", "/api/users", {}, body.dump()};
+    const auto j = parse_answer(call(request), describe_call(request));
+    return user_from(JsonFields(j, describe_call(request)));
+}
+
+void TracimClient::add_member(std::int64_t space, std::int64_t user, const std::string& role) {
+    const nlohmann::json body = {{"user_id", user}, {"role", space_role_to_tracim(role)}};
+    call({"POST", "/api/workspaces/" + id(space) + "/members", {}, body.dump()});
+}
+
+void TracimClient::set_role(std::int64_t space, std::int64_t user, const std::string& role) {
+    const nlohmann::json body = {{"role", space_role_to_tracim(role)}};
+    call({"PUT", "/api/workspaces/" + id(space) + "/members/" + id(user), {}, body.dump()});
+}
+
+void TracimClient::remove_member(std::int64_t space, std::int64_t user) {
+    call({"DELETE", "/api/workspaces/" + id(space) + "/members/" + id(user), {}, std::nullopt});
+}
+
+} // namespace expeer
