@@ -9,21 +9,21 @@ namespace expeer {
 
 namespace {
 
-constexpr int max_depth = 32;
+constexpr std::size_t max_depth = 32;
 
-const char* type_name(const nlohmann::json& v) {
+const char* type_name(simdjson::dom::element v) {
     switch (v.type()) {
-    case nlohmann::json::value_t::null:
+    case simdjson::dom::element_type::NULL_VALUE:
         return "null";
-    case nlohmann::json::value_t::boolean:
+    case simdjson::dom::element_type::BOOL:
         return "true or false";
-    case nlohmann::json::value_t::string:
+    case simdjson::dom::element_type::STRING:
         return "a string";
-    case nlohmann::json::value_t::array:
+    case simdjson::dom::element_type::ARRAY:
         return "a list";
-    case nlohmann::json::value_t::object:
+    case simdjson::dom::element_type::OBJECT:
         return "an object";
-    case nlohmann::json::value_t::number_float:
+    case simdjson::dom::element_type::DOUBLE:
         return "a decimal number";
     default:
         return "a number";
@@ -31,9 +31,8 @@ const char* type_name(const nlohmann::json& v) {
 }
 
 // A value as a message may quote it: short, with nothing a terminal would act on.
-std::string printable(const nlohmann::json& v) {
-    std::string text = v.is_string() ? v.get<std::string>() : v.dump();
-    if (text.size() > 60) text = text.substr(0, 57) + "...";
+std::string printable(std::string_view text) {
+    if (text.size() > 60) text = text.substr(0, 57);
     std::string out;
     for (const unsigned char c : text)
         out += c < 0x20 || c == 0x7f ? fmt::format("\\x{:02x}", c) : std::string(1, c);
@@ -42,34 +41,36 @@ std::string printable(const nlohmann::json& v) {
 
 } // namespace
 
-nlohmann::json parse_answer(const std::string& body, const std::string& where) {
-    try {
-        return nlohmann::json::parse(
-            body, [&](int depth, nlohmann::json::parse_event_t, nlohmann::json&) {
-                if (depth > max_depth)
-                    throw Error(ErrorKind::data,
-                                fmt::format("{}: the answer is nested deeper than {} levels", where,
-                                            max_depth));
-                return true;
-            });
-    } catch (const nlohmann::json::parse_error& e) {
-        throw Error(ErrorKind::data,
-                    fmt::format("{}: the answer is not valid JSON (byte {})", where, e.byte));
-    }
+JsonAnswer::JsonAnswer(const std::string& body, const std::string& where) {
+    if (parser_.allocate(std::max<std::size_t>(body.size(), 64), max_depth) != simdjson::SUCCESS)
+        throw Error(ErrorKind::failure,
+                    fmt::format("{}: not enough memory to read the answer", where));
+    const auto parsed = parser_.parse(body);
+    if (parsed.error() == simdjson::DEPTH_ERROR)
+        throw Error(ErrorKind::data, fmt::format("{}: the answer is nested deeper than {} levels",
+                                                 where, max_depth));
+    if (parsed.error())
+        throw Error(ErrorKind::data, fmt::format("{}: the answer is not valid JSON ({})", where,
+                                                 simdjson::error_message(parsed.error())));
+    root_ = parsed.value_unsafe();
 }
 
-JsonFields::JsonFields(const nlohmann::json& value, std::string where)
-    : value_(value), where_(std::move(where)) {
-    if (!value_.is_object())
+JsonFields::JsonFields(simdjson::dom::element value, std::string where) : where_(std::move(where)) {
+    if (value.get(object_) != simdjson::SUCCESS)
         throw Error(ErrorKind::data,
-                    fmt::format("{}: expected an object, found {}", where_, type_name(value_)));
+                    fmt::format("{}: expected an object, found {}", where_, type_name(value)));
 }
 
-const nlohmann::json& JsonFields::field(const char* name) const {
-    const auto it = value_.find(name);
-    if (it == value_.end())
-        throw Error(ErrorKind::data, fmt::format("{}: field '{}' is missing", where_, name));
-    return *it;
+std::optional<simdjson::dom::element> JsonFields::find(const char* name) const {
+    simdjson::dom::element v;
+    if (object_[name].get(v) != simdjson::SUCCESS) return std::nullopt;
+    return v;
+}
+
+simdjson::dom::element JsonFields::field(const char* name) const {
+    const auto v = find(name);
+    if (!v) throw Error(ErrorKind::data, fmt::format("{}: field '{}' is missing", where_, name));
+    return *v;
 }
 
 void JsonFields::wrong(const char* name, const char* expected) const {
@@ -78,35 +79,37 @@ void JsonFields::wrong(const char* name, const char* expected) const {
 }
 
 std::int64_t JsonFields::integer(const char* name) const {
-    const auto& v = field(name);
-    if (!v.is_number_integer()) wrong(name, "a whole number");
-    return v.get<std::int64_t>();
+    std::int64_t out = 0;
+    if (field(name).get(out) != simdjson::SUCCESS) wrong(name, "a whole number");
+    return out;
 }
 
 std::optional<std::int64_t> JsonFields::optional_integer(const char* name) const {
-    const auto it = value_.find(name);
-    if (it == value_.end() || it->is_null()) return std::nullopt;
-    if (!it->is_number_integer()) wrong(name, "a whole number or null");
-    return it->get<std::int64_t>();
+    const auto v = find(name);
+    if (!v || v->is_null()) return std::nullopt;
+    std::int64_t out = 0;
+    if (v->get(out) != simdjson::SUCCESS) wrong(name, "a whole number or null");
+    return out;
 }
 
 std::string JsonFields::text(const char* name) const {
-    const auto& v = field(name);
-    if (!v.is_string()) wrong(name, "a string");
-    return v.get<std::string>();
+    std::string_view out;
+    if (field(name).get(out) != simdjson::SUCCESS) wrong(name, "a string");
+    return std::string(out);
 }
 
 std::optional<std::string> JsonFields::optional_text(const char* name) const {
-    const auto it = value_.find(name);
-    if (it == value_.end() || it->is_null()) return std::nullopt;
-    if (!it->is_string()) wrong(name, "a string or null");
-    return it->get<std::string>();
+    const auto v = find(name);
+    if (!v || v->is_null()) return std::nullopt;
+    std::string_view out;
+    if (v->get(out) != simdjson::SUCCESS) wrong(name, "a string or null");
+    return std::string(out);
 }
 
 bool JsonFields::boolean(const char* name) const {
-    const auto& v = field(name);
-    if (!v.is_boolean()) wrong(name, "true or false");
-    return v.get<bool>();
+    bool out = false;
+    if (field(name).get(out) != simdjson::SUCCESS) wrong(name, "true or false");
+    return out;
 }
 
 std::string JsonFields::choice(const char* name, std::initializer_list<const char*> allowed) const {
@@ -122,10 +125,16 @@ std::string JsonFields::choice(const char* name, std::initializer_list<const cha
 }
 
 std::optional<JsonFields> JsonFields::object(const char* name) const {
-    const auto it = value_.find(name);
-    if (it == value_.end() || it->is_null()) return std::nullopt;
-    if (!it->is_object()) wrong(name, "an object or null");
-    return JsonFields(*it, where_ + ": " + name);
+    const auto v = find(name);
+    if (!v || v->is_null()) return std::nullopt;
+    if (!v->is_object()) wrong(name, "an object or null");
+    return JsonFields(*v, where_ + ": " + name);
+}
+
+simdjson::dom::array JsonFields::list(const char* name) const {
+    simdjson::dom::array out;
+    if (field(name).get(out) != simdjson::SUCCESS) wrong(name, "a list");
+    return out;
 }
 
 } // namespace expeer

@@ -1,23 +1,34 @@
 // Reading an outside party's JSON field by field: each read checks the field is there and of
 // the right type, and an error says where: "GET /api/users: item 3: field 'email': expected a
-// string or null, found a number". Fields nobody reads are ignored.
+// string or null, found a number". Fields nobody reads are ignored. Parsed by simdjson
+// (pages of events are megabytes; a tree of nodes would cost more than the network).
 #pragma once
 
 #include <cstdint>
 #include <initializer_list>
-#include <nlohmann/json.hpp>
 #include <optional>
+#include <simdjson.h>
 #include <string>
 
 namespace expeer {
 
-// Parses an answer, refusing what is not JSON or is nested deeper than any real answer is
-// (so that no input can make the parser or the tree's destruction run out of stack).
-nlohmann::json parse_answer(const std::string& body, const std::string& where);
+// One answer, parsed; its values live as long as it does. Refuses what is not JSON or is
+// nested deeper than any real answer is (the parser keeps no recursion on input depth).
+class JsonAnswer {
+  public:
+    JsonAnswer(const std::string& body, const std::string& where);
+    JsonAnswer(const JsonAnswer&) = delete;
+    JsonAnswer& operator=(const JsonAnswer&) = delete;
+    simdjson::dom::element root() const { return root_; }
+
+  private:
+    simdjson::dom::parser parser_;
+    simdjson::dom::element root_;
+};
 
 class JsonFields {
   public:
-    JsonFields(const nlohmann::json& value, std::string where);
+    JsonFields(simdjson::dom::element value, std::string where);
 
     std::int64_t integer(const char* name) const;
     std::optional<std::int64_t> optional_integer(const char* name) const; // absent or null
@@ -28,13 +39,16 @@ class JsonFields {
     std::string choice(const char* name, std::initializer_list<const char*> allowed) const;
     // A nested object (absent or null: nothing).
     std::optional<JsonFields> object(const char* name) const;
+    // A nested list (absent: an Error).
+    simdjson::dom::array list(const char* name) const;
     const std::string& where() const { return where_; }
 
   private:
-    const nlohmann::json& field(const char* name) const;
+    std::optional<simdjson::dom::element> find(const char* name) const;
+    simdjson::dom::element field(const char* name) const;
     [[noreturn]] void wrong(const char* name, const char* expected) const;
 
-    const nlohmann::json& value_;
+    simdjson::dom::object object_;
     std::string where_;
 };
 

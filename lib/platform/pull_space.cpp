@@ -114,12 +114,10 @@ class SpacePull {
         std::optional<std::string> floor = before.contents_modified;
         if (!floor && request_.since) floor = *request_.since + "T00:00:00Z";
         std::vector<TracimContent> changed;
-        tracim_.contents(space_.space.id, [&](const TracimContent& c) {
-            if (floor && c.modified < *floor) return false;
+        tracim_.contents(space_.space.id, floor, [&](const TracimContent& c) {
             if (!after.contents_modified || c.modified > *after.contents_modified)
                 after.contents_modified = c.modified;
             changed.push_back(c);
-            return true;
         });
         folders(changed);
         news(changed);
@@ -349,30 +347,30 @@ class SpacePull {
                                                        space_.space.slug));
             return newest;
         }
-        const std::string since = request_.since ? *request_.since + "T00:00:00Z" : std::string();
-        tracim_.events(*space_.reader, space_.space.id, [&](const TracimEvent& e) {
-            if (before.last_event_id && e.id <= *before.last_event_id) return false;
-            if (!since.empty() && e.created < since) return false;
-            if (!newest || e.id > *newest) newest = e.id;
-            deletion(e);
-            const auto kind = activity_kind(e);
-            if (!kind) return true;
-            // The platform writes a thread's text as its first comment, with an event of its
-            // own: that is the news item being written, not a comment on it.
-            if (*kind == "comment" && e.content_id &&
-                platform_.is_news_body(platform_id("content", *e.content_id)))
-                return true;
-            const auto who = *kind == "membership" ? member(e.user_id) : member(e.author_id);
-            std::optional<std::string> content;
-            if (space_.is_public && *kind != "comment")
-                content = *kind == "membership" ? "joined as " + space_role_from_tracim(e.role)
-                          : *kind == "file"     ? one_line(e.filename, 200)
-                                                : one_line(e.label, 200);
-            const bool added = record_activity(
-                db_, {0, platform_id("event", e.id), e.created, who, *kind, space_.id, content});
-            ++(added ? tally.created : tally.unchanged);
-            return true;
-        });
+        const auto since =
+            request_.since ? std::optional(*request_.since + "T00:00:00Z") : std::nullopt;
+        tracim_.events(
+            *space_.reader, space_.space.id, before.last_event_id, since,
+            [&](const TracimEvent& e) {
+                if (!newest || e.id > *newest) newest = e.id;
+                deletion(e);
+                const auto kind = activity_kind(e);
+                if (!kind) return;
+                // The platform writes a thread's text as its first comment, with an event of its
+                // own: that is the news item being written, not a comment on it.
+                if (*kind == "comment" && e.content_id &&
+                    platform_.is_news_body(platform_id("content", *e.content_id)))
+                    return;
+                const auto who = *kind == "membership" ? member(e.user_id) : member(e.author_id);
+                std::optional<std::string> content;
+                if (space_.is_public && *kind != "comment")
+                    content = *kind == "membership" ? "joined as " + space_role_from_tracim(e.role)
+                              : *kind == "file"     ? one_line(e.filename, 200)
+                                                    : one_line(e.label, 200);
+                const bool added = record_activity(db_, {0, platform_id("event", e.id), e.created,
+                                                         who, *kind, space_.id, content});
+                ++(added ? tally.created : tally.unchanged);
+            });
         return newest;
     }
 

@@ -3,6 +3,8 @@
 #include "platform/json_fields.hpp"
 
 #include <fmt/format.h>
+#include <future>
+#include <nlohmann/json.hpp>
 
 namespace expeer {
 
@@ -52,6 +54,10 @@ std::string platform_message(const nlohmann::json& j) {
 std::optional<std::int64_t> user_of(const JsonFields& f, const char* name) {
     const auto who = f.object(name);
     return who ? std::optional<std::int64_t>(who->integer("user_id")) : std::nullopt;
+}
+
+bool every(const JsonFields&) {
+    return true;
 }
 
 constexpr std::initializer_list<const char*> roles = {"reader", "contributor", "content-manager",
@@ -141,59 +147,82 @@ std::string TracimClient::call(const HttpRequest& request) {
     return std::move(r.body);
 }
 
-void TracimClient::paged(
-    HttpRequest request, const std::string& what,
-    const std::function<bool(const nlohmann::json&, const std::string&)>& visit) {
+void TracimClient::paged(HttpRequest request, const std::string& what,
+                         const std::function<bool(const JsonFields&)>& wanted,
+                         const std::function<void(const JsonFields&)>& visit) {
     request.query.emplace_back("count", std::to_string(page_size_));
     const std::size_t token_at = request.query.size();
-    std::size_t n = 0;
-    for (std::string token;;) {
+    auto page_request = [&](const std::string& token) {
         HttpRequest page = request;
         page.query.resize(token_at);
         if (!token.empty()) page.query.emplace_back("page_token", token);
+        return page;
+    };
+    std::size_t n = 0;
+    HttpRequest page = page_request("");
+    std::string body = call(page);
+    for (;;) {
         const std::string where = describe_call(page);
-        const nlohmann::json j = parse_answer(call(page), where);
+        const JsonAnswer answer(body, where);
         // Before 4.0 some lists came bare, not in pages.
-        const nlohmann::json* items = &j;
+        simdjson::dom::array items;
         bool has_next = false;
-        if (j.is_object()) {
-            const JsonFields envelope(j, where);
+        std::string token;
+        if (answer.root().is_object()) {
+            const JsonFields envelope(answer.root(), where);
             has_next = envelope.boolean("has_next");
             if (has_next) token = envelope.text("next_page_token");
-            if (!j.contains("items") || !j["items"].is_array())
-                throw Error(ErrorKind::data,
-                            fmt::format("{}: field 'items': expected a list", where));
-            items = &j["items"];
-        } else if (!j.is_array()) {
+            items = envelope.list("items");
+        } else if (answer.root().get(items) != simdjson::SUCCESS) {
             throw Error(ErrorKind::data, fmt::format("{}: expected a page of {}", where, what));
         }
-        for (const auto& item : *items)
-            if (!visit(item, fmt::format("{}: item {}", where, ++n))) return;
-        if (!has_next || items->empty()) return;
+        const std::size_t count = items.size();
+        bool more = has_next && count > 0;
+        if (more) {
+            simdjson::dom::element last = items.at(count - 1).value_unsafe();
+            more = wanted(JsonFields(last, fmt::format("{}: item {}", where, n + count)));
+        }
+        std::future<std::string> next;
+        HttpRequest next_page;
+        if (more) {
+            next_page = page_request(token);
+            next = std::async(std::launch::async, [&] { return call(next_page); });
+        }
+        for (const auto item : items) {
+            const JsonFields f(item, fmt::format("{}: item {}", where, ++n));
+            if (!wanted(f)) break;
+            visit(f);
+        }
+        if (!more) return;
+        body = next.get();
+        page = next_page;
     }
 }
 
 TracimAbout TracimClient::about() {
     const auto request = get("/api/system/about");
-    const auto j = parse_answer(call(request), describe_call(request));
-    const JsonFields f(j, describe_call(request));
+    const JsonAnswer answer(call(request), describe_call(request));
+    const JsonFields f(answer.root(), describe_call(request));
     return {f.text("name"), f.text("version"), f.optional_text("build_version").value_or("")};
 }
 
 TracimUser TracimClient::whoami() {
     const auto request = get("/api/auth/whoami");
-    const auto j = parse_answer(call(request), describe_call(request));
-    return user_from(JsonFields(j, describe_call(request)));
+    const JsonAnswer answer(call(request), describe_call(request));
+    return user_from(JsonFields(answer.root(), describe_call(request)));
 }
 
 namespace {
 
 template <typename Row, typename Read>
-std::vector<Row> list_of(const nlohmann::json& j, const std::string& where, Read&& read) {
-    if (!j.is_array()) throw Error(ErrorKind::data, fmt::format("{}: expected a list", where));
+std::vector<Row> list_of(const std::string& body, const std::string& where, Read&& read) {
+    const JsonAnswer answer(body, where);
+    simdjson::dom::array items;
+    if (answer.root().get(items) != simdjson::SUCCESS)
+        throw Error(ErrorKind::data, fmt::format("{}: expected a list", where));
     std::vector<Row> out;
     std::size_t n = 0;
-    for (const auto& item : j)
+    for (const auto item : items)
         out.push_back(read(JsonFields(item, fmt::format("{}: item {}", where, ++n))));
     return out;
 }
@@ -203,13 +232,13 @@ std::vector<Row> list_of(const nlohmann::json& j, const std::string& where, Read
 std::vector<TracimUser> TracimClient::users() {
     const auto request = get("/api/users");
     const std::string where = describe_call(request);
-    return list_of<TracimUser>(parse_answer(call(request), where), where, user_from);
+    return list_of<TracimUser>(call(request), where, user_from);
 }
 
 std::vector<TracimSpace> TracimClient::spaces() {
     const auto request = get("/api/workspaces");
     const std::string where = describe_call(request);
-    return list_of<TracimSpace>(parse_answer(call(request), where), where, [](const JsonFields& f) {
+    return list_of<TracimSpace>(call(request), where, [](const JsonFields& f) {
         TracimSpace s;
         s.id = f.integer("workspace_id");
         s.slug = f.text("slug");
@@ -228,33 +257,30 @@ std::vector<TracimMember> TracimClient::members(std::int64_t space) {
     const auto request =
         get("/api/workspaces/" + id(space) + "/members", {{"show_disabled_user", "1"}});
     const std::string where = describe_call(request);
-    return list_of<TracimMember>(
-        parse_answer(call(request), where), where, [](const JsonFields& f) {
-            return TracimMember{f.integer("user_id"), f.integer("workspace_id"),
-                                f.choice("role", roles)};
-        });
+    return list_of<TracimMember>(call(request), where, [](const JsonFields& f) {
+        return TracimMember{f.integer("user_id"), f.integer("workspace_id"),
+                            f.choice("role", roles)};
+    });
 }
 
-void TracimClient::contents(std::int64_t space,
-                            const std::function<bool(const TracimContent&)>& visit) {
-    paged(get("/api/workspaces/" + id(space) + "/contents",
-              // Archived contents are history too: an archived thread was news when it was posted.
-              {{"namespaces_filter", "content,upload,publication"},
-               {"show_archived", "1"},
-               {"sort", "modified:desc"}}),
-          "contents", [&](const nlohmann::json& item, const std::string& where) {
-              return visit(content_from(JsonFields(item, where)));
-          });
+void TracimClient::contents(std::int64_t space, const std::optional<std::string>& since,
+                            const std::function<void(const TracimContent&)>& visit) {
+    paged(
+        get("/api/workspaces/" + id(space) + "/contents",
+            // Archived contents are history too: an archived thread was news when it was posted.
+            {{"namespaces_filter", "content,upload,publication"},
+             {"show_archived", "1"},
+             {"sort", "modified:desc"}}),
+        "contents", [&](const JsonFields& f) { return !since || f.text("modified") >= *since; },
+        [&](const JsonFields& f) { visit(content_from(f)); });
 }
 
 std::vector<TracimComment> TracimClient::comments(std::int64_t space, std::int64_t content) {
     std::vector<TracimComment> out;
     paged(get("/api/workspaces/" + id(space) + "/contents/" + id(content) + "/comments"),
-          "comments", [&](const nlohmann::json& item, const std::string& where) {
-              const JsonFields f(item, where);
+          "comments", every, [&](const JsonFields& f) {
               out.push_back({f.integer("content_id"), f.integer("parent_id"), user_of(f, "author"),
                              f.text("created"), f.optional_text("raw_content").value_or("")});
-              return true;
           });
     std::stable_sort(out.begin(), out.end(),
                      [](const auto& a, const auto& b) { return a.created < b.created; });
@@ -264,12 +290,10 @@ std::vector<TracimComment> TracimClient::comments(std::int64_t space, std::int64
 std::vector<TracimRevision> TracimClient::revisions(std::int64_t space, std::int64_t content) {
     std::vector<TracimRevision> out;
     paged(get("/api/workspaces/" + id(space) + "/files/" + id(content) + "/revisions"), "revisions",
-          [&](const nlohmann::json& item, const std::string& where) {
-              const JsonFields f(item, where);
+          every, [&](const JsonFields& f) {
               out.push_back({f.integer("revision_id"), f.text("revision_type"), f.text("created"),
                              user_of(f, "author"), f.optional_integer("size"),
                              f.optional_text("filename").value_or("")});
-              return true;
           });
     std::stable_sort(out.begin(), out.end(),
                      [](const auto& a, const auto& b) { return a.created < b.created; });
@@ -285,13 +309,18 @@ void TracimClient::revision_bytes(std::int64_t space, std::int64_t content, std:
     if (r.status < 200 || r.status >= 300) refuse(request, r);
 }
 
-void TracimClient::events(std::int64_t user, std::int64_t space,
-                          const std::function<bool(const TracimEvent&)>& visit) {
-    paged(get("/api/users/" + id(user) + "/messages",
-              {{"workspace_ids", id(space)}, {"include_not_sent", "1"}}),
-          "events", [&](const nlohmann::json& item, const std::string& where) {
-              return visit(event_from(JsonFields(item, where)));
-          });
+void TracimClient::events(std::int64_t user, std::int64_t space, std::optional<std::int64_t> after,
+                          const std::optional<std::string>& since,
+                          const std::function<void(const TracimEvent&)>& visit) {
+    paged(
+        get("/api/users/" + id(user) + "/messages",
+            {{"workspace_ids", id(space)}, {"include_not_sent", "1"}}),
+        "events",
+        [&](const JsonFields& f) {
+            return (!after || f.integer("event_id") > *after) &&
+                   (!since || f.text("created") >= *since);
+        },
+        [&](const JsonFields& f) { visit(event_from(f)); });
 }
 
 TracimUser TracimClient::create_user(const NewTracimUser& u) {
@@ -299,8 +328,8 @@ TracimUser TracimClient::create_user(const NewTracimUser& u) {
                            {"profile", u.profile},   {"lang", u.lang},
                            {"timezone", u.timezone}, {"email_notification", u.email_notification}};
     const HttpRequest request{"POST", "/api/users", {}, body.dump()};
-    const auto j = parse_answer(call(request), describe_call(request));
-    return user_from(JsonFields(j, describe_call(request)));
+    const JsonAnswer answer(call(request), describe_call(request));
+    return user_from(JsonFields(answer.root(), describe_call(request)));
 }
 
 void TracimClient::add_member(std::int64_t space, std::int64_t user, const std::string& role) {

@@ -9,8 +9,8 @@
 
 #include <cstdint>
 #include <functional>
-#include <nlohmann/json_fwd.hpp>
 #include <optional>
+#include <simdjson.h>
 #include <string>
 #include <vector>
 
@@ -128,6 +128,8 @@ class PlatformRefusal : public Error {
     std::optional<long> code_;
 };
 
+class JsonFields;
+
 class TracimClient {
   public:
     // `login` names the account in messages (a 401 says which login was refused).
@@ -138,17 +140,19 @@ class TracimClient {
     std::vector<TracimUser> users();
     std::vector<TracimSpace> spaces();
     std::vector<TracimMember> members(std::int64_t space);
-    // Every content of the space (files, threads, folders, comments...), the latest change
-    // first; `visit` returns false to stop.
-    void contents(std::int64_t space, const std::function<bool(const TracimContent&)>& visit);
+    // Every content of the space (files, threads, folders, comments...) changed at or after
+    // `since` (all when empty), the latest change first.
+    void contents(std::int64_t space, const std::optional<std::string>& since,
+                  const std::function<void(const TracimContent&)>& visit);
     std::vector<TracimComment> comments(std::int64_t space, std::int64_t content);   // oldest first
     std::vector<TracimRevision> revisions(std::int64_t space, std::int64_t content); // oldest first
     void revision_bytes(std::int64_t space, std::int64_t content, std::int64_t revision,
                         const BodySink& sink);
     // The events of `space` in the feed of `user` (a member: the feed holds the space's whole
-    // history), newest first; `visit` returns false to stop.
-    void events(std::int64_t user, std::int64_t space,
-                const std::function<bool(const TracimEvent&)>& visit);
+    // history) newer than `after` and at or after `since` (either may be empty), newest first.
+    void events(std::int64_t user, std::int64_t space, std::optional<std::int64_t> after,
+                const std::optional<std::string>& since,
+                const std::function<void(const TracimEvent&)>& visit);
 
     TracimUser create_user(const NewTracimUser& user);
     void add_member(std::int64_t space, std::int64_t user, const std::string& role);
@@ -160,9 +164,12 @@ class TracimClient {
     // kind permission naming the login).
     std::string call(const HttpRequest& request);
     [[noreturn]] void refuse(const HttpRequest& request, const HttpResponse& response) const;
-    // Pages of a keyset-paged list; `visit` returns false to stop.
+    // The items of a keyset-paged list, page after page, while `wanted` holds of an item.
+    // The next page is asked for while this one is read, when its last item is still wanted:
+    // the platform's time and expeer's overlap. `visit` must not call the client meanwhile.
     void paged(HttpRequest request, const std::string& what,
-               const std::function<bool(const nlohmann::json&, const std::string& where)>& visit);
+               const std::function<bool(const JsonFields& item)>& wanted,
+               const std::function<void(const JsonFields& item)>& visit);
 
     HttpTransport& http_;
     std::string login_;

@@ -80,7 +80,7 @@ not use are ignored.
   $ fresh
   $ fault '[{"method": "GET", "path": "^/api/users$", "times": 1, "bad_json": "truncate"}]'
   $ expeer -q platform pull
-  expeer: error: GET /api/users: the answer is not valid JSON (byte *) (glob)
+  expeer: error: GET /api/users: the answer is not valid JSON (A string is opened, but never closed.)
   [65]
   $ fault '[{"method": "GET", "path": "^/api/users$", "times": 1, "missing_field": "public_name"}]'
   $ expeer -q platform pull
