@@ -1,7 +1,7 @@
 #include "platform/json_fields.hpp"
 
 #include "util/error.hpp"
-#include "util/text.hpp"
+#include "util/printable.hpp"
 
 #include <fmt/format.h>
 
@@ -28,15 +28,6 @@ const char* type_name(simdjson::dom::element v) {
     default:
         return "a number";
     }
-}
-
-// A value as a message may quote it: short, with nothing a terminal would act on.
-std::string printable(std::string_view text) {
-    if (text.size() > 60) text = text.substr(0, 57);
-    std::string out;
-    for (const unsigned char c : text)
-        out += c < 0x20 || c == 0x7f ? fmt::format("\\x{:02x}", c) : std::string(1, c);
-    return text::is_valid_utf8(out) ? out : "(not UTF-8)";
 }
 
 } // namespace
@@ -121,7 +112,7 @@ std::string JsonFields::choice(const char* name, std::initializer_list<const cha
         list += (list.empty() ? "" : ", ") + std::string(a);
     throw Error(ErrorKind::data,
                 fmt::format("{}: field '{}': unknown value '{}' (expected one of {})", where_, name,
-                            printable(value), list));
+                            printable(value, 60), list));
 }
 
 std::optional<JsonFields> JsonFields::object(const char* name) const {
