@@ -6,6 +6,7 @@
 #include "progress.hpp"
 #include "stats/settings.hpp"
 #include "util/clock.hpp"
+#include "util/printable.hpp"
 
 #include <fmt/format.h>
 
@@ -36,17 +37,21 @@ void platform_check(Context& context, const CheckCommand& c) {
     if (context.format(c.format) == Format::json) {
         context.out << r.dump(2) << '\n';
     } else {
-        context.out << fmt::format("platform:       {} {} ({}) at {}\n", check.about.name,
-                                   check.about.version, check.about.build_version, settings.url);
-        context.out << fmt::format(
-            "acts as:        {} ({}), {}\n", check.login.public_name, settings.login,
-            check.administrator ? "an administrator" : "not an administrator");
+        // What the platform says is shown escaped: it is outside input like any file.
+        context.out << fmt::format("platform:       {} {} ({}) at {}\n",
+                                   printable(check.about.name), printable(check.about.version),
+                                   printable(check.about.build_version), settings.url);
+        context.out << fmt::format("acts as:        {} ({}), {}\n",
+                                   printable(check.login.public_name), printable(settings.login),
+                                   check.administrator ? "an administrator"
+                                                       : "not an administrator");
         if (check.administrator)
             context.out << fmt::format("reads:          {} accounts, {} spaces\n", check.users,
                                        check.spaces);
         for (const auto& slug : check.unreadable)
             context.out << fmt::format(
-                "cannot read:    the contents of '{}' (the login is not a member)\n", slug);
+                "cannot read:    the contents of '{}' (the login is not a member)\n",
+                printable(slug));
         for (const auto& p : check.problems)
             context.out << "problem:        " << p << '\n';
     }
@@ -141,10 +146,7 @@ void platform_pull(Context& context, const PullCommand& c) {
     for (const auto& warning : report.warnings)
         context.say("expeer: warning: " + warning);
     print_pull(context, report, c);
-    const bool skipped_space =
-        std::any_of(report.warnings.begin(), report.warnings.end(),
-                    [](const std::string& w) { return w.ends_with("; skipped"); });
-    if (skipped_space) context.exit_code = ExitCode::partial;
+    if (!report.skipped_spaces.empty()) context.exit_code = ExitCode::partial;
 }
 
 struct PushCommand {

@@ -1,5 +1,7 @@
 #include "platform/check.hpp"
 
+#include "util/printable.hpp"
+
 #include <algorithm>
 #include <fmt/format.h>
 
@@ -14,10 +16,11 @@ PlatformCheck check_platform(TracimClient& tracim, const std::vector<std::string
         c.problems.push_back(fmt::format(
             "the account is a '{}' profile: a pull needs an administrator, who reads every "
             "account and space",
-            c.login.profile));
+            printable(c.login.profile)));
         return c;
     }
     c.users = tracim.users().size();
+    tracim.probe_events(c.login.id); // a pull reads each space's feed through a member's
     const auto all = tracim.spaces();
     for (const auto& space : all) {
         if (space.is_deleted) continue;
@@ -25,8 +28,8 @@ PlatformCheck check_platform(TracimClient& tracim, const std::vector<std::string
         if (!spaces.empty() && std::find(spaces.begin(), spaces.end(), space.slug) == spaces.end())
             continue;
         try {
-            // Only what changed after the end of time: one short page is proof enough.
-            tracim.contents(space.id, "9999", [](const TracimContent&) {});
+            tracim.members(space.id);
+            tracim.probe_contents(space.id);
         } catch (const PlatformRefusal& e) {
             if (!e.forbidden() && !e.not_found()) throw;
             c.unreadable.push_back(space.slug);
@@ -36,7 +39,7 @@ PlatformCheck check_platform(TracimClient& tracim, const std::vector<std::string
         if (std::none_of(all.begin(), all.end(),
                          [&](const TracimSpace& s) { return s.slug == slug; }))
             c.problems.push_back(fmt::format(
-                "platform.spaces names '{}', a space the platform does not have", slug));
+                "platform.spaces names '{}', a space the platform does not have", printable(slug)));
     return c;
 }
 

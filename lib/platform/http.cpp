@@ -3,6 +3,7 @@
 #include "util/error.hpp"
 
 #include <curl/curl.h>
+#include <exception>
 #include <fmt/format.h>
 #include <mutex>
 #include <thread>
@@ -51,14 +52,21 @@ struct CurlTransport::Attempt {
     CURL* easy = nullptr;
     std::string body;
     bool too_big = false;
+    std::exception_ptr failed; // the sink's: rethrown once libcurl has returned
 
+    // No exception may cross libcurl's C frames: a failing sink stops the transfer instead.
     static std::size_t write(char* data, std::size_t size, std::size_t count, void* self) {
         auto* a = static_cast<Attempt*>(self);
         const std::size_t n = size * count;
         long status = 0;
         curl_easy_getinfo(a->easy, CURLINFO_RESPONSE_CODE, &status);
         if (a->sink && status >= 200 && status < 300) {
-            a->sink->write(std::string_view(data, n));
+            try {
+                a->sink->write(std::string_view(data, n));
+            } catch (...) {
+                a->failed = std::current_exception();
+                return 0;
+            }
             return n;
         }
         if (a->body.size() + n > a->max_body) {
@@ -123,7 +131,7 @@ HttpResponse CurlTransport::send(const HttpRequest& request, const BodySink* sin
             wait *= 2;
             if (sink && sink->restart) sink->restart();
         }
-        Attempt a{sink, options_.max_body, easy, {}, false};
+        Attempt a{sink, options_.max_body, easy, {}, false, nullptr};
         char error[CURL_ERROR_SIZE] = {};
         curl_easy_reset(easy);
         curl_easy_setopt(easy, CURLOPT_URL, url.c_str());
@@ -139,7 +147,13 @@ HttpResponse CurlTransport::send(const HttpRequest& request, const BodySink* sin
         curl_easy_setopt(easy, CURLOPT_WRITEFUNCTION, &Attempt::write);
         curl_easy_setopt(easy, CURLOPT_WRITEDATA, &a);
         curl_easy_setopt(easy, CURLOPT_ERRORBUFFER, error);
-        curl_easy_setopt(easy, CURLOPT_TIMEOUT, options_.timeout_seconds);
+        if (sink) {
+            // A file may take long on a slow link: it fails only when it stalls that long.
+            curl_easy_setopt(easy, CURLOPT_LOW_SPEED_LIMIT, 1L);
+            curl_easy_setopt(easy, CURLOPT_LOW_SPEED_TIME, options_.timeout_seconds);
+        } else {
+            curl_easy_setopt(easy, CURLOPT_TIMEOUT, options_.timeout_seconds);
+        }
         curl_easy_setopt(easy, CURLOPT_CONNECTTIMEOUT, std::min(options_.timeout_seconds, 30L));
         curl_easy_setopt(easy, CURLOPT_NOSIGNAL, 1L);
         curl_easy_setopt(easy, CURLOPT_PROTOCOLS_STR, "http,https");
@@ -151,6 +165,7 @@ HttpResponse CurlTransport::send(const HttpRequest& request, const BodySink* sin
         if (!options_.ca_file.empty())
             curl_easy_setopt(easy, CURLOPT_CAINFO, options_.ca_file.c_str());
         const CURLcode code = curl_easy_perform(easy);
+        if (a.failed) std::rethrow_exception(a.failed);
         long status = 0;
         curl_easy_getinfo(easy, CURLINFO_RESPONSE_CODE, &status);
         if (a.too_big)

@@ -8,6 +8,7 @@
 #include "store/space_store.hpp"
 #include "util/clock.hpp"
 #include "util/lock_file.hpp"
+#include "util/printable.hpp"
 
 #include <algorithm>
 #include <fmt/format.h>
@@ -22,6 +23,7 @@ PullTally& PullReport::operator[](const std::string& kind) {
 }
 
 void PullReport::skip(const std::string& kind, const std::string& why) {
+    ++(*this)[kind].skipped;
     ++skipped_why[kind + ": " + why];
 }
 
@@ -117,14 +119,8 @@ PullReport pull_platform(Database& db, BlobStore& blobs, TracimClient& tracim,
     const LockFile lock(db.file().string() + ".platform.lock",
                         "another `expeer platform pull` or `push`");
     remove_stale_downloads(blobs);
-    const TracimUser me = tracim.whoami();
-    if (me.profile != "administrators")
-        throw Error(
-            ErrorKind::permission,
-            fmt::format(
-                "the platform account '{}' is not an administrator: a pull reads every account and "
-                "space (give platform.login an administrator's account)",
-                me.username.value_or(me.public_name)));
+    const TracimUser me = require_administrator(tracim, "a pull reads every account and space");
+    const std::string login = printable(me.username.value_or(me.public_name));
     PullReport report;
     for (const char* kind : {"members", "spaces", "memberships", "news", "comments",
                              "library files", "file versions", "activities"})
@@ -137,8 +133,9 @@ PullReport pull_platform(Database& db, BlobStore& blobs, TracimClient& tracim,
             directory.members[space.id] = tracim.members(space.id);
         } catch (const PlatformRefusal& e) {
             if (!e.not_found() && !e.forbidden()) throw;
-            report.warnings.push_back(
-                fmt::format("space '{}': its members cannot be read ({})", space.slug, e.what()));
+            report.skipped_spaces.push_back(space.slug);
+            report.warnings.push_back(fmt::format("space '{}': its members cannot be read ({})",
+                                                  printable(space.slug), e.what()));
         }
     }
     // Which spaces' contents to read: those asked for, each named if the platform has none.
@@ -151,31 +148,43 @@ PullReport pull_platform(Database& db, BlobStore& blobs, TracimClient& tracim,
         if (std::none_of(directory.spaces.begin(), directory.spaces.end(),
                          [&](auto& s) { return s.slug == slug; }))
             report.warnings.push_back(
-                fmt::format("space '{}': the platform has no such space", slug));
+                fmt::format("space '{}': the platform has no such space", printable(slug)));
 
+    const std::string now = format_timestamp(context.clock.now());
     Steps steps(db, request.dry_run);
     PulledRegistry registry;
-    steps.run([&] { registry = pull_registry(db, directory, context, report); });
-    const auto visible = public_space_ids(SpaceStore(db).all());
-    const std::string now = format_timestamp(context.clock.now());
+    std::set<std::int64_t> visible;
+    steps.run([&] {
+        registry = pull_registry(db, directory, context, report);
+        visible = public_space_ids(SpaceStore(db).all());
+        apply_visibility(db, visible, now);
+    });
     for (std::size_t i = 0; i < chosen.size(); ++i) {
         const TracimSpace& space = *chosen[i];
         if (progress) progress(space.slug, i, chosen.size());
+        const std::int64_t local = registry.spaces.at(space.id);
         const auto members = directory.members.find(space.id);
         const SpaceToPull target{
-            space, registry.spaces.at(space.id), visible.count(registry.spaces.at(space.id)) > 0,
+            space, local, visible.count(local) > 0,
             members == directory.members.end() ? std::nullopt : reader_of(members->second, me.id)};
+        NewBlobs downloaded(blobs); // removed unless the space's transaction commits
         try {
-            steps.run([&] {
-                pull_space(db, blobs, tracim, target, registry, request, context, report);
-                record_audit(db, {0, now, context.actor, "platform.pull", "space", space.slug, ""});
-            });
+            pull_space(db, blobs, tracim, target, registry, request, context, report, downloaded,
+                       [&](const std::function<void()>& write) {
+                           steps.run([&] {
+                               write();
+                               record_audit(db, {0, now, context.actor, "platform.pull", "space",
+                                                 std::to_string(local), ""});
+                           });
+                       });
+            downloaded.keep();
         } catch (const PlatformRefusal& e) {
             // A space the login may not read is skipped, never fatal: the others go on.
             if (!e.forbidden() && !e.not_found()) throw;
-            report.warnings.push_back(fmt::format(
-                "space '{}': {} cannot read its contents ({}); skipped", space.slug,
-                me.username.value_or(me.public_name), e.forbidden() ? "not a member" : "gone"));
+            report.skipped_spaces.push_back(space.slug);
+            report.warnings.push_back(
+                fmt::format("space '{}': {} cannot read its contents ({}); skipped",
+                            printable(space.slug), login, e.forbidden() ? "not a member" : "gone"));
         }
     }
     if (progress) progress("", chosen.size(), chosen.size());

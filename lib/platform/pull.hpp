@@ -44,11 +44,12 @@ struct PullReport {
     std::vector<std::pair<std::string, PullTally>> kinds;
     std::map<std::string, std::size_t> skipped_why; // why things were left out, how many
     std::vector<std::string> warnings;              // spaces that could not be read, and why
+    std::vector<std::string> skipped_spaces;        // slugs of the spaces skipped
     std::uint64_t bytes = 0;                        // of file versions downloaded
     bool written = false;
 
     PullTally& operator[](const std::string& kind);
-    void skip(const std::string& kind, const std::string& why);
+    void skip(const std::string& kind, const std::string& why); // counted, with why
 };
 
 struct PullContext {

@@ -17,17 +17,7 @@
 
 namespace expeer {
 
-std::string platform_id(const char* kind, std::int64_t id) {
-    return fmt::format("tracim:{}:{}", kind, id);
-}
-
 namespace {
-
-std::string profile_from(const std::string& profile) {
-    if (profile == "administrators") return "admin";
-    if (profile == "trusted-users") return "trusted";
-    return "member";
-}
 
 class RegistryPull {
   public:
@@ -43,7 +33,6 @@ class RegistryPull {
         for (const auto& user : users) {
             if (user.is_deleted) continue; // the platform lists none; a deleted account is gone
             if (!user.email || user.email->empty()) {
-                ++tally.skipped;
                 report_.skip("members", "accounts without an email");
                 continue;
             }
@@ -97,7 +86,6 @@ class RegistryPull {
             for (const auto& m : list) {
                 const auto member = registry.members.find(m.user_id);
                 if (member == registry.members.end()) {
-                    ++tally.skipped;
                     report_.skip("memberships", "members whose account is not brought in");
                     continue;
                 }
@@ -106,9 +94,11 @@ class RegistryPull {
                 const auto current = spaces_.current_membership(space->second, member->second);
                 if (!current) {
                     spaces_.open_membership(space->second, member->second, role, now_);
+                    audit_membership("membership.add", space->second, member->second);
                     ++tally.created;
                 } else if (current->role != role) {
                     spaces_.set_role(current->id, role);
+                    audit_membership("membership.role", space->second, member->second);
                     ++tally.updated;
                 } else {
                     ++tally.unchanged;
@@ -123,19 +113,25 @@ class RegistryPull {
                     !member->external_id->starts_with("tracim:user:"))
                     continue;
                 spaces_.close_membership(m.id, now_);
+                audit_membership("membership.remove", space->second, m.member_id);
                 ++tally.updated;
             }
         }
     }
 
   private:
+    // As the space registry records them; the activity comes from the platform's feed.
+    void audit_membership(const char* action, std::int64_t space, std::int64_t member) {
+        record_audit(db_, {0, now_, context_.actor, action, "space", std::to_string(space),
+                           nlohmann::json{{"member", member}, {"source", "platform"}}.dump()});
+    }
+
     std::optional<std::int64_t> member(const TracimUser& user, PullTally& tally) {
         const std::string ext = platform_id("user", user.id);
         std::optional<Member> existing = members_.find_by_external_id(ext);
         if (!existing) {
             existing = members_.find_by_email(*user.email);
             if (existing && existing->external_id && *existing->external_id != ext) {
-                ++tally.skipped;
                 report_.skip("members", "an email already linked to another platform account");
                 return std::nullopt;
             }
@@ -144,13 +140,12 @@ class RegistryPull {
         input.email = *user.email;
         input.display_name = user.public_name;
         if (vocabulary::language(user.lang)) input.language = user.lang;
-        input.profile = profile_from(user.profile);
+        input.profile = profile_from_tracim(user.profile);
         input.status = user.is_active ? "active" : "disabled";
         input.external_id = ext;
         if (!existing) input.registered_on = user.created.substr(0, 10);
         const NormalizedChanges normalized = normalize_changes(input, context_.countries);
         if (!normalized.errors.empty()) {
-            ++tally.skipped;
             report_.skip("members", fmt::format("accounts whose {} is not valid here",
                                                 normalized.errors.front().field));
             return std::nullopt;
@@ -166,14 +161,12 @@ class RegistryPull {
             return m.id;
         }
         if (existing->status == "erased") {
-            ++tally.skipped;
             report_.skip("members", "erased here: not brought back");
             return std::nullopt;
         }
         if (email_key(existing->email) != email_key(*user.email))
             if (const auto other = members_.find_by_email(*user.email);
                 other && other->id != existing->id) {
-                ++tally.skipped;
                 report_.skip("members", "a new email that another member has");
                 return existing->id;
             }
@@ -236,8 +229,8 @@ class RegistryPull {
             wanted.id = spaces_.insert(wanted);
             platform_.link_space(wanted.id, ext);
             linked[ext] = wanted.id;
-            record_audit(db_, {0, now_, context_.actor, "space.create", "space", wanted.slug,
-                               R"({"source":"platform"})"});
+            record_audit(db_, {0, now_, context_.actor, "space.create", "space",
+                               std::to_string(wanted.id), R"({"source":"platform"})"});
             ++tally.created;
             return wanted.id;
         }
@@ -253,8 +246,8 @@ class RegistryPull {
         spaces_.update(wanted);
         platform_.link_space(wanted.id, ext);
         linked[ext] = wanted.id;
-        record_audit(db_, {0, now_, context_.actor, "space.update", "space", wanted.slug,
-                           R"({"source":"platform"})"});
+        record_audit(db_, {0, now_, context_.actor, "space.update", "space",
+                           std::to_string(wanted.id), R"({"source":"platform"})"});
         ++tally.updated;
         return wanted.id;
     }
@@ -270,6 +263,24 @@ class RegistryPull {
 };
 
 } // namespace
+
+void apply_visibility(Database& db, const std::set<std::int64_t>& public_spaces,
+                      const std::string& now) {
+    PlatformStore platform(db);
+    for (const auto& [ext, id] : platform.spaces_by_external_id()) {
+        auto cursor = platform.cursor(id);
+        if (!cursor) continue; // nothing read from it yet
+        const bool now_public = public_spaces.count(id) > 0;
+        if (now_public == cursor->pulled_public) continue;
+        if (now_public) {
+            platform.forget_contents_cursor(id);
+        } else {
+            platform.scrub_space(id, withheld_title);
+            cursor->pulled_public = false;
+            platform.save_cursor(id, *cursor, now);
+        }
+    }
+}
 
 PulledRegistry pull_registry(Database& db, const PlatformDirectory& directory,
                              const PullContext& context, PullReport& report) {

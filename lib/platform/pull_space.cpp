@@ -1,23 +1,27 @@
 // One space of a pull: its contents (news, comments, library files and versions) and its
-// event feed (activity), from where the last pull stopped.
+// event feed (activity), from where the last pull stopped. Everything is read first, then
+// written in one short transaction with the new cursor: no write lock is held while the
+// platform answers, and a crash leaves the space as the last pull left it.
 #include "activity/activity.hpp"
 #include "library/blob_store.hpp"
 #include "library/library.hpp"
 #include "platform/html_text.hpp"
 #include "platform/pull_steps.hpp"
 #include "store/activity_store.hpp"
+#include "store/audit_store.hpp"
 #include "store/database.hpp"
 #include "store/library_store.hpp"
 #include "store/news_store.hpp"
 #include "store/platform_store.hpp"
 #include "util/clock.hpp"
 #include "util/error.hpp"
-#include "util/text.hpp"
+#include "util/printable.hpp"
 
 #include <cerrno>
 #include <cstring>
 #include <fcntl.h>
 #include <fmt/format.h>
+#include <future>
 #include <set>
 #include <sys/stat.h>
 #include <unistd.h>
@@ -48,6 +52,35 @@ bool is_publication(const TracimContent& c) {
 
 bool is_library_file(const TracimContent& c) {
     return c.content_type == "file" && c.content_namespace != "publication";
+}
+
+// New bytes; other revisions rename, describe, archive.
+bool new_bytes(const TracimRevision& r) {
+    return r.revision_type == "creation" || r.revision_type == "revision";
+}
+
+// Calls `fetch` for each key one ahead of `use`, on another thread: the platform answers the
+// next call while expeer reads the last answer. `use` must not call the platform.
+template <typename Key, typename Fetch, typename Use>
+void one_ahead(const std::vector<Key>& keys, Fetch&& fetch, Use&& use) {
+    using Result = decltype(fetch(keys.front()));
+    std::future<Result> next;
+    if (!keys.empty()) next = std::async(std::launch::async, fetch, keys.front());
+    for (std::size_t i = 0; i < keys.size(); ++i) {
+        Result result = next.get();
+        if (i + 1 < keys.size()) next = std::async(std::launch::async, fetch, keys[i + 1]);
+        use(keys[i], std::move(result));
+    }
+}
+
+// Not found (deleted while it was read) is nothing; any other refusal goes on.
+template <typename Call> auto unless_gone(Call&& call) -> std::optional<decltype(call())> {
+    try {
+        return call();
+    } catch (const PlatformRefusal& e) {
+        if (!e.not_found()) throw;
+        return std::nullopt;
+    }
 }
 
 // A file downloaded into a private temporary file beside the contents, then stored by hash.
@@ -96,36 +129,57 @@ class Download {
     BodySink sink_;
 };
 
+// What the platform says of one space, read before anything is written.
+struct SpaceRead {
+    PlatformCursor before;
+    PlatformCursor after;
+    std::vector<TracimContent> changed; // the latest change first
+    // News items (new or changed publications, and earlier ones with new comments) and their
+    // comments, oldest first; nothing when the item was deleted while it was read.
+    std::vector<std::pair<std::int64_t, std::optional<std::vector<TracimComment>>>> comments;
+    std::size_t other_comments = 0; // on contents that are not news
+    std::vector<std::pair<const TracimContent*, std::optional<std::vector<TracimRevision>>>> files;
+    std::map<std::string, StoredBlob> bytes;         // by revision id, downloaded
+    std::map<std::string, StoredBlob> earlier_bytes; // of versions an earlier pull recorded
+    std::vector<TracimEvent> events;                 // newest first
+};
+
 class SpacePull {
   public:
     SpacePull(Database& db, BlobStore& blobs, TracimClient& tracim, const SpaceToPull& space,
               const PulledRegistry& registry, const PullRequest& request,
               const PullContext& context, PullReport& report)
         : db_(db), blobs_(blobs), tracim_(tracim), space_(space), registry_(registry),
-          request_(request), context_(context), report_(report), platform_(db), library_(db),
-          new_blobs_(blobs) {
+          request_(request), context_(context), report_(report), platform_(db), library_(db) {
         now_ = format_timestamp(context.clock.now());
     }
 
-    void run() {
-        const PlatformCursor before = platform_.cursor(space_.id).value_or(PlatformCursor{});
-        PlatformCursor after = before;
+    SpaceRead read(NewBlobs& downloaded) {
+        SpaceRead r;
+        r.before = platform_.cursor(space_.id).value_or(PlatformCursor{});
+        r.after = r.before;
         // Contents changed since the last pull (or since --since), the latest first.
-        std::optional<std::string> floor = before.contents_modified;
+        std::optional<std::string> floor = r.before.contents_modified;
         if (!floor && request_.since) floor = *request_.since + "T00:00:00Z";
-        std::vector<TracimContent> changed;
         tracim_.contents(space_.space.id, floor, [&](const TracimContent& c) {
-            if (!after.contents_modified || c.modified > *after.contents_modified)
-                after.contents_modified = c.modified;
-            changed.push_back(c);
+            if (!r.after.contents_modified || c.modified > *r.after.contents_modified)
+                r.after.contents_modified = c.modified;
+            r.changed.push_back(c);
         });
-        folders(changed);
-        news(changed);
-        library(changed);
-        after.last_event_id = events(before, after.last_event_id);
-        if (!space_.is_public) platform_.scrub_space(space_.id, withheld_title);
-        if (!request_.dry_run) platform_.save_cursor(space_.id, after, now_);
-        new_blobs_.keep();
+        read_comments(r);
+        read_files(r, downloaded);
+        read_events(r);
+        return r;
+    }
+
+    void write(const SpaceRead& r) {
+        folders(r.changed);
+        news(r);
+        library(r);
+        PlatformCursor after = r.after;
+        after.last_event_id = events(r);
+        after.pulled_public = space_.is_public;
+        platform_.save_cursor(space_.id, after, now_);
     }
 
   private:
@@ -149,6 +203,113 @@ class SpacePull {
         return t;
     }
 
+    // The comments of every news item that needs them. In a space that is not public no text
+    // is kept, so none is asked for: the listing says who commented, and when. In a public
+    // one the texts are read, one call ahead.
+    void read_comments(SpaceRead& r) {
+        std::set<std::int64_t> publications;
+        std::map<std::int64_t, std::vector<TracimComment>> listed; // by parent, without their text
+        for (const auto& c : r.changed) {
+            if (is_publication(c)) publications.insert(c.id);
+            if (c.content_type == "comment" && c.parent_id)
+                listed[*c.parent_id].push_back({c.id, *c.parent_id, c.author_id, c.created, ""});
+        }
+        std::vector<std::int64_t> parents(publications.begin(), publications.end());
+        for (const auto& [parent, comments] : listed) {
+            if (publications.count(parent)) continue;
+            if (platform_.news_id(platform_id("content", parent)))
+                parents.push_back(parent);
+            else
+                r.other_comments += comments.size();
+        }
+        const auto keep = [&](std::int64_t parent,
+                              std::optional<std::vector<TracimComment>> comments) {
+            r.comments.emplace_back(parent, std::move(comments));
+        };
+        if (!space_.is_public) {
+            for (const auto parent : parents) {
+                auto comments = listed[parent];
+                std::stable_sort(
+                    comments.begin(), comments.end(),
+                    [](const auto& a, const auto& b) { return a.created < b.created; });
+                keep(parent, std::move(comments));
+            }
+            return;
+        }
+        one_ahead(
+            parents,
+            [&](std::int64_t parent) {
+                return unless_gone([&] { return tracim_.comments(space_.space.id, parent); });
+            },
+            keep);
+    }
+
+    // The versions of every changed file, one call ahead, then the bytes asked for.
+    void read_files(SpaceRead& r, NewBlobs& downloaded) {
+        std::vector<const TracimContent*> files;
+        for (const auto& c : r.changed)
+            if (is_library_file(c)) files.push_back(&c);
+        one_ahead(
+            files,
+            [&](const TracimContent* c) {
+                return unless_gone([&] { return tracim_.revisions(space_.space.id, c->id); });
+            },
+            [&](const TracimContent* c, std::optional<std::vector<TracimRevision>> revisions) {
+                r.files.emplace_back(c, std::move(revisions));
+            });
+        if (!request_.with_files || request_.dry_run) return;
+        std::set<std::int64_t> listed;
+        for (const auto& c : r.changed)
+            listed.insert(c.id);
+        for (const auto& [c, revisions] : r.files) {
+            if (!revisions) continue;
+            for (const auto& v : *revisions) {
+                if (!new_bytes(v)) continue;
+                const std::string ext = platform_id("revision", v.id);
+                if (const auto known = platform_.revision(ext); known && known->sha256) continue;
+                download(c->id, v.id, r.bytes, downloaded);
+            }
+        }
+        // Versions an earlier pull recorded without their bytes, of files unchanged since.
+        for (const auto& [file_ext, revision_ext] : platform_.revisions_without_bytes(space_.id)) {
+            const auto file = platform_number(file_ext, "content");
+            const auto revision = platform_number(revision_ext, "revision");
+            if (!file || !revision || listed.count(*file)) continue;
+            download(*file, *revision, r.earlier_bytes, downloaded);
+        }
+    }
+
+    void download(std::int64_t content, std::int64_t revision,
+                  std::map<std::string, StoredBlob>& into, NewBlobs& downloaded) {
+        Download d(blobs_.root());
+        const auto fetched = unless_gone([&] {
+            tracim_.revision_bytes(space_.space.id, content, revision, d.sink());
+            return true;
+        });
+        if (!fetched) {
+            report_.skip("file versions", "bytes deleted on the platform while they were read");
+            return;
+        }
+        const StoredBlob blob = blobs_.put_file(d.finish());
+        downloaded.add(blob);
+        report_.bytes += blob.size;
+        into.emplace(platform_id("revision", revision), blob);
+    }
+
+    void read_events(SpaceRead& r) {
+        if (!space_.reader) {
+            if (!r.before.last_event_id)
+                report_.warnings.push_back(
+                    fmt::format("space '{}': no member, so no event feed to read",
+                                printable(space_.space.slug)));
+            return;
+        }
+        const auto since =
+            request_.since ? std::optional(*request_.since + "T00:00:00Z") : std::nullopt;
+        tracim_.events(*space_.reader, space_.space.id, r.before.last_event_id, since,
+                       [&](const TracimEvent& e) { r.events.push_back(e); });
+    }
+
     void folders(const std::vector<TracimContent>& changed) {
         for (const auto& c : changed)
             if (c.content_type == "folder")
@@ -159,58 +320,45 @@ class SpacePull {
                                 space_.is_public ? one_line(c.label, 200) : ""});
     }
 
-    // Publications, and the threads whose comments changed.
-    void news(const std::vector<TracimContent>& changed) {
-        std::map<std::int64_t, const TracimContent*> publications;
-        std::set<std::int64_t> with_new_comments;
-        for (const auto& c : changed) {
-            if (is_publication(c)) publications[c.id] = &c;
-            if (c.content_type == "comment" && c.parent_id) with_new_comments.insert(*c.parent_id);
+    void news(const SpaceRead& r) {
+        if (r.other_comments) {
+            report_["comments"].skipped += r.other_comments;
+            report_.skipped_why
+                ["comments: comments on contents that are not news (library files, discussions)"] +=
+                r.other_comments;
         }
-        for (const auto& c : changed)
-            if (c.content_type == "comment" && c.parent_id && !publications.count(*c.parent_id) &&
-                !platform_.news_id(platform_id("content", *c.parent_id))) {
-                ++report_["comments"].skipped;
-                report_.skip("comments",
-                             "comments on contents that are not news (library files, discussions)");
+        std::map<std::int64_t, const TracimContent*> publications;
+        for (const auto& c : r.changed)
+            if (is_publication(c)) publications[c.id] = &c;
+        for (const auto& [parent, comments] : r.comments) {
+            const auto pub = publications.find(parent);
+            if (!comments) { // deleted on the platform while it was read
+                if (pub != publications.end()) {
+                    report_.skip("news", "news deleted on the platform while it was read");
+                }
+                continue;
             }
-        auto& tally = report_["news"];
-        for (const auto& [id, c] : publications) {
-            std::vector<TracimComment> comments;
-            try {
-                comments = tracim_.comments(space_.space.id, id);
-            } catch (const PlatformRefusal& e) {
-                if (!e.not_found()) throw;
-                ++tally.skipped;
-                report_.skip("news", "news deleted on the platform while it was read");
+            if (pub == publications.end()) {
+                const auto news_id = *platform_.news_id(platform_id("content", parent));
+                upsert_comments(news_id, *comments, platform_.news_body_id(news_id));
                 continue;
             }
             // A thread's first comment is its text; a file publication's comments are comments.
-            std::optional<std::string> body_id;
+            const auto existing = platform_.news_id(platform_id("content", parent));
+            std::optional<std::string> body_id =
+                existing ? platform_.news_body_id(*existing) : std::nullopt;
+            if (!body_id && pub->second->content_type == "thread" && !comments->empty())
+                body_id = platform_id("content", comments->front().id);
             std::string text;
-            if (c->content_type == "thread" && !comments.empty()) {
-                body_id = platform_id("content", comments.front().id);
-                text = body(comments.front().raw_content);
-            }
-            const std::int64_t news_id = upsert_news(*c, text, body_id, tally);
-            upsert_comments(news_id, comments, body_id);
-        }
-        // Comments added to news pulled before, whose own content did not change.
-        for (const auto parent : with_new_comments) {
-            if (publications.count(parent)) continue;
-            const auto news_id = platform_.news_id(platform_id("content", parent));
-            if (!news_id) continue;
-            try {
-                upsert_comments(*news_id, tracim_.comments(space_.space.id, parent),
-                                platform_.news_body_id(*news_id));
-            } catch (const PlatformRefusal& e) {
-                if (!e.not_found()) throw;
-            }
+            for (const auto& comment : *comments)
+                if (platform_id("content", comment.id) == body_id) text = body(comment.raw_content);
+            upsert_comments(upsert_news(*pub->second, text, body_id), *comments, body_id);
         }
     }
 
     std::int64_t upsert_news(const TracimContent& c, const std::string& text,
-                             const std::optional<std::string>& body_id, PullTally& tally) {
+                             const std::optional<std::string>& body_id) {
+        auto& tally = report_["news"];
         const std::string ext = platform_id("content", c.id);
         if (const auto existing = platform_.news_id(ext)) {
             const bool changed = platform_.update_news(*existing, title(c.label), text,
@@ -264,113 +412,91 @@ class SpacePull {
         return library_path_problem(path) ? placeholder : path;
     }
 
-    void library(const std::vector<TracimContent>& changed) {
-        auto& files = report_["library files"];
-        for (const auto& c : changed) {
-            if (!is_library_file(c)) continue;
-            const std::string ext = platform_id("content", c.id);
-            std::vector<TracimRevision> revisions;
-            try {
-                revisions = tracim_.revisions(space_.space.id, c.id);
-            } catch (const PlatformRefusal& e) {
-                if (!e.not_found()) throw;
-                ++files.skipped;
+    void library(const SpaceRead& r) {
+        for (const auto& [c, revisions] : r.files) {
+            if (!revisions) {
                 report_.skip("library files", "files deleted on the platform while they were read");
                 continue;
             }
-            std::string path = path_of(c);
-            std::optional<std::int64_t> file_id = platform_.library_file_id(ext);
-            if (!file_id) {
-                if (library_.find(space_.id, path)) path += fmt::format(" (platform {})", c.id);
-                file_id = library_.create_file(space_.id, path, c.created);
-                platform_.link_library_file(*file_id, ext);
-                ++files.created;
-            } else {
-                bool moved = false;
-                for (const auto& f : library_.list(space_.id))
-                    if (f.id == *file_id && f.path != path && !library_.find(space_.id, path)) {
-                        library_.rename(*file_id, path);
-                        moved = true;
-                    }
-                ++(moved ? files.updated : files.unchanged);
-            }
-            versions(c, *file_id, revisions);
+            versions(library_file(*c), *revisions, r.bytes);
+        }
+        for (const auto& [ext, blob] : r.earlier_bytes) {
+            library_.record_blob(blob.sha256, blob.size);
+            platform_.set_revision_content(ext, blob.sha256);
+            ++report_["file versions"].updated;
         }
     }
 
-    void versions(const TracimContent& c, std::int64_t file_id,
-                  const std::vector<TracimRevision>& revisions) {
+    // The library file of a platform file, created or moved to its path now.
+    std::int64_t library_file(const TracimContent& c) {
+        auto& files = report_["library files"];
+        const std::string ext = platform_id("content", c.id);
+        std::string path = path_of(c);
+        if (const auto file_id = platform_.library_file_id(ext)) {
+            const bool moved =
+                platform_.library_path(*file_id) != path && !library_.find(space_.id, path);
+            if (moved) library_.rename(*file_id, path);
+            ++(moved ? files.updated : files.unchanged);
+            return *file_id;
+        }
+        if (library_.find(space_.id, path)) path += fmt::format(" (platform {})", c.id);
+        const std::int64_t file_id = library_.create_file(space_.id, path, c.created);
+        platform_.link_library_file(file_id, ext);
+        ++files.created;
+        return file_id;
+    }
+
+    void versions(std::int64_t file_id, const std::vector<TracimRevision>& revisions,
+                  const std::map<std::string, StoredBlob>& bytes) {
         auto& tally = report_["file versions"];
-        for (const auto& r : revisions) {
-            // New bytes; other revisions rename, describe, archive.
-            if (r.revision_type != "creation" && r.revision_type != "revision") continue;
-            const std::string ext = platform_id("revision", r.id);
-            const auto existing = platform_.revision(ext);
-            if (existing && (existing->sha256 || !request_.with_files)) {
-                ++tally.unchanged;
-                continue;
-            }
-            std::optional<StoredBlob> blob;
-            if (request_.with_files && !request_.dry_run) blob = download(c, r);
-            if (existing) {
-                platform_.set_revision_content(ext, blob->sha256);
+        for (const auto& v : revisions) {
+            if (!new_bytes(v)) continue;
+            const std::string ext = platform_id("revision", v.id);
+            const auto blob = bytes.find(ext);
+            if (blob != bytes.end()) library_.record_blob(blob->second.sha256, blob->second.size);
+            if (const auto existing = platform_.revision(ext)) {
+                if (existing->sha256 || blob == bytes.end()) {
+                    ++tally.unchanged;
+                    continue;
+                }
+                platform_.set_revision_content(ext, blob->second.sha256);
                 ++tally.updated;
                 continue;
             }
-            const std::uint64_t size =
-                blob ? blob->size : static_cast<std::uint64_t>(r.size.value_or(0));
+            const bool have = blob != bytes.end();
             platform_.add_revision(file_id, platform_.revision_count(file_id) + 1,
-                                   blob ? std::optional(blob->sha256) : std::nullopt, size,
-                                   r.created, member(r.author_id), ext);
+                                   have ? std::optional(blob->second.sha256) : std::nullopt,
+                                   have ? blob->second.size
+                                        : static_cast<std::uint64_t>(v.size.value_or(0)),
+                                   v.created, member(v.author_id), ext);
             ++tally.created;
         }
     }
 
-    StoredBlob download(const TracimContent& c, const TracimRevision& r) {
-        Download d(blobs_.root());
-        tracim_.revision_bytes(space_.space.id, c.id, r.id, d.sink());
-        StoredBlob blob = blobs_.put_file(d.finish());
-        new_blobs_.add(blob);
-        LibraryStore(db_).record_blob(blob.sha256, blob.size);
-        report_.bytes += blob.size;
-        return blob;
-    }
-
-    // The feed, newest first, down to where the last pull stopped; returns the newest id.
-    std::optional<std::int64_t> events(const PlatformCursor& before,
-                                       std::optional<std::int64_t> newest) {
+    // Activity from the feed; returns the newest event id seen.
+    std::optional<std::int64_t> events(const SpaceRead& r) {
         auto& tally = report_["activities"];
-        if (!space_.reader) {
-            if (!before.last_event_id)
-                report_.warnings.push_back(fmt::format("space '{}': no member, so no event "
-                                                       "feed to read",
-                                                       space_.space.slug));
-            return newest;
+        std::optional<std::int64_t> newest = r.before.last_event_id;
+        for (const auto& e : r.events) {
+            if (!newest || e.id > *newest) newest = e.id;
+            deletion(e);
+            const auto kind = activity_kind(e);
+            if (!kind) continue;
+            // The platform writes a thread's text as its first comment, with an event of its
+            // own: that is the news item being written, not a comment on it.
+            if (*kind == "comment" && e.content_id &&
+                platform_.is_news_body(platform_id("content", *e.content_id)))
+                continue;
+            const auto who = *kind == "membership" ? member(e.user_id) : member(e.author_id);
+            std::optional<std::string> content;
+            if (space_.is_public && *kind != "comment")
+                content = *kind == "membership" ? "joined as " + space_role_from_tracim(e.role)
+                          : *kind == "file"     ? one_line(e.filename, 200)
+                                                : one_line(e.label, 200);
+            const bool added = record_activity(
+                db_, {0, platform_id("event", e.id), e.created, who, *kind, space_.id, content});
+            ++(added ? tally.created : tally.unchanged);
         }
-        const auto since =
-            request_.since ? std::optional(*request_.since + "T00:00:00Z") : std::nullopt;
-        tracim_.events(
-            *space_.reader, space_.space.id, before.last_event_id, since,
-            [&](const TracimEvent& e) {
-                if (!newest || e.id > *newest) newest = e.id;
-                deletion(e);
-                const auto kind = activity_kind(e);
-                if (!kind) return;
-                // The platform writes a thread's text as its first comment, with an event of its
-                // own: that is the news item being written, not a comment on it.
-                if (*kind == "comment" && e.content_id &&
-                    platform_.is_news_body(platform_id("content", *e.content_id)))
-                    return;
-                const auto who = *kind == "membership" ? member(e.user_id) : member(e.author_id);
-                std::optional<std::string> content;
-                if (space_.is_public && *kind != "comment")
-                    content = *kind == "membership" ? "joined as " + space_role_from_tracim(e.role)
-                              : *kind == "file"     ? one_line(e.filename, 200)
-                                                    : one_line(e.label, 200);
-                const bool added = record_activity(db_, {0, platform_id("event", e.id), e.created,
-                                                         who, *kind, space_.id, content});
-                ++(added ? tally.created : tally.unchanged);
-            });
         return newest;
     }
 
@@ -381,6 +507,9 @@ class SpacePull {
         if (const auto news = platform_.news_id(ext)) {
             platform_.delete_news(*news);
             ++report_["news"].updated;
+        } else if (const auto comment = platform_.comment_id(ext)) {
+            platform_.delete_comment(*comment);
+            ++report_["comments"].updated;
         } else if (const auto file = platform_.library_file_id(ext)) {
             library_.mark_deleted(*file, e.created);
             ++report_["library files"].updated;
@@ -397,7 +526,6 @@ class SpacePull {
     PullReport& report_;
     PlatformStore platform_;
     LibraryStore library_;
-    NewBlobs new_blobs_;
     std::map<std::string, PlatformFolder> folders_;
     std::string now_;
 };
@@ -406,8 +534,11 @@ class SpacePull {
 
 void pull_space(Database& db, BlobStore& blobs, TracimClient& tracim, const SpaceToPull& space,
                 const PulledRegistry& registry, const PullRequest& request,
-                const PullContext& context, PullReport& report) {
-    SpacePull(db, blobs, tracim, space, registry, request, context, report).run();
+                const PullContext& context, PullReport& report, NewBlobs& downloaded,
+                const std::function<void(const std::function<void()>&)>& in_transaction) {
+    SpacePull pull(db, blobs, tracim, space, registry, request, context, report);
+    const SpaceRead read = pull.read(downloaded);
+    in_transaction([&] { pull.write(read); });
 }
 
 } // namespace expeer

@@ -1,15 +1,19 @@
 // The steps of a pull, run by pull.cpp: the registry (accounts, spaces, memberships), then
-// each space's contents and event feed. Each runs inside the caller's transaction.
+// each space's contents and event feed.
 #pragma once
 
 #include "platform/pull.hpp"
 
 #include <cstdint>
+#include <functional>
 #include <map>
 #include <optional>
+#include <set>
 #include <vector>
 
 namespace expeer {
+
+class NewBlobs;
 
 // What the platform says of its accounts and spaces, read before anything is written.
 struct PlatformDirectory {
@@ -23,8 +27,15 @@ struct PulledRegistry {
     std::map<std::int64_t, std::int64_t> spaces;  // platform space id -> space id
 };
 
+// Inside the caller's transaction.
 PulledRegistry pull_registry(Database& db, const PlatformDirectory& directory,
                              const PullContext& context, PullReport& report);
+
+// What a space that stopped being public keeps no more (titles, texts, file names), and a
+// space that became public has its contents read again: for every linked space, inside the
+// registry's transaction, whether or not its contents are read this time.
+void apply_visibility(Database& db, const std::set<std::int64_t>& public_spaces,
+                      const std::string& now);
 
 struct SpaceToPull {
     TracimSpace space;
@@ -33,12 +44,13 @@ struct SpaceToPull {
     std::optional<std::int64_t> reader; // a member whose feed holds the space's history
 };
 
+// Reads the space from the platform, then writes it through `in_transaction`, which runs its
+// argument in one transaction. File bytes downloaded go into `downloaded`, for the caller to
+// keep once that transaction is committed.
 void pull_space(Database& db, BlobStore& blobs, TracimClient& tracim, const SpaceToPull& space,
                 const PulledRegistry& registry, const PullRequest& request,
-                const PullContext& context, PullReport& report);
-
-// The platform's ids as expeer keeps them: "tracim:user:12", "tracim:event:9".
-std::string platform_id(const char* kind, std::int64_t id);
+                const PullContext& context, PullReport& report, NewBlobs& downloaded,
+                const std::function<void(const std::function<void()>&)>& in_transaction);
 
 // What stands for a title in a space that is not public.
 inline constexpr const char* withheld_title = "(not kept: the space is not public)";

@@ -19,12 +19,6 @@ namespace expeer {
 
 namespace {
 
-std::string profile_to_tracim(const std::string& profile) {
-    if (profile == "admin") return "administrators";
-    if (profile == "trusted") return "trusted-users";
-    return "users";
-}
-
 struct Selection {
     MemberFilter filter;
     std::set<std::string> emails; // keys
@@ -61,12 +55,7 @@ class Push {
         : db_(db), tracim_(tracim), request_(request), context_(context) {}
 
     PushReport run() {
-        const TracimUser me = tracim_.whoami();
-        if (me.profile != "administrators")
-            throw Error(ErrorKind::permission,
-                        fmt::format("the platform account '{}' is not an administrator: only an "
-                                    "administrator creates accounts",
-                                    me.username.value_or(me.public_name)));
+        require_administrator(tracim_, "only an administrator creates accounts and memberships");
         load_accounts();
         accounts();
         if (request_.memberships) memberships();
@@ -86,7 +75,8 @@ class Push {
         std::vector<Member> members;
         MemberRegistry(db_, context_.countries, context_.clock, context_.actor)
             .for_each(wanted.filter, [&](const Member& m) {
-                if (m.external_id && m.external_id->starts_with("tracim:user:")) return;
+                // An external id is another system's, or the platform's already: left alone.
+                if (m.external_id) return;
                 if (!wanted.emails.empty() && !wanted.emails.count(email_key(m.email))) return;
                 members.push_back(m);
             });
@@ -124,8 +114,19 @@ class Push {
         }
     }
 
-    // Records the platform id at once, in a transaction of its own.
+    // Records the platform id at once, in a transaction of its own. An account another
+    // member is linked to already is a failure of this member, not of the run.
     void link(const Member& m, std::int64_t user, const std::string& outcome) {
+        const std::string ext = platform_id("user", user);
+        if (const auto other = MemberStore(db_).find_by_external_id(ext);
+            other && other->id != m.id) {
+            report_.members.push_back({m.email, "failed",
+                                       fmt::format("the platform account {} is member {}'s "
+                                                   "already",
+                                                   user, other->id)});
+            ++report_.failed;
+            return;
+        }
         report_.members.push_back({m.email, outcome, ""});
         if (request_.dry_run) return;
         const std::string now = format_timestamp(context_.clock.now());
@@ -134,7 +135,7 @@ class Push {
             MemberStore store(db_);
             auto current = store.find_by_id(m.id);
             if (!current) return;
-            current->external_id = platform_id("user", user);
+            current->external_id = ext;
             current->updated_at = now;
             store.update(*current);
             record_audit(db_,
@@ -150,31 +151,35 @@ class Push {
         for (const auto& [ext, space_id] : PlatformStore(db_).spaces_by_external_id()) {
             const auto space = spaces.find_by_id(space_id);
             if (!space || space->archived_on) continue;
-            const std::int64_t platform_space = std::stoll(ext.substr(13)); // "tracim:space:"
-            std::map<std::int64_t, std::string> there;                      // user -> role
+            const auto platform_space = platform_number(ext, "space");
+            if (!platform_space) continue;
+            std::map<std::int64_t, std::string> there; // user -> role
             try {
-                for (const auto& m : tracim_.members(platform_space))
+                for (const auto& m : tracim_.members(*platform_space))
                     there[m.user_id] = space_role_from_tracim(m.role);
             } catch (const PlatformRefusal& e) {
-                if (!e.not_found()) throw;
-                continue; // gone from the platform: nothing to match
+                if (e.not_found()) continue; // gone from the platform: nothing to match
+                if (!e.forbidden()) throw;
+                report_.memberships.push_back({space->slug, "", "failed", e.what()});
+                ++report_.failed;
+                continue;
             }
             std::map<std::int64_t, std::pair<std::string, std::string>> here; // user -> email, role
             for (const auto& m : spaces.memberships_of_space(space_id, false)) {
                 const auto member = members.find_by_id(m.member_id);
-                if (!member || !member->external_id ||
-                    !member->external_id->starts_with("tracim:user:"))
-                    continue;
-                here[std::stoll(member->external_id->substr(12))] = {member->email, m.role};
+                const auto user = member && member->external_id
+                                      ? platform_number(*member->external_id, "user")
+                                      : std::nullopt;
+                if (user) here[*user] = {member->email, m.role};
             }
             for (const auto& [user, who] : here) {
                 const auto it = there.find(user);
                 if (it == there.end())
                     change(*space, who.first, "added",
-                           [&] { tracim_.add_member(platform_space, user, who.second); });
+                           [&] { tracim_.add_member(*platform_space, user, who.second); });
                 else if (it->second != who.second)
                     change(*space, who.first, "role changed",
-                           [&] { tracim_.set_role(platform_space, user, who.second); });
+                           [&] { tracim_.set_role(*platform_space, user, who.second); });
             }
             // Members of expeer who left the space here leave it there; accounts expeer does
             // not know are the platform's business.
@@ -183,7 +188,7 @@ class Push {
                 const auto member = members.find_by_external_id(platform_id("user", user));
                 if (!member || member->status == "erased") continue;
                 change(*space, member->email, "removed",
-                       [&] { tracim_.remove_member(platform_space, user); });
+                       [&] { tracim_.remove_member(*platform_space, user); });
             }
         }
     }

@@ -68,7 +68,7 @@ PlatformSettings platform_settings(const Config& config) {
     s.timeout_seconds = config.get_integer("platform.timeout_seconds");
     if (s.timeout_seconds < 1) bad(config, "platform.timeout_seconds", "at least 1");
     s.retries = static_cast<int>(config.get_integer("platform.retries"));
-    if (s.retries > 20) bad(config, "platform.retries", "20 at most");
+    if (s.retries < 0 || s.retries > 20) bad(config, "platform.retries", "0 to 20");
     s.retry_delay_ms = config.get_integer("platform.retry_delay_ms");
     s.page_size = config.get_integer("platform.page_size");
     if (s.page_size < 1 || s.page_size > 5000) bad(config, "platform.page_size", "1 to 5000");

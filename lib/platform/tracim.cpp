@@ -1,6 +1,7 @@
 #include "platform/tracim.hpp"
 
 #include "platform/json_fields.hpp"
+#include "util/printable.hpp"
 
 #include <fmt/format.h>
 #include <future>
@@ -19,6 +20,47 @@ PlatformRefusal::PlatformRefusal(const std::string& call, long status, std::opti
 bool PlatformRefusal::not_found() const {
     return status_ == 404 ||
            (status_ == 400 && code_ && (*code_ == 1001 || *code_ == 1002 || *code_ == 1003));
+}
+
+TracimUser require_administrator(TracimClient& tracim, const std::string& why) {
+    TracimUser me = tracim.whoami();
+    if (me.profile != "administrators")
+        throw Error(
+            ErrorKind::permission,
+            fmt::format(
+                "the platform account '{}' is not an administrator: {} (give platform.login an "
+                "administrator's account)",
+                printable(me.username.value_or(me.public_name)), why));
+    return me;
+}
+
+std::string profile_from_tracim(const std::string& profile) {
+    if (profile == "administrators") return "admin";
+    if (profile == "trusted-users") return "trusted";
+    return "member";
+}
+
+std::string profile_to_tracim(const std::string& profile) {
+    if (profile == "admin") return "administrators";
+    if (profile == "trusted") return "trusted-users";
+    return "users";
+}
+
+std::string platform_id(const char* kind, std::int64_t id) {
+    return fmt::format("tracim:{}:{}", kind, id);
+}
+
+std::optional<std::int64_t> platform_number(const std::string& external_id, const char* kind) {
+    const std::string prefix = fmt::format("tracim:{}:", kind);
+    if (!external_id.starts_with(prefix) || external_id.size() == prefix.size() ||
+        external_id.size() > prefix.size() + 18)
+        return std::nullopt;
+    std::int64_t n = 0;
+    for (const char c : external_id.substr(prefix.size())) {
+        if (c < '0' || c > '9') return std::nullopt;
+        n = n * 10 + (c - '0');
+    }
+    return n;
 }
 
 std::string space_role_from_tracim(const std::string& role) {
@@ -44,11 +86,7 @@ std::string id(std::int64_t n) {
 // A short, printable extract of what the platform said about an error.
 std::string platform_message(const nlohmann::json& j) {
     if (!j.is_object() || !j.contains("message") || !j["message"].is_string()) return {};
-    std::string m = j["message"].get<std::string>();
-    std::string out;
-    for (const unsigned char c : m.substr(0, 200))
-        out += c < 0x20 || c == 0x7f ? ' ' : static_cast<char>(c);
-    return out;
+    return printable(j["message"].get<std::string>());
 }
 
 std::optional<std::int64_t> user_of(const JsonFields& f, const char* name) {
@@ -182,11 +220,14 @@ void TracimClient::paged(HttpRequest request, const std::string& what,
             simdjson::dom::element last = items.at(count - 1).value_unsafe();
             more = wanted(JsonFields(last, fmt::format("{}: item {}", where, n + count)));
         }
-        std::future<std::string> next;
+        // Declared first, destroyed last: a future left waiting (an item threw) still finds
+        // its request alive. The task owns a copy anyway.
         HttpRequest next_page;
+        std::future<std::string> next;
         if (more) {
             next_page = page_request(token);
-            next = std::async(std::launch::async, [&] { return call(next_page); });
+            next = std::async(std::launch::async,
+                              [this, request = next_page] { return call(request); });
         }
         for (const auto item : items) {
             const JsonFields f(item, fmt::format("{}: item {}", where, ++n));
@@ -273,6 +314,15 @@ void TracimClient::contents(std::int64_t space, const std::optional<std::string>
              {"sort", "modified:desc"}}),
         "contents", [&](const JsonFields& f) { return !since || f.text("modified") >= *since; },
         [&](const JsonFields& f) { visit(content_from(f)); });
+}
+
+void TracimClient::probe_contents(std::int64_t space) {
+    call(get("/api/workspaces/" + id(space) + "/contents",
+             {{"namespaces_filter", "content,upload,publication"}, {"count", "1"}}));
+}
+
+void TracimClient::probe_events(std::int64_t user) {
+    call(get("/api/users/" + id(user) + "/messages", {{"include_not_sent", "1"}, {"count", "1"}}));
 }
 
 std::vector<TracimComment> TracimClient::comments(std::int64_t space, std::int64_t content) {

@@ -144,6 +144,10 @@ class TracimClient {
     // `since` (all when empty), the latest change first.
     void contents(std::int64_t space, const std::optional<std::string>& since,
                   const std::function<void(const TracimContent&)>& visit);
+    // Whether the login may read the space's contents: one item asked for (a refusal throws).
+    void probe_contents(std::int64_t space);
+    // Whether the login may read `user`'s feed: one event asked for.
+    void probe_events(std::int64_t user);
     std::vector<TracimComment> comments(std::int64_t space, std::int64_t content);   // oldest first
     std::vector<TracimRevision> revisions(std::int64_t space, std::int64_t content); // oldest first
     void revision_bytes(std::int64_t space, std::int64_t content, std::int64_t revision,
@@ -175,6 +179,18 @@ class TracimClient {
     std::string login_;
     long page_size_;
 };
+
+// The login's account, which must be an administrator of the platform (`why` says what
+// needs it); otherwise an Error of kind permission naming the account.
+TracimUser require_administrator(TracimClient& tracim, const std::string& why);
+
+// Tracim's profiles as expeer names them and back (administrators is admin).
+std::string profile_from_tracim(const std::string& profile);
+std::string profile_to_tracim(const std::string& profile);
+
+// "tracim:user:12" and back: the platform's ids as expeer keeps them.
+std::string platform_id(const char* kind, std::int64_t id);
+std::optional<std::int64_t> platform_number(const std::string& external_id, const char* kind);
 
 // Tracim's roles as expeer names them and back (workspace-manager is space-manager).
 std::string space_role_from_tracim(const std::string& role);

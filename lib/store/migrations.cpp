@@ -308,7 +308,8 @@ CREATE TABLE platform_cursors (
     space_id INTEGER PRIMARY KEY REFERENCES spaces (id),
     last_event_id INTEGER,
     contents_modified TEXT,
-    pulled_at TEXT NOT NULL
+    pulled_at TEXT NOT NULL,
+    pulled_public INTEGER NOT NULL CHECK (pulled_public IN (0, 1))
 );
 CREATE TABLE platform_folders (
     external_id TEXT PRIMARY KEY,

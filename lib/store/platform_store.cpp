@@ -29,10 +29,12 @@ std::optional<PlatformCursor> PlatformStore::cursor(std::int64_t space_id) {
     return db_.guarded([&]() -> std::optional<PlatformCursor> {
         SQLite::Statement q(
             db_.sql(),
-            "SELECT last_event_id, contents_modified FROM platform_cursors WHERE space_id = ?");
+            "SELECT last_event_id, contents_modified, pulled_public FROM platform_cursors "
+            "WHERE space_id = ?");
         q.bind(1, space_id);
         if (!q.executeStep()) return std::nullopt;
-        return PlatformCursor{optional_integer(q.getColumn(0)), optional_text(q.getColumn(1))};
+        return PlatformCursor{optional_integer(q.getColumn(0)), optional_text(q.getColumn(1)),
+                              q.getColumn(2).getInt() != 0};
     });
 }
 
@@ -40,13 +42,23 @@ void PlatformStore::save_cursor(std::int64_t space_id, const PlatformCursor& cur
                                 const std::string& at) {
     db_.guarded([&] {
         auto& q = db_.statement(
-            "INSERT INTO platform_cursors (space_id, last_event_id, contents_modified, pulled_at) "
-            "VALUES (?1, ?2, ?3, ?4) ON CONFLICT (space_id) DO UPDATE SET "
-            "last_event_id = ?2, contents_modified = ?3, pulled_at = ?4");
+            "INSERT INTO platform_cursors (space_id, last_event_id, contents_modified, pulled_at, "
+            "pulled_public) VALUES (?1, ?2, ?3, ?4, ?5) ON CONFLICT (space_id) DO UPDATE SET "
+            "last_event_id = ?2, contents_modified = ?3, pulled_at = ?4, pulled_public = ?5");
         q.bind(1, space_id);
         bind_optional(q, 2, cursor.last_event_id);
         bind_optional(q, 3, cursor.contents_modified);
         q.bind(4, at);
+        q.bind(5, cursor.pulled_public ? 1 : 0);
+        q.exec();
+    });
+}
+
+void PlatformStore::forget_contents_cursor(std::int64_t space_id) {
+    db_.guarded([&] {
+        auto& q = db_.statement(
+            "UPDATE platform_cursors SET contents_modified = NULL WHERE space_id = ?");
+        q.bind(1, space_id);
         q.exec();
     });
 }
@@ -160,6 +172,14 @@ bool PlatformStore::update_comment(std::int64_t comment_id, const std::string& b
     });
 }
 
+void PlatformStore::delete_comment(std::int64_t comment_id) {
+    db_.guarded([&] {
+        auto& q = db_.statement("DELETE FROM comments WHERE id = ?");
+        q.bind(1, comment_id);
+        q.exec();
+    });
+}
+
 void PlatformStore::delete_news(std::int64_t news_id) {
     db_.guarded([&] {
         auto& comments = db_.statement("DELETE FROM comments WHERE news_id = ?");
@@ -185,6 +205,17 @@ void PlatformStore::link_library_file(std::int64_t file_id, const std::string& e
         q.bind(1, external_id);
         q.bind(2, file_id);
         q.exec();
+    });
+}
+
+std::optional<std::string> PlatformStore::library_path(std::int64_t file_id) {
+    return db_.guarded([&]() -> std::optional<std::string> {
+        auto& q = db_.statement("SELECT path FROM library_files WHERE id = ?");
+        q.bind(1, file_id);
+        std::optional<std::string> path;
+        if (q.executeStep()) path = q.getColumn(0).getString();
+        q.reset();
+        return path;
     });
 }
 
@@ -238,30 +269,48 @@ void PlatformStore::set_revision_content(const std::string& external_id,
     });
 }
 
+std::vector<std::pair<std::string, std::string>>
+PlatformStore::revisions_without_bytes(std::int64_t space_id) {
+    return db_.guarded([&] {
+        SQLite::Statement q(db_.sql(),
+                            "SELECT f.external_id, r.external_id FROM library_revisions r "
+                            "JOIN library_files f ON f.id = r.file_id "
+                            "WHERE f.space_id = ? AND f.deleted_at IS NULL AND r.sha256 IS NULL "
+                            "AND f.external_id IS NOT NULL AND r.external_id IS NOT NULL "
+                            "ORDER BY r.id");
+        q.bind(1, space_id);
+        std::vector<std::pair<std::string, std::string>> found;
+        while (q.executeStep())
+            found.emplace_back(q.getColumn(0).getString(), q.getColumn(1).getString());
+        return found;
+    });
+}
+
 std::size_t PlatformStore::scrub_space(std::int64_t space_id, const std::string& placeholder) {
     return db_.guarded([&] {
         std::size_t changed = 0;
-        const auto run = [&](const char* sql) {
+        const auto run = [&](const char* sql, bool with_placeholder) {
             SQLite::Statement q(db_.sql(), sql);
-            q.bind(1, placeholder);
-            q.bind(2, space_id);
+            q.bind(1, space_id);
+            if (with_placeholder) q.bind(2, placeholder);
             changed += static_cast<std::size_t>(q.exec());
         };
-        run("UPDATE news SET title = ?1, body = '' WHERE space_id = ?2 AND external_id IS NOT NULL "
-            "AND (title <> ?1 OR body <> '')");
-        run("UPDATE comments SET body = '' WHERE ?1 = ?1 AND external_id IS NOT NULL AND body <> "
-            "'' "
-            "AND news_id IN (SELECT id FROM news WHERE space_id = ?2)");
+        run("UPDATE news SET title = ?2, body = '' WHERE space_id = ?1 AND external_id IS NOT NULL "
+            "AND (title <> ?2 OR body <> '')",
+            true);
+        run("UPDATE comments SET body = '' WHERE external_id IS NOT NULL AND body <> '' "
+            "AND news_id IN (SELECT id FROM news WHERE space_id = ?1)",
+            false);
         // "tracim:content:38" becomes "platform-file-38", as the pull names such files.
-        run("UPDATE library_files SET path = 'platform-file-' || substr(external_id, 16) WHERE ?1 "
-            "= ?1 "
-            "AND space_id = ?2 AND external_id LIKE 'tracim:content:%' "
-            "AND path <> 'platform-file-' || substr(external_id, 16)");
-        run("UPDATE activities SET content = NULL WHERE ?1 = ?1 AND space_id = ?2 AND external_id "
-            "IS NOT NULL "
-            "AND content IS NOT NULL");
-        run("UPDATE platform_folders SET label = '' WHERE ?1 = ?1 AND space_id = ?2 AND label <> "
-            "''");
+        run("UPDATE library_files SET path = 'platform-file-' || substr(external_id, 16) WHERE "
+            "space_id = ?1 "
+            "AND external_id LIKE 'tracim:content:%' AND path <> 'platform-file-' || "
+            "substr(external_id, 16)",
+            false);
+        run("UPDATE activities SET content = NULL WHERE space_id = ?1 AND external_id IS NOT NULL "
+            "AND content IS NOT NULL",
+            false);
+        run("UPDATE platform_folders SET label = '' WHERE space_id = ?1 AND label <> ''", false);
         return changed;
     });
 }

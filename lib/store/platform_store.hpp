@@ -16,6 +16,7 @@ class Database;
 struct PlatformCursor {
     std::optional<std::int64_t> last_event_id;    // the newest event recorded
     std::optional<std::string> contents_modified; // the latest change of a content seen
+    bool pulled_public = false;                   // whether the space was public then
 };
 
 struct PlatformFolder {
@@ -40,6 +41,9 @@ class PlatformStore {
 
     std::optional<PlatformCursor> cursor(std::int64_t space_id);
     void save_cursor(std::int64_t space_id, const PlatformCursor& cursor, const std::string& at);
+    // The next pull reads every content of the space again (it became public: its titles and
+    // texts are wanted now).
+    void forget_contents_cursor(std::int64_t space_id);
 
     void save_folder(std::int64_t space_id, const PlatformFolder& folder);
     std::map<std::string, PlatformFolder> folders(std::int64_t space_id);
@@ -60,10 +64,12 @@ class PlatformStore {
     bool update_comment(std::int64_t comment_id, const std::string& body,
                         std::optional<std::int64_t> author_id, const std::string& posted_at);
     void delete_news(std::int64_t news_id); // with its comments
+    void delete_comment(std::int64_t comment_id);
 
     // Library files and revisions by platform id.
     std::optional<std::int64_t> library_file_id(const std::string& external_id);
     void link_library_file(std::int64_t file_id, const std::string& external_id);
+    std::optional<std::string> library_path(std::int64_t file_id);
     std::optional<PulledRevision> revision(const std::string& external_id);
     std::int64_t revision_count(std::int64_t file_id);
     void add_revision(std::int64_t file_id, std::int64_t revision,
@@ -71,6 +77,8 @@ class PlatformStore {
                       const std::string& at, std::optional<std::int64_t> member_id,
                       const std::string& external_id);
     void set_revision_content(const std::string& external_id, const std::string& sha256);
+    // Versions of the space's files pulled without their bytes: (file, revision) platform ids.
+    std::vector<std::pair<std::string, std::string>> revisions_without_bytes(std::int64_t space_id);
 
     // What a pull brought into a space that is not public must not keep its titles, bodies
     // or file names: a news title becomes `placeholder`, bodies are emptied, a file is named

@@ -19,15 +19,16 @@ The reference: an uninterrupted pull, with the files' bytes.
   6|4|5|5|7|30|3
 
 The interrupted one: the file of the second space takes seconds to come; the pull is killed
-while it waits for its bytes.
+while it waits for its bytes (the first space written, a download under way).
 
   $ export EXPEER_DB=$PWD/killed.db
   $ expeer -q db init
   $ control POST faults '[{"method": "GET", "path": "/api/workspaces/7/files/53/revisions/171/raw", "times": 1, "delay_seconds": 30}]' > /dev/null
   $ expeer -q platform pull --with-files > /dev/null 2>&1 &
-  $ for i in $(seq 1 300); do ls killed.db.files/incoming-platform-* >/dev/null 2>&1 && break; sleep 0.1; done
-  $ kill -9 $!
-  $ wait 2>/dev/null
+  $ waiting() { [ "$(sqlite3 killed.db 'select count(*) from platform_cursors')" = 1 ] && ls killed.db.files/incoming-platform-*; }
+  $ for i in $(seq 1 300); do waiting >/dev/null 2>&1 && break; sleep 0.1; done
+  $ { kill -9 $! && wait $!; } 2>/dev/null
+  [137]
   $ sqlite3 killed.db 'pragma integrity_check'
   ok
   $ state killed.db

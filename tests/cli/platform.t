@@ -114,7 +114,7 @@ which the letter may show, so its title and text are kept; only what is new is a
 
   $ expeer platform pull | grep -E '^(news|comments|activities) '
   news           0        0        0          0
-  comments       0        0        3          0
+  comments       0        0        2          0
   activities     0        0        0          0
   $ control POST world '{"contents": [
   >   {"content_id": 900, "workspace_id": 9, "content_namespace": "publication", "content_type": "thread", "parent_id": null,
@@ -129,7 +129,7 @@ which the letter may show, so its title and text are kept; only what is new is a
   [] (no-eol)
   $ expeer platform pull | grep -E '^(news|comments|activities) '
   news           1        0        0          0
-  comments       0        0        3          0
+  comments       0        0        2          0
   activities     1        0        0          0
   $ expeer news list --space open-resources --format json | python3 -c 'import json,sys; n=json.load(sys.stdin)[0]; print(n["title"]); print(n["body"])'
   Guide: filing a complaint
