@@ -188,8 +188,11 @@ BackupSummary create_backup(Database& db, const BlobStore& blobs, const Clock& c
     TarWriter tar(out);
     tar.add(manifest_name, manifest_text.size(), [&](const auto& write) { write(manifest_text); });
     tar.add(database_name, db_size, [&](const auto& write) { read_file(snapshot, write); });
-    for (const auto& [sha, size] : contents)
-        tar.add("files/" + sha.substr(0, 2) + "/" + sha, size, [&](const auto& write) { blobs.read(sha, write); });
+    for (const auto& [sha, size] : contents) {
+        const std::string& content = sha; // clang 14 cannot capture a structured binding
+        tar.add("files/" + content.substr(0, 2) + "/" + content, size,
+                [&](const auto& write) { blobs.read(content, write); });
+    }
     tar.close();
     out.commit();
     summary.entries = 1 + contents.size();

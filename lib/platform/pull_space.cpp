@@ -150,7 +150,7 @@ class SpacePull {
               const PulledRegistry& registry, const PullRequest& request,
               const PullContext& context, PullReport& report)
         : db_(db), blobs_(blobs), tracim_(tracim), space_(space), registry_(registry),
-          request_(request), context_(context), report_(report), platform_(db), library_(db) {
+          request_(request), report_(report), platform_(db), library_(db) {
         now_ = format_timestamp(context.clock.now());
     }
 
@@ -522,7 +522,6 @@ class SpacePull {
     const SpaceToPull& space_;
     const PulledRegistry& registry_;
     const PullRequest& request_;
-    const PullContext& context_;
     PullReport& report_;
     PlatformStore platform_;
     LibraryStore library_;

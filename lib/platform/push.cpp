@@ -172,7 +172,9 @@ class Push {
                                       : std::nullopt;
                 if (user) here[*user] = {member->email, m.role};
             }
-            for (const auto& [user, who] : here) {
+            for (const auto& entry : here) {
+                const std::int64_t user = entry.first; // named: lambdas below capture it
+                const auto& who = entry.second;
                 const auto it = there.find(user);
                 if (it == there.end())
                     change(*space, who.first, "added",
@@ -183,7 +185,8 @@ class Push {
             }
             // Members of expeer who left the space here leave it there; accounts expeer does
             // not know are the platform's business.
-            for (const auto& [user, role] : there) {
+            for (const auto& entry : there) {
+                const std::int64_t user = entry.first;
                 if (here.count(user)) continue;
                 const auto member = members.find_by_external_id(platform_id("user", user));
                 if (!member || member->status == "erased") continue;
