@@ -1,12 +1,11 @@
 // expeer library add|list|get|mv|rm|history
 #include "commands.hpp"
-#include "util/json.hpp"
-
 #include "library/library.hpp"
 #include "util/atomic_file.hpp"
+#include "util/json.hpp"
+#include "util/printable.hpp"
 
 #include <fmt/format.h>
-
 #include <map>
 
 namespace expeer::cli {
@@ -15,27 +14,47 @@ namespace {
 
 SpaceLibrary library(Context& context) {
     Config& config = context.config();
-    // library.space_quota_mb.SLUG for that space, else library.quota_mb.
-    auto quota = [&config](const std::string& slug) -> std::uint64_t {
+    // library.space_quota_mb.SLUG for that space, else library.quota_mb; the same for files.
+    auto quota = [&config](const std::string& slug) -> SpaceQuota {
         const auto own = config.find("library.space_quota_mb." + slug);
-        return std::stoull(own.value_or(config.get("library.quota_mb"))) * 1000 * 1000;
+        const auto own_files = config.find("library.space_max_files." + slug);
+        return {std::stoull(own.value_or(config.get("library.quota_mb"))) * 1000 * 1000,
+                std::stoull(own_files.value_or(config.get("library.max_files")))};
     };
-    return SpaceLibrary(context.database(), context.blobs(), context.clock(), config.get("actor"), quota);
+    return SpaceLibrary(context.database(), context.blobs(), context.clock(), config.get("actor"),
+                        quota);
 }
 
-ArchiveLimits archive_limits(Context& context) {
-    const auto mb = [&](const char* key) { return static_cast<std::uint64_t>(context.config().get_integer(key)) * 1000 * 1000; };
+ArchiveLimits archive_limits(Context& context, const std::string& name_encoding) {
+    Config& config = context.config();
+    const auto mb = [&](const char* key) {
+        return static_cast<std::uint64_t>(config.get_integer(key)) * 1000 * 1000;
+    };
     return {mb("library.max_file_mb"), mb("library.max_archive_mb"),
-            static_cast<double>(context.config().get_integer("library.max_compression_ratio"))};
+            static_cast<double>(config.get_integer("library.max_compression_ratio")),
+            static_cast<std::uint64_t>(config.get_integer("library.max_archive_entries")),
+            name_encoding};
+}
+
+// "3 macOS folder settings (.DS_Store), 12 macOS resource forks (__MACOSX/)"
+std::string skipped_summary(const std::vector<SkippedEntry>& skipped) {
+    std::map<std::string, std::size_t> counts;
+    for (const auto& entry : skipped)
+        ++counts[entry.why];
+    std::string out;
+    for (const auto& [why, count] : counts)
+        out += fmt::format("{}{} {}", out.empty() ? "" : ", ", count, why);
+    return out;
 }
 
 struct Command {
-    std::string space, path, other, folder, as, output, format;
+    std::string space, path, other, folder, as, output, format, name_encoding;
     std::vector<std::filesystem::path> files;
     std::optional<std::int64_t> revision;
     std::filesystem::path archive;
     bool tree = false;
     bool force = false;
+    bool yes = false;
 };
 
 // A folder tree, as `tree` draws one: folders first, then files, each by name.
@@ -51,19 +70,41 @@ void print_tree(std::ostream& out, const std::vector<LibraryFile>& files) {
             node = &node->folders[std::string(rest.substr(0, slash))];
             rest.remove_prefix(slash + 1);
         }
-        node->files.push_back(fmt::format("{} ({} B, r{})", rest, f.current.size, f.current.revision));
+        node->files.push_back(
+            fmt::format("{} ({} B, r{})", rest, f.current.size, f.current.revision));
     }
-    const std::function<void(const Node&, const std::string&)> draw = [&](const Node& node, const std::string& indent) {
-        std::vector<std::pair<std::string, const Node*>> entries;
-        for (const auto& [name, child] : node.folders) entries.emplace_back(name + "/", &child);
-        for (const auto& name : node.files) entries.emplace_back(name, nullptr);
-        for (std::size_t i = 0; i < entries.size(); ++i) {
-            const bool last = i + 1 == entries.size();
-            out << indent << (last ? "└── " : "├── ") << entries[i].first << '\n';
-            if (entries[i].second) draw(*entries[i].second, indent + (last ? "    " : "│   "));
-        }
-    };
+    const std::function<void(const Node&, const std::string&)> draw =
+        [&](const Node& node, const std::string& indent) {
+            std::vector<std::pair<std::string, const Node*>> entries;
+            for (const auto& [name, child] : node.folders)
+                entries.emplace_back(name + "/", &child);
+            for (const auto& name : node.files)
+                entries.emplace_back(name, nullptr);
+            for (std::size_t i = 0; i < entries.size(); ++i) {
+                const bool last = i + 1 == entries.size();
+                out << indent << (last ? "└── " : "├── ") << entries[i].first << '\n';
+                if (entries[i].second) draw(*entries[i].second, indent + (last ? "    " : "│   "));
+            }
+        };
     draw(root, "");
+}
+
+void library_purge(Context& context, const Command& c) {
+    const PurgedFile p = library(context).purge(c.space, c.path, c.yes);
+    const std::string what = fmt::format(
+        "'{}': {} file{}, {} revision{}, {} content{} ({:.1f} MB) no other file uses",
+        printable(p.path), p.files, p.files == 1 ? "" : "s", p.revisions,
+        p.revisions == 1 ? "" : "s", p.contents, p.contents == 1 ? "" : "s", p.bytes / 1e6);
+    if (!p.applied) {
+        context.say("expeer: would erase " + what);
+        context.say("expeer: nothing was erased: run again with --yes to erase");
+        return;
+    }
+    context.say("expeer: erased " + what);
+    if (!p.wal_emptied)
+        context.say("expeer: warning: another process has the database open, so old copies may "
+                    "stay in its WAL file "
+                    "until it closes: run `expeer db check --repair` once it has");
 }
 
 } // namespace
@@ -71,7 +112,8 @@ void print_tree(std::ostream& out, const std::vector<LibraryFile>& files) {
 void add_library_commands(CLI::App& group, Context& context, Action& action) {
     {
         auto c = std::make_shared<Command>();
-        auto* add = group.add_subcommand("add", "Add files to a space's library (a new revision where the path exists)");
+        auto* add = group.add_subcommand(
+            "add", "Add files to a space's library (a new revision where the path exists)");
         add->add_option("space", c->space, "The space's slug")->required();
         add->add_option("files", c->files, "Files to add")->required();
         add->add_option("--folder", c->folder, "The folder to put them in (default: the top)");
@@ -79,43 +121,83 @@ void add_library_commands(CLI::App& group, Context& context, Action& action) {
         add->callback([&, c] {
             action = [&, c] {
                 for (const auto& f : library(context).add(c->space, c->files, c->folder, c->as))
-                    context.say(fmt::format("expeer: {} revision {}{}", f.path, f.revision,
-                                            f.stored_new_content ? "" : " (content already stored)"));
+                    context.say(
+                        f.unchanged
+                            ? fmt::format(
+                                  "expeer: {} unchanged: revision {} has the same content, no new "
+                                  "revision",
+                                  printable(f.path), f.revision)
+                            : fmt::format("expeer: {} revision {}{}", printable(f.path), f.revision,
+                                          f.stored_new_content ? "" : " (content already stored)"));
             };
         });
     }
     {
         auto c = std::make_shared<Command>();
-        auto* import = group.add_subcommand("import", "Add every file of an archive (zip, tar, tar.gz, tar.xz, 7z), all or nothing");
-        import->add_option("space", c->space, "The space's slug")->required();
-        import->add_option("archive", c->archive, "The archive")->required()->check(CLI::ExistingFile);
-        import->add_option("--folder", c->folder, "The folder to put its contents in (default: the top)");
-        import->add_option("--as", c->as, "The member sharing them: email address or id")->required();
-        import->callback([&, c] {
+        auto* import_command = group.add_subcommand(
+            "import",
+            "Add every file of an archive (zip, tar, tar.gz, tar.xz, 7z), all or nothing");
+        import_command->add_option("space", c->space, "The space's slug")->required();
+        import_command->add_option("archive", c->archive, "The archive")
+            ->required()
+            ->check(CLI::ExistingFile);
+        import_command->add_option("--folder", c->folder,
+                                   "The folder to put its contents in (default: the top)");
+        import_command->add_option("--as", c->as, "The member sharing them: email address or id")
+            ->required();
+        import_command->add_option(
+            "--name-encoding", c->name_encoding,
+            "How to read names that are not UTF-8: cp437, cp850, latin1, cp1252... "
+            "(default: a zip's "
+            "names as CP437 where CP437 and CP850 agree, else refused)");
+        import_command->callback([&, c] {
             action = [&, c] {
-                const auto added = library(context).import_archive(c->space, c->archive, c->folder, c->as, archive_limits(context));
-                std::size_t new_contents = 0;
-                for (const auto& f : added) new_contents += f.stored_new_content;
-                context.say(fmt::format("expeer: {} files added from '{}' ({} new contents, {} already stored)", added.size(),
-                                        c->archive.string(), new_contents, added.size() - new_contents));
+                const auto imported =
+                    library(context).import_archive(c->space, c->archive, c->folder, c->as,
+                                                    archive_limits(context, c->name_encoding));
+                std::size_t new_contents = 0, unchanged = 0;
+                for (const auto& f : imported.added) {
+                    new_contents += f.stored_new_content;
+                    unchanged += f.unchanged;
+                }
+                const std::size_t added = imported.added.size() - unchanged;
+                context.say(fmt::format(
+                    "expeer: {} files added from '{}' ({} new contents, {} already stored){}",
+                    added, printable(c->archive.string()), new_contents, added - new_contents,
+                    unchanged ? fmt::format("; {} unchanged, no new revision", unchanged) : ""));
+                if (!imported.guessed_encoding.empty())
+                    context.say(fmt::format("expeer: note: names that are not UTF-8 were read as "
+                                            "{} (Windows Explorer's "
+                                            "zip): give --name-encoding if they look wrong",
+                                            imported.guessed_encoding));
+                if (!imported.skipped.empty())
+                    context.say(fmt::format("expeer: note: skipped {} entries that macOS or "
+                                            "Windows added on their own: {}",
+                                            imported.skipped.size(),
+                                            skipped_summary(imported.skipped)));
             };
         });
     }
     {
         auto c = std::make_shared<Command>();
-        auto* exp = group.add_subcommand("export", "Write the current version of every file to an archive, byte-identical for the same content");
+        auto* exp = group.add_subcommand("export", "Write the current version of every file to an "
+                                                   "archive, byte-identical for the same content");
         exp->add_option("space", c->space, "The space's slug")->required();
         exp->add_option("archive", c->archive, "The archive to write (mode 0600)")->required();
-        exp->add_option("--format", c->format, "zip or tar.gz (default: from the extension, else zip)")
+        exp->add_option("--format", c->format,
+                        "zip or tar.gz (default: from the extension, else zip)")
             ->check(CLI::IsMember({"zip", "tar.gz"}));
         exp->add_flag("--force", c->force, "Replace an existing file");
         exp->callback([&, c] {
             action = [&, c] {
                 const std::string name = c->archive.string();
-                const bool tar = c->format == "tar.gz" || (c->format.empty() && (name.ends_with(".tar.gz") || name.ends_with(".tgz")));
+                const bool tar =
+                    c->format == "tar.gz" ||
+                    (c->format.empty() && (name.ends_with(".tar.gz") || name.ends_with(".tgz")));
                 AtomicFile file(c->archive, c->force);
-                const auto count = library(context).export_archive(c->space, tar ? ArchiveFormat::tar_gz : ArchiveFormat::zip,
-                                                                   [&](std::string_view s) { file.write(s); });
+                const auto count = library(context).export_archive(
+                    c->space, tar ? ArchiveFormat::tar_gz : ArchiveFormat::zip,
+                    [&](std::string_view s) { file.write(s); });
                 file.commit();
                 context.say(fmt::format("expeer: {} files written to '{}'", count, name));
             };
@@ -151,17 +233,20 @@ void add_library_commands(CLI::App& group, Context& context, Action& action) {
     }
     {
         auto c = std::make_shared<Command>();
-        auto* get = group.add_subcommand("get", "Write a file's content (its current revision by default)");
+        auto* get =
+            group.add_subcommand("get", "Write a file's content (its current revision by default)");
         get->add_option("space", c->space, "The space's slug")->required();
         get->add_option("path", c->path, "The file's path in the library")->required();
-        get->add_option("-o,--output", c->output, "Write to this file (mode 0600) instead of standard output");
+        get->add_option("-o,--output", c->output,
+                        "Write to this file (mode 0600) instead of standard output");
         get->add_option("--revision", c->revision, "An older revision");
         get->add_flag("--force", c->force, "Replace an existing output file");
         get->callback([&, c] {
             action = [&, c] {
                 auto lib = library(context);
                 if (c->output.empty() || c->output == "-") {
-                    lib.get(c->space, c->path, c->revision, [&](std::string_view s) { context.out << s; });
+                    lib.get(c->space, c->path, c->revision,
+                            [&](std::string_view s) { context.out << s; });
                     return;
                 }
                 AtomicFile file(c->output, c->force);
@@ -176,14 +261,26 @@ void add_library_commands(CLI::App& group, Context& context, Action& action) {
         mv->add_option("space", c->space, "The space's slug")->required();
         mv->add_option("from", c->path, "Its path now")->required();
         mv->add_option("to", c->other, "Its new path")->required();
-        mv->callback([&, c] { action = [&, c] { library(context).move(c->space, c->path, c->other); }; });
+        mv->callback(
+            [&, c] { action = [&, c] { library(context).move(c->space, c->path, c->other); }; });
     }
     {
         auto c = std::make_shared<Command>();
-        auto* rm = group.add_subcommand("rm", "Remove a file from a library (its revisions are kept)");
+        auto* rm =
+            group.add_subcommand("rm", "Remove a file from a library (its revisions are kept)");
         rm->add_option("space", c->space, "The space's slug")->required();
         rm->add_option("path", c->path, "The file's path")->required();
         rm->callback([&, c] { action = [&, c] { library(context).remove(c->space, c->path); }; });
+    }
+    {
+        auto c = std::make_shared<Command>();
+        auto* purge = group.add_subcommand(
+            "purge", "Erase a file, every revision and the contents no other file uses "
+                     "(a dry run without --yes)");
+        purge->add_option("space", c->space, "The space's slug")->required();
+        purge->add_option("path", c->path, "The file's path (a removed file's too)")->required();
+        purge->add_flag("--yes", c->yes, "Erase for good (without it, say what would be erased)");
+        purge->callback([&, c] { action = [&, c] { library_purge(context, *c); }; });
     }
     {
         auto c = std::make_shared<Command>();

@@ -1,6 +1,7 @@
 #include "platform/pull.hpp"
 
 #include "library/blob_store.hpp"
+#include "library/library.hpp"
 #include "platform/pull_steps.hpp"
 #include "spaces/visibility.hpp"
 #include "store/audit_store.hpp"
@@ -101,24 +102,17 @@ std::optional<std::int64_t> reader_of(const std::vector<TracimMember>& members, 
     return members.front().user_id;
 }
 
-void remove_stale_downloads(const BlobStore& blobs) {
-    std::error_code ignored;
-    if (!std::filesystem::is_directory(blobs.root(), ignored)) return;
-    for (const auto& entry : std::filesystem::directory_iterator(blobs.root(), ignored))
-        if (entry.path().filename().string().starts_with("incoming-platform-"))
-            std::filesystem::remove(entry.path(), ignored);
-}
-
 } // namespace
 
 PullReport pull_platform(Database& db, BlobStore& blobs, TracimClient& tracim,
                          const PullRequest& request, const PullContext& context,
                          const PullProgress& progress) {
-    // One pull or push at a time: they move the same cursors and links. Under the lock, a
-    // download a killed run left half-done is nobody's, and goes.
+    // One pull or push at a time: they move the same cursors and links. Downloads go to this
+    // process's own folder of the content store, and what a killed run (a pull, an import)
+    // left there goes, as every command that stores contents does (library/blob_store.hpp).
     const LockFile lock(db.file().string() + ".platform.lock",
                         "another `expeer platform pull` or `push`");
-    remove_stale_downloads(blobs);
+    recover_interrupted_writes(db, blobs);
     const TracimUser me = require_administrator(tracim, "a pull reads every account and space");
     const std::string login = printable(me.username.value_or(me.public_name));
     PullReport report;

@@ -281,7 +281,7 @@ class SpacePull {
 
     void download(std::int64_t content, std::int64_t revision,
                   std::map<std::string, StoredBlob>& into, NewBlobs& downloaded) {
-        Download d(blobs_.root());
+        Download d(blobs_.run_directory()); // cleaned by recover_interrupted_writes if killed
         const auto fetched = unless_gone([&] {
             tracim_.revision_bytes(space_.space.id, content, revision, d.sink());
             return true;

@@ -1,7 +1,7 @@
 #include "store/library_store.hpp"
 
-#include "store/database.hpp"
 #include "store/columns.hpp"
+#include "store/database.hpp"
 
 namespace expeer {
 
@@ -9,7 +9,8 @@ namespace {
 
 // The file with its newest revision and its number of revisions.
 constexpr const char* file_query =
-    "SELECT f.id, f.space_id, f.path, f.created_at, f.deleted_at, r.revision, r.sha256, r.size, r.added_at, "
+    "SELECT f.id, f.space_id, f.path, f.created_at, f.deleted_at, r.revision, r.sha256, r.size, "
+    "r.added_at, "
     "r.added_by, (SELECT count(*) FROM library_revisions c WHERE c.file_id = f.id) "
     "FROM library_files f JOIN library_revisions r ON r.file_id = f.id "
     "AND r.revision = (SELECT max(revision) FROM library_revisions m WHERE m.file_id = f.id) ";
@@ -34,7 +35,9 @@ LibraryFile read_file(SQLite::Statement& q) {
 
 std::optional<LibraryFile> LibraryStore::find(std::int64_t space_id, const std::string& path) {
     return db_.guarded([&]() -> std::optional<LibraryFile> {
-        SQLite::Statement q(db_.sql(), std::string(file_query) + "WHERE f.space_id = ? AND f.path = ? AND f.deleted_at IS NULL");
+        SQLite::Statement q(db_.sql(),
+                            std::string(file_query) +
+                                "WHERE f.space_id = ? AND f.path = ? AND f.deleted_at IS NULL");
         q.bind(1, space_id);
         q.bind(2, path);
         if (!q.executeStep()) return std::nullopt;
@@ -44,24 +47,28 @@ std::optional<LibraryFile> LibraryStore::find(std::int64_t space_id, const std::
 
 std::vector<LibraryFile> LibraryStore::list(std::int64_t space_id) {
     return db_.guarded([&] {
-        SQLite::Statement q(db_.sql(), std::string(file_query) + "WHERE f.space_id = ? AND f.deleted_at IS NULL ORDER BY f.path");
+        SQLite::Statement q(db_.sql(),
+                            std::string(file_query) +
+                                "WHERE f.space_id = ? AND f.deleted_at IS NULL ORDER BY f.path");
         q.bind(1, space_id);
         std::vector<LibraryFile> files;
-        while (q.executeStep()) files.push_back(read_file(q));
+        while (q.executeStep())
+            files.push_back(read_file(q));
         return files;
     });
 }
 
 std::vector<LibraryRevision> LibraryStore::revisions(std::int64_t file_id) {
     return db_.guarded([&] {
-        SQLite::Statement q(db_.sql(), "SELECT revision, sha256, size, added_at, added_by FROM library_revisions "
-                                       "WHERE file_id = ? ORDER BY revision");
+        SQLite::Statement q(
+            db_.sql(), "SELECT revision, sha256, size, added_at, added_by FROM library_revisions "
+                       "WHERE file_id = ? ORDER BY revision");
         q.bind(1, file_id);
         std::vector<LibraryRevision> out;
         while (q.executeStep()) {
             out.push_back({q.getColumn(0).getInt64(), q.getColumn(1).getString(),
-                           static_cast<std::uint64_t>(q.getColumn(2).getInt64()), q.getColumn(3).getString(),
-                           optional_integer(q.getColumn(4))});
+                           static_cast<std::uint64_t>(q.getColumn(2).getInt64()),
+                           q.getColumn(3).getString(), optional_integer(q.getColumn(4))});
         }
         return out;
     });
@@ -69,8 +76,9 @@ std::vector<LibraryRevision> LibraryStore::revisions(std::int64_t file_id) {
 
 std::uint64_t LibraryStore::space_bytes(std::int64_t space_id) {
     return db_.guarded([&] {
-        SQLite::Statement q(db_.sql(), "SELECT coalesce(sum(r.size), 0) FROM library_revisions r "
-                                       "JOIN library_files f ON f.id = r.file_id WHERE f.space_id = ?");
+        SQLite::Statement q(db_.sql(),
+                            "SELECT coalesce(sum(r.size), 0) FROM library_revisions r "
+                            "JOIN library_files f ON f.id = r.file_id WHERE f.space_id = ?");
         q.bind(1, space_id);
         q.executeStep();
         return static_cast<std::uint64_t>(q.getColumn(0).getInt64());
@@ -79,16 +87,19 @@ std::uint64_t LibraryStore::space_bytes(std::int64_t space_id) {
 
 void LibraryStore::record_blob(const std::string& sha256, std::uint64_t size) {
     db_.guarded([&] {
-        auto& q = db_.statement("INSERT INTO blobs (sha256, size) VALUES (?, ?) ON CONFLICT (sha256) DO NOTHING");
+        auto& q = db_.statement(
+            "INSERT INTO blobs (sha256, size) VALUES (?, ?) ON CONFLICT (sha256) DO NOTHING");
         q.bind(1, sha256);
         q.bind(2, static_cast<std::int64_t>(size));
         q.exec();
     });
 }
 
-std::int64_t LibraryStore::create_file(std::int64_t space_id, const std::string& path, const std::string& at) {
+std::int64_t LibraryStore::create_file(std::int64_t space_id, const std::string& path,
+                                       const std::string& at) {
     return db_.guarded([&] {
-        auto& q = db_.statement("INSERT INTO library_files (space_id, path, created_at) VALUES (?, ?, ?)");
+        auto& q = db_.statement(
+            "INSERT INTO library_files (space_id, path, created_at) VALUES (?, ?, ?)");
         q.bind(1, space_id);
         q.bind(2, path);
         q.bind(3, at);
@@ -97,12 +108,14 @@ std::int64_t LibraryStore::create_file(std::int64_t space_id, const std::string&
     });
 }
 
-std::int64_t LibraryStore::add_revision(std::int64_t file_id, const std::string& sha256, std::uint64_t size,
-                                        const std::string& at, std::optional<std::int64_t> member_id) {
+std::int64_t LibraryStore::add_revision(std::int64_t file_id, const std::string& sha256,
+                                        std::uint64_t size, const std::string& at,
+                                        std::optional<std::int64_t> member_id) {
     return db_.guarded([&] {
-        auto& q = db_.statement("INSERT INTO library_revisions (file_id, revision, sha256, size, added_at, added_by) "
-                                "VALUES (?1, (SELECT coalesce(max(revision), 0) + 1 FROM library_revisions "
-                                "WHERE file_id = ?1), ?2, ?3, ?4, ?5) RETURNING revision");
+        auto& q = db_.statement(
+            "INSERT INTO library_revisions (file_id, revision, sha256, size, added_at, added_by) "
+            "VALUES (?1, (SELECT coalesce(max(revision), 0) + 1 FROM library_revisions "
+            "WHERE file_id = ?1), ?2, ?3, ?4, ?5) RETURNING revision");
         q.bind(1, file_id);
         q.bind(2, sha256);
         q.bind(3, static_cast<std::int64_t>(size));
@@ -133,15 +146,129 @@ void LibraryStore::mark_deleted(std::int64_t file_id, const std::string& at) {
     });
 }
 
+std::uint64_t LibraryStore::file_count(std::int64_t space_id) {
+    return db_.guarded([&] {
+        SQLite::Statement q(db_.sql(), "SELECT count(*) FROM library_files WHERE space_id = ?");
+        q.bind(1, space_id);
+        q.executeStep();
+        return static_cast<std::uint64_t>(q.getColumn(0).getInt64());
+    });
+}
+
+std::vector<std::string> LibraryStore::paths(std::int64_t space_id) {
+    return db_.guarded([&] {
+        SQLite::Statement q(
+            db_.sql(), "SELECT path FROM library_files WHERE space_id = ? AND deleted_at IS NULL");
+        q.bind(1, space_id);
+        std::vector<std::string> out;
+        while (q.executeStep())
+            out.push_back(q.getColumn(0).getString());
+        return out;
+    });
+}
+
+std::vector<std::int64_t> LibraryStore::files_at(std::int64_t space_id, const std::string& path) {
+    return db_.guarded([&] {
+        SQLite::Statement q(
+            db_.sql(), "SELECT id FROM library_files WHERE space_id = ? AND path = ? ORDER BY id");
+        q.bind(1, space_id);
+        q.bind(2, path);
+        std::vector<std::int64_t> out;
+        while (q.executeStep())
+            out.push_back(q.getColumn(0).getInt64());
+        return out;
+    });
+}
+
+namespace {
+
+std::string id_list(const std::vector<std::int64_t>& ids) {
+    std::string out;
+    for (const auto id : ids)
+        out += (out.empty() ? "" : ",") + std::to_string(id);
+    return out.empty() ? "NULL" : out;
+}
+
+} // namespace
+
+std::int64_t LibraryStore::revisions_using(const std::string& sha256,
+                                           const std::vector<std::int64_t>& except) {
+    return db_.guarded([&] {
+        SQLite::Statement q(
+            db_.sql(),
+            "SELECT count(*) FROM library_revisions WHERE sha256 = ? AND file_id NOT IN (" +
+                id_list(except) + ")");
+        q.bind(1, sha256);
+        q.executeStep();
+        return q.getColumn(0).getInt64();
+    });
+}
+
+std::uint64_t LibraryStore::blob_size(const std::string& sha256) {
+    return db_.guarded([&] {
+        SQLite::Statement q(db_.sql(), "SELECT size FROM blobs WHERE sha256 = ?");
+        q.bind(1, sha256);
+        return q.executeStep() ? static_cast<std::uint64_t>(q.getColumn(0).getInt64()) : 0;
+    });
+}
+
+bool LibraryStore::has_blob(const std::string& sha256) {
+    return db_.guarded([&] {
+        auto& q = db_.statement("SELECT 1 FROM blobs WHERE sha256 = ?");
+        q.bind(1, sha256);
+        const bool found = q.executeStep();
+        q.reset();
+        return found;
+    });
+}
+
+std::vector<std::pair<std::string, std::uint64_t>> LibraryStore::blobs() {
+    return db_.guarded([&] {
+        SQLite::Statement q(db_.sql(), "SELECT sha256, size FROM blobs ORDER BY sha256");
+        std::vector<std::pair<std::string, std::uint64_t>> out;
+        while (q.executeStep())
+            out.emplace_back(q.getColumn(0).getString(),
+                             static_cast<std::uint64_t>(q.getColumn(1).getInt64()));
+        return out;
+    });
+}
+
+void LibraryStore::erase_files(std::int64_t space_id, const std::vector<std::int64_t>& file_ids) {
+    db_.guarded([&] {
+        const std::string ids = id_list(file_ids);
+        // The activity of adding a file keeps the count (statistics need it), not the name.
+        SQLite::Statement activities(db_.sql(),
+                                     "UPDATE activities SET content = NULL WHERE kind = 'file' AND "
+                                     "space_id = ? AND content IN (SELECT path FROM library_files "
+                                     "WHERE id IN (" +
+                                         ids + "))");
+        activities.bind(1, space_id);
+        activities.exec();
+        db_.sql().exec("DELETE FROM library_revisions WHERE file_id IN (" + ids + ")");
+        db_.sql().exec("DELETE FROM library_files WHERE id IN (" + ids + ")");
+    });
+}
+
+void LibraryStore::erase_blob(const std::string& sha256) {
+    db_.guarded([&] {
+        SQLite::Statement q(db_.sql(), "DELETE FROM blobs WHERE sha256 = ?");
+        q.bind(1, sha256);
+        q.exec();
+    });
+}
+
 } // namespace expeer
 
 namespace expeer {
 
-std::vector<std::pair<std::string, std::uint64_t>> blobs_in(const std::filesystem::path& database_file) {
+std::vector<std::pair<std::string, std::uint64_t>>
+blobs_in(const std::filesystem::path& database_file) {
     SQLite::Database db(database_file.string(), SQLite::OPEN_READONLY);
     SQLite::Statement q(db, "SELECT sha256, size FROM blobs ORDER BY sha256");
     std::vector<std::pair<std::string, std::uint64_t>> out;
-    while (q.executeStep()) out.emplace_back(q.getColumn(0).getString(), static_cast<std::uint64_t>(q.getColumn(1).getInt64()));
+    while (q.executeStep())
+        out.emplace_back(q.getColumn(0).getString(),
+                         static_cast<std::uint64_t>(q.getColumn(1).getInt64()));
     return out;
 }
 

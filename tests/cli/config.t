@@ -24,6 +24,8 @@ lies, and a longer path would widen the value column.
   members.default_language       fr                           */home/.config/expeer/config.yaml:3 (glob)
   files_dir                      -                            default
   library.quota_mb               0                            default
+  library.max_files              50000                        default
+  library.max_archive_entries    10000                        default
   library.max_file_mb            500                          default
   library.max_archive_mb         5000                         default
   library.max_compression_ratio  100                          default

@@ -115,7 +115,7 @@ Each is refused with the entry named, and leaves nothing behind.
   expeer: nothing was written
   [65]
   $ expeer library import sahel latin1.tar --as amina@example.org
-  expeer: error: entry '(not valid UTF-8)': its name is not valid UTF-8
+  expeer: error: entry 'caf\xe9.txt': its name is not UTF-8: give --name-encoding (cp437, cp850, latin1, cp1252...)
   expeer: nothing was written
   [65]
   $ ls -la bomb.zip | awk '{ print ($5 < 200000) ? "small archive" : "big archive" }'
