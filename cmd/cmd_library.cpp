@@ -30,7 +30,8 @@ ArchiveLimits archive_limits(Context& context) {
 }
 
 struct Command {
-    std::string space, path, other, folder, as, output, format;
+    std::string space, path, other, folder, output, format;
+    Acting acting;
     std::vector<std::filesystem::path> files;
     std::optional<std::int64_t> revision;
     std::filesystem::path archive;
@@ -75,10 +76,10 @@ void add_library_commands(CLI::App& group, Context& context, Action& action) {
         add->add_option("space", c->space, "The space's slug")->required();
         add->add_option("files", c->files, "Files to add")->required();
         add->add_option("--folder", c->folder, "The folder to put them in (default: the top)");
-        add->add_option("--as", c->as, "The member sharing them: email address or id")->required();
+        add_acting_options(*add, c->acting, "The member sharing them (a contributor): email address or id");
         add->callback([&, c] {
             action = [&, c] {
-                for (const auto& f : library(context).add(c->space, c->files, c->folder, c->as))
+                for (const auto& f : library(context).add(c->space, c->files, c->folder, c->acting))
                     context.say(fmt::format("expeer: {} revision {}{}", f.path, f.revision,
                                             f.stored_new_content ? "" : " (content already stored)"));
             };
@@ -90,10 +91,10 @@ void add_library_commands(CLI::App& group, Context& context, Action& action) {
         import->add_option("space", c->space, "The space's slug")->required();
         import->add_option("archive", c->archive, "The archive")->required()->check(CLI::ExistingFile);
         import->add_option("--folder", c->folder, "The folder to put its contents in (default: the top)");
-        import->add_option("--as", c->as, "The member sharing them: email address or id")->required();
+        add_acting_options(*import, c->acting, "The member sharing them (a contributor): email address or id");
         import->callback([&, c] {
             action = [&, c] {
-                const auto added = library(context).import_archive(c->space, c->archive, c->folder, c->as, archive_limits(context));
+                const auto added = library(context).import_archive(c->space, c->archive, c->folder, c->acting, archive_limits(context));
                 std::size_t new_contents = 0;
                 for (const auto& f : added) new_contents += f.stored_new_content;
                 context.say(fmt::format("expeer: {} files added from '{}' ({} new contents, {} already stored)", added.size(),
@@ -176,14 +177,16 @@ void add_library_commands(CLI::App& group, Context& context, Action& action) {
         mv->add_option("space", c->space, "The space's slug")->required();
         mv->add_option("from", c->path, "Its path now")->required();
         mv->add_option("to", c->other, "Its new path")->required();
-        mv->callback([&, c] { action = [&, c] { library(context).move(c->space, c->path, c->other); }; });
+        add_acting_options(*mv, c->acting, "Who moves it: email address or id (who added it, or a content manager)");
+        mv->callback([&, c] { action = [&, c] { library(context).move(c->space, c->path, c->other, c->acting); }; });
     }
     {
         auto c = std::make_shared<Command>();
         auto* rm = group.add_subcommand("rm", "Remove a file from a library (its revisions are kept)");
         rm->add_option("space", c->space, "The space's slug")->required();
         rm->add_option("path", c->path, "The file's path")->required();
-        rm->callback([&, c] { action = [&, c] { library(context).remove(c->space, c->path); }; });
+        add_acting_options(*rm, c->acting, "Who removes it: email address or id (who added it, or a content manager)");
+        rm->callback([&, c] { action = [&, c] { library(context).remove(c->space, c->path, c->acting); }; });
     }
     {
         auto c = std::make_shared<Command>();

@@ -4,6 +4,7 @@
 #include "library/archive_reader.hpp"
 #include "library/archive_writer.hpp"
 #include "library/blob_store.hpp"
+#include "spaces/permissions.hpp"
 #include "util/invalid_input.hpp"
 
 #include <cstdint>
@@ -57,13 +58,14 @@ public:
     SpaceLibrary(Database& db, BlobStore& blobs, const Clock& clock, std::string actor, Quota quota);
 
     // Adds files under `folder` (their own names), all or nothing; an existing path gets a new
-    // revision. `as` is the member sharing them (an activity each).
+    // revision. `as.as` is the member sharing them (an activity each): a contributor of the
+    // space, unless --as-admin lifts that (spaces/permissions.hpp).
     std::vector<AddedFile> add(const std::string& space, const std::vector<std::filesystem::path>& files,
-                               const std::string& folder, const std::string& as);
+                               const std::string& folder, const Acting& as);
     // Adds every file of an archive, keeping its folders; all or nothing, hostile archives
     // refused (archive_reader.hpp).
     std::vector<AddedFile> import_archive(const std::string& space, const std::filesystem::path& archive,
-                                          const std::string& folder, const std::string& as, const ArchiveLimits& limits);
+                                          const std::string& folder, const Acting& as, const ArchiveLimits& limits);
     // The current revision of every file, in its folders; returns how many files.
     std::size_t export_archive(const std::string& space, ArchiveFormat format,
                                const std::function<void(std::string_view)>& write);
@@ -72,13 +74,15 @@ public:
     // Writes the content of a revision (the current one by default) through `sink`.
     LibraryRevision get(const std::string& space, const std::string& path, std::optional<std::int64_t> revision,
                         const std::function<void(std::string_view)>& sink);
-    void move(const std::string& space, const std::string& from, const std::string& to);
-    void remove(const std::string& space, const std::string& path);
+    // Moving and removing a file is for a contributor who added every revision of it, or a
+    // content manager.
+    void move(const std::string& space, const std::string& from, const std::string& to, const Acting& who);
+    void remove(const std::string& space, const std::string& path, const Acting& who);
     std::vector<LibraryRevision> history(const std::string& space, const std::string& path);
 
 private:
     struct Sharer;
-    Sharer check_sharer(const std::string& space, const std::string& as, std::vector<FieldError>& errors);
+    Sharer check_sharer(const std::string& space, const Acting& as, std::vector<FieldError>& errors);
     std::vector<AddedFile> record(const Sharer& sharer, const std::vector<std::string>& paths,
                                   const std::vector<StoredBlob>& stored);
 
