@@ -33,6 +33,12 @@ void add_format_option(CLI::App& command, std::string& format) {
         ->check(CLI::IsMember(format_names()));
 }
 
+void add_acting_options(CLI::App& command, Acting& acting, const std::string& as_help) {
+    command.add_option("--as", acting.as, as_help);
+    command.add_flag("--as-admin", acting.as_admin,
+                     "Act as an administrator: lift a refusal of the space's roles (recorded in the audit log)");
+}
+
 std::unique_ptr<CLI::App> build_app(Context& context, Action& action) {
     auto app = std::make_unique<CLI::App>(
         "expeer: administration of a human-rights network's members, spaces, files, statistics "

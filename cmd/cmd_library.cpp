@@ -48,7 +48,8 @@ std::string skipped_summary(const std::vector<SkippedEntry>& skipped) {
 }
 
 struct Command {
-    std::string space, path, other, folder, as, output, format, name_encoding;
+    std::string space, path, other, folder, output, format, name_encoding;
+    Acting acting;
     std::vector<std::filesystem::path> files;
     std::optional<std::int64_t> revision;
     std::filesystem::path archive;
@@ -90,7 +91,7 @@ void print_tree(std::ostream& out, const std::vector<LibraryFile>& files) {
 }
 
 void library_purge(Context& context, const Command& c) {
-    const PurgedFile p = library(context).purge(c.space, c.path, c.yes);
+    const PurgedFile p = library(context).purge(c.space, c.path, c.acting, c.yes);
     const std::string what = fmt::format(
         "'{}': {} file{}, {} revision{}, {} content{} ({:.1f} MB) no other file uses",
         printable(p.path), p.files, p.files == 1 ? "" : "s", p.revisions,
@@ -117,10 +118,10 @@ void add_library_commands(CLI::App& group, Context& context, Action& action) {
         add->add_option("space", c->space, "The space's slug")->required();
         add->add_option("files", c->files, "Files to add")->required();
         add->add_option("--folder", c->folder, "The folder to put them in (default: the top)");
-        add->add_option("--as", c->as, "The member sharing them: email address or id")->required();
+        add_acting_options(*add, c->acting, "The member sharing them (a contributor): email address or id");
         add->callback([&, c] {
             action = [&, c] {
-                for (const auto& f : library(context).add(c->space, c->files, c->folder, c->as))
+                for (const auto& f : library(context).add(c->space, c->files, c->folder, c->acting))
                     context.say(
                         f.unchanged
                             ? fmt::format(
@@ -143,8 +144,8 @@ void add_library_commands(CLI::App& group, Context& context, Action& action) {
             ->check(CLI::ExistingFile);
         import_command->add_option("--folder", c->folder,
                                    "The folder to put its contents in (default: the top)");
-        import_command->add_option("--as", c->as, "The member sharing them: email address or id")
-            ->required();
+        add_acting_options(*import_command, c->acting,
+                           "The member sharing them (a contributor): email address or id");
         import_command->add_option(
             "--name-encoding", c->name_encoding,
             "How to read names that are not UTF-8: cp437, cp850, latin1, cp1252... "
@@ -153,7 +154,7 @@ void add_library_commands(CLI::App& group, Context& context, Action& action) {
         import_command->callback([&, c] {
             action = [&, c] {
                 const auto imported =
-                    library(context).import_archive(c->space, c->archive, c->folder, c->as,
+                    library(context).import_archive(c->space, c->archive, c->folder, c->acting,
                                                     archive_limits(context, c->name_encoding));
                 std::size_t new_contents = 0, unchanged = 0;
                 for (const auto& f : imported.added) {
@@ -261,8 +262,8 @@ void add_library_commands(CLI::App& group, Context& context, Action& action) {
         mv->add_option("space", c->space, "The space's slug")->required();
         mv->add_option("from", c->path, "Its path now")->required();
         mv->add_option("to", c->other, "Its new path")->required();
-        mv->callback(
-            [&, c] { action = [&, c] { library(context).move(c->space, c->path, c->other); }; });
+        add_acting_options(*mv, c->acting, "Who moves it: email address or id (who added it, or a content manager)");
+        mv->callback([&, c] { action = [&, c] { library(context).move(c->space, c->path, c->other, c->acting); }; });
     }
     {
         auto c = std::make_shared<Command>();
@@ -270,7 +271,8 @@ void add_library_commands(CLI::App& group, Context& context, Action& action) {
             group.add_subcommand("rm", "Remove a file from a library (its revisions are kept)");
         rm->add_option("space", c->space, "The space's slug")->required();
         rm->add_option("path", c->path, "The file's path")->required();
-        rm->callback([&, c] { action = [&, c] { library(context).remove(c->space, c->path); }; });
+        add_acting_options(*rm, c->acting, "Who removes it: email address or id (who added it, or a content manager)");
+        rm->callback([&, c] { action = [&, c] { library(context).remove(c->space, c->path, c->acting); }; });
     }
     {
         auto c = std::make_shared<Command>();
@@ -280,6 +282,8 @@ void add_library_commands(CLI::App& group, Context& context, Action& action) {
         purge->add_option("space", c->space, "The space's slug")->required();
         purge->add_option("path", c->path, "The file's path (a removed file's too)")->required();
         purge->add_flag("--yes", c->yes, "Erase for good (without it, say what would be erased)");
+        add_acting_options(*purge, c->acting,
+                           "Who purges it: email address or id (who added it, or a content manager)");
         purge->callback([&, c] { action = [&, c] { library_purge(context, *c); }; });
     }
     {

@@ -20,6 +20,16 @@ SpaceRegistry registry(Context& context) {
     return SpaceRegistry(context.database(), context.clock(), context.config().get("actor"));
 }
 
+// A membership batch on behalf of a space manager named with --as; without --as and
+// --as-admin, the administrator running expeer.
+SpaceRegistry managing_registry(Context& context, const Acting& acting) {
+    SpaceRegistry r = registry(context);
+    if (acting.as || acting.as_admin) r.act_as(acting);
+    return r;
+}
+
+const char* manager_help = "On behalf of this member (email address or id), a space manager of the space";
+
 nlohmann::ordered_json space_json(const Space& s, const std::map<std::int64_t, Space>& all) {
     nlohmann::ordered_json j;
     j["slug"] = s.slug;
@@ -72,6 +82,7 @@ struct MembersCommand {
     std::optional<std::string> role;
     std::string role_required;
     std::string other_space;
+    Acting acting;
     bool all = false;
     std::string format;
 };
@@ -86,9 +97,10 @@ void add_membership_commands(CLI::App& spaces, Context& context, Action& action)
         add->add_option("members", c->who, "Email addresses or ids");
         add->add_option("--file", c->file, "Also the members in this file, one a line")->check(CLI::ExistingFile);
         add->add_option("--role", c->role, "Their role (default: the space's default role)");
+        add_acting_options(*add, c->acting, manager_help);
         add->callback([&, c] {
             action = [&, c] {
-                report(context, registry(context).add_members(c->space, people(c->who, c->file), c->role), "added",
+                report(context, managing_registry(context, c->acting).add_members(c->space, people(c->who, c->file), c->role), "added",
                        "already members");
             };
         });
@@ -99,9 +111,10 @@ void add_membership_commands(CLI::App& spaces, Context& context, Action& action)
         remove->add_option("space", c->space, "The space's slug")->required();
         remove->add_option("members", c->who, "Email addresses or ids");
         remove->add_option("--file", c->file, "Also the members in this file, one a line")->check(CLI::ExistingFile);
+        add_acting_options(*remove, c->acting, manager_help);
         remove->callback([&, c] {
             action = [&, c] {
-                report(context, registry(context).remove_members(c->space, people(c->who, c->file)), "removed",
+                report(context, managing_registry(context, c->acting).remove_members(c->space, people(c->who, c->file)), "removed",
                        "not members");
             };
         });
@@ -112,9 +125,10 @@ void add_membership_commands(CLI::App& spaces, Context& context, Action& action)
         set_role->add_option("space", c->space, "The space's slug")->required();
         set_role->add_option("role", c->role_required, "reader, contributor, content-manager or space-manager")->required();
         set_role->add_option("members", c->who, "Email addresses or ids")->required();
+        add_acting_options(*set_role, c->acting, manager_help);
         set_role->callback([&, c] {
             action = [&, c] {
-                report(context, registry(context).set_role(c->space, c->who, c->role_required), "changed",
+                report(context, managing_registry(context, c->acting).set_role(c->space, c->who, c->role_required), "changed",
                        "already in that role");
             };
         });
@@ -125,9 +139,10 @@ void add_membership_commands(CLI::App& spaces, Context& context, Action& action)
         copy->add_option("from", c->space, "The space to copy from")->required();
         copy->add_option("to", c->other_space, "The space to add them to")->required();
         copy->add_option("--role", c->role, "Their role there (default: the role they have in the first)");
+        add_acting_options(*copy, c->acting, manager_help);
         copy->callback([&, c] {
             action = [&, c] {
-                report(context, registry(context).copy_members(c->space, c->other_space, c->role), "added",
+                report(context, managing_registry(context, c->acting).copy_members(c->space, c->other_space, c->role), "added",
                        "already members");
             };
         });

@@ -3,6 +3,7 @@
 #pragma once
 
 #include "context.hpp"
+#include "spaces/permissions.hpp"
 
 #include <CLI/CLI.hpp>
 
@@ -38,6 +39,10 @@ void add_platform_commands(CLI::App& group, Context& context, Action& action);
 
 // --format table|csv|json, for commands that print data.
 void add_format_option(CLI::App& command, std::string& format);
+
+// --as MEMBER and --as-admin: who acts in a space (spaces/permissions.hpp). `as_help` says
+// what the member is to this command ("The author: email address or id").
+void add_acting_options(CLI::App& command, Acting& acting, const std::string& as_help);
 
 // The whole command line, wired to `context`; the chosen command sets `action`.
 std::unique_ptr<CLI::App> build_app(Context& context, Action& action);

@@ -214,17 +214,20 @@ SeedSummary seed_demo_network(Database& db, const Clock& clock, const std::strin
             ++summary.activities;
         };
         auto post_news = [&](const std::string& at, std::int64_t author, std::int64_t space) {
-            News news{0, space, author, fmt::format("Note de veille n° {}", summary.news + 1),
-                      "Texte fictif, écrit pour la démonstration d'expeer.", at};
+            News news{0,  space, author, fmt::format("Note de veille n° {}", summary.news + 1),
+                      "Texte fictif, écrit pour la démonstration d'expeer.", at, std::nullopt, std::nullopt};
             const auto id = insert_news(db, news);
             ++summary.news;
-            activity(at, author, "news", space, news.title);
+            // Tied to the news, as a post is: deleting it deletes what it counted.
+            record_content_activity(db, {0, std::nullopt, at, author, "news", space, news.title}, id, std::nullopt);
+            ++summary.activities;
             return id;
         };
         auto comment = [&](const std::string& at, std::int64_t author, std::int64_t news_id, std::int64_t space) {
-            insert_comment(db, {0, news_id, author, "Merci pour ce partage.", at});
+            const auto id = insert_comment(db, {0, news_id, author, "Merci pour ce partage.", at, std::nullopt, std::nullopt});
             ++summary.comments;
-            activity(at, author, "comment", space, std::nullopt);
+            record_content_activity(db, {0, std::nullopt, at, author, "comment", space, std::nullopt}, news_id, id);
+            ++summary.activities;
         };
         auto share_file = [&](const std::string& at, std::int64_t author, std::int64_t space) {
             activity(at, author, "file", space, fmt::format("document-{:05}.pdf", summary.activities + 1));

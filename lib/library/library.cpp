@@ -87,21 +87,26 @@ SpaceLibrary::SpaceLibrary(Database& db, BlobStore& blobs, const Clock& clock, s
 struct SpaceLibrary::Sharer {
     Space space;
     Member member;
+    Authority authority;
 };
 
-SpaceLibrary::Sharer SpaceLibrary::check_sharer(const std::string& slug, const std::string& as,
+// Who may share files is settled before anything else is looked at (spaces/permissions.hpp).
+SpaceLibrary::Sharer SpaceLibrary::check_sharer(const std::string& slug, const Acting& as,
                                                 std::vector<FieldError>& errors) {
     SpaceStore spaces(db_);
     MemberStore members(db_);
-    Sharer sharer{find_space(spaces, slug), {}};
-    if (sharer.space.archived_on) errors.push_back({"space", slug, "is archived"});
-    try {
-        sharer.member = find_member(members, as);
-        if (sharer.member.status != "active")
-            errors.push_back({"as", as, fmt::format("is {}", sharer.member.status)});
-    } catch (const Error&) {
-        errors.push_back({"as", shown_value(as), "no such member"});
+    Sharer sharer{find_space(spaces, slug), {}, {}};
+    if (!as.as) {
+        errors.push_back({"as", "", "is required: the member sharing the files"});
+        return sharer;
     }
+    try {
+        sharer.member = find_member(members, *as.as);
+    } catch (const Error&) {
+        errors.push_back({"as", shown_value(*as.as), "no such member"});
+        return sharer;
+    }
+    sharer.authority = authorize(db_, sharer.space, sharer.member, as.as_admin, SpaceAction::add_files, "add files");
     return sharer;
 }
 
@@ -131,6 +136,25 @@ void SpaceLibrary::check_quota(LibraryStore& library, const Space& space,
                                     space.slug, files, quota.files));
     }
 }
+
+
+namespace {
+
+// Changing a file everyone added to is for a contributor who added every revision of it.
+Authority authorize_file_change(Database& db, LibraryStore& library, const Space& space, const LibraryFile& file,
+                                const Acting& who, std::string_view what) {
+    std::optional<Member> member;
+    if (who.as) {
+        MemberStore members(db);
+        member = find_member(members, *who.as);
+    }
+    bool own = member.has_value();
+    for (const auto& revision : library.revisions(file.id)) own = own && revision.added_by == member->id;
+    return authorize(db, space, member, who.as_admin, own ? SpaceAction::change_own : SpaceAction::change_others,
+                     own ? std::string(what) : std::string(what) + " another member added to");
+}
+
+} // namespace
 
 // Records stored contents as revisions at their paths, in one transaction, within the quota.
 // A path whose current revision has the content already gets no new revision.
@@ -177,7 +201,8 @@ std::vector<AddedFile> SpaceLibrary::record(const Sharer& sharer,
             record_activity(db_,
                             {0, std::nullopt, now, sharer.member.id, "file", space.id, paths[i]});
             record_audit(db_, {0, now, actor_, "library.add", "space", std::to_string(space.id),
-                               nlohmann::json{{"file", file_id}, {"revision", revision}}.dump()});
+                               sharer.authority.audit_details(
+                                   nlohmann::json{{"file", file_id}, {"revision", revision}}.dump())});
             added.push_back({paths[i], revision, stored[i].created, false});
         }
         try {
@@ -195,7 +220,7 @@ std::vector<AddedFile> SpaceLibrary::record(const Sharer& sharer,
 
 std::vector<AddedFile> SpaceLibrary::add(const std::string& slug,
                                          const std::vector<std::filesystem::path>& files,
-                                         const std::string& folder, const std::string& as) {
+                                         const std::string& folder, const Acting& as) {
     // Check everything that can be checked before storing a byte.
     std::vector<FieldError> errors;
     const Sharer sharer = check_sharer(slug, as, errors);
@@ -240,7 +265,7 @@ std::vector<AddedFile> SpaceLibrary::add(const std::string& slug,
 
 ImportedArchive SpaceLibrary::import_archive(const std::string& slug,
                                              const std::filesystem::path& archive,
-                                             const std::string& folder, const std::string& as,
+                                             const std::string& folder, const Acting& as,
                                              const ArchiveLimits& limits) {
     std::vector<FieldError> errors;
     const Sharer sharer = check_sharer(slug, as, errors);
@@ -317,13 +342,14 @@ LibraryRevision SpaceLibrary::get(const std::string& slug, const std::string& ra
     return wanted;
 }
 
-void SpaceLibrary::move(const std::string& slug, const std::string& from, const std::string& to) {
+void SpaceLibrary::move(const std::string& slug, const std::string& from, const std::string& to, const Acting& who) {
     db_.guarded([&] {
         auto transaction = db_.write_transaction();
         SpaceStore spaces(db_);
         LibraryStore library(db_);
         const Space space = find_space(spaces, slug);
         const LibraryFile file = find_file(library, space, "from", from);
+        const Authority authority = authorize_file_change(db_, library, space, file, who, "move files");
         const std::string target = checked_path("to", to);
         if (const auto there = library.find(space.id, target); there && there->id != file.id)
             throw InvalidInput(
@@ -336,27 +362,29 @@ void SpaceLibrary::move(const std::string& slug, const std::string& from, const 
             throw InvalidInput({{"to", printable(target), *clash}});
         library.rename(file.id, target);
         record_audit(db_, {0, format_timestamp(clock_.now()), actor_, "library.move", "space",
-                           std::to_string(space.id), nlohmann::json{{"file", file.id}}.dump()});
+                           std::to_string(space.id), authority.audit_details(nlohmann::json{{"file", file.id}}.dump())});
         transaction.commit();
     });
 }
 
-void SpaceLibrary::remove(const std::string& slug, const std::string& path) {
+void SpaceLibrary::remove(const std::string& slug, const std::string& path, const Acting& who) {
     db_.guarded([&] {
         auto transaction = db_.write_transaction();
         SpaceStore spaces(db_);
         LibraryStore library(db_);
         const Space space = find_space(spaces, slug);
         const LibraryFile file = find_file(library, space, "path", path);
+        const Authority authority = authorize_file_change(db_, library, space, file, who, "remove files");
         const std::string now = format_timestamp(clock_.now());
         library.mark_deleted(file.id, now);
         record_audit(db_, {0, now, actor_, "library.remove", "space", std::to_string(space.id),
-                           nlohmann::json{{"file", file.id}}.dump()});
+                           authority.audit_details(nlohmann::json{{"file", file.id}}.dump())});
         transaction.commit();
     });
 }
 
-PurgedFile SpaceLibrary::purge(const std::string& slug, const std::string& raw_path, bool apply) {
+PurgedFile SpaceLibrary::purge(const std::string& slug, const std::string& raw_path, const Acting& who,
+                               bool apply) {
     std::vector<std::string> unused; // contents no other revision uses
     PurgedFile purged = db_.guarded([&] {
         // Pages freed by the deletes are overwritten, not left for a forensic read of the file
@@ -376,6 +404,13 @@ PurgedFile SpaceLibrary::purge(const std::string& slug, const std::string& raw_p
                         fmt::format("no file '{}' in space '{}', nor a removed one",
                                     printable(result.path), space.slug));
         result.files = ids.size();
+        std::optional<Authority> authority;
+        for (const auto id : ids) {
+            LibraryFile file;
+            file.id = id;
+            const Authority one = authorize_file_change(db_, library, space, file, who, "purge files");
+            if (!authority || one.override_used) authority = one;
+        }
         std::set<std::string> contents;
         for (const auto id : ids)
             for (const auto& revision : library.revisions(id)) {
@@ -398,7 +433,7 @@ PurgedFile SpaceLibrary::purge(const std::string& slug, const std::string& raw_p
         // The name of a file in a space that is not public is not the audit log's to keep.
         if (is_public(space, spaces.all())) details["path"] = result.path;
         record_audit(db_, {0, format_timestamp(clock_.now()), actor_, "library.purge", "space",
-                           std::to_string(space.id), details.dump()});
+                           std::to_string(space.id), authority->audit_details(details.dump())});
         try {
             // Out of place while this transaction holds the write lock, so no other process
             // finds them stored and records them again; a crash leaves them to recovery.

@@ -5,6 +5,7 @@
 #include "library/archive_writer.hpp"
 #include "library/blob_store.hpp"
 #include "library/names.hpp"
+#include "spaces/permissions.hpp"
 #include "util/invalid_input.hpp"
 
 #include <cstdint>
@@ -85,16 +86,17 @@ class SpaceLibrary {
                  Quota quota);
 
     // Adds files under `folder` (their own names), all or nothing; an existing path gets a new
-    // revision, unless its current revision has the same content. `as` is the member sharing
-    // them (an activity each). Names follow library_path_problem and must not clash (names.hpp)
-    // with each other or with the library's files.
+    // revision, unless its current revision has the same content. `as.as` is the member
+    // sharing them (an activity each): a contributor of the space, unless --as-admin lifts
+    // that (spaces/permissions.hpp). Names follow library_path_problem and must not clash
+    // (names.hpp) with each other or with the library's files.
     std::vector<AddedFile> add(const std::string& space,
                                const std::vector<std::filesystem::path>& files,
-                               const std::string& folder, const std::string& as);
+                               const std::string& folder, const Acting& as);
     // Adds every file of an archive, keeping its folders; all or nothing, hostile archives
     // refused (archive_reader.hpp).
     ImportedArchive import_archive(const std::string& space, const std::filesystem::path& archive,
-                                   const std::string& folder, const std::string& as,
+                                   const std::string& folder, const Acting& as,
                                    const ArchiveLimits& limits);
     // The current revision of every file, in its folders; returns how many files.
     std::size_t export_archive(const std::string& space, ArchiveFormat format,
@@ -105,19 +107,23 @@ class SpaceLibrary {
     LibraryRevision get(const std::string& space, const std::string& path,
                         std::optional<std::int64_t> revision,
                         const std::function<void(std::string_view)>& sink);
-    void move(const std::string& space, const std::string& from, const std::string& to);
+    // Moving, removing and purging a file is for a contributor who added every revision of
+    // it, or a content manager.
+    void move(const std::string& space, const std::string& from, const std::string& to,
+              const Acting& who);
     // Hides a file from the library; its revisions and contents stay (history shows them).
-    void remove(const std::string& space, const std::string& path);
+    void remove(const std::string& space, const std::string& path, const Acting& who);
     // Erases the file at `path`, and every removed file that had that path: their revisions,
     // the contents no other revision uses (deleted from the store, their rows overwritten by
     // secure_delete, the WAL emptied), the path in their activities. Audited without the path
     // unless the space is public. Nothing is changed unless `apply`.
-    PurgedFile purge(const std::string& space, const std::string& path, bool apply);
+    PurgedFile purge(const std::string& space, const std::string& path, const Acting& who,
+                     bool apply);
     std::vector<LibraryRevision> history(const std::string& space, const std::string& path);
 
   private:
     struct Sharer;
-    Sharer check_sharer(const std::string& space, const std::string& as,
+    Sharer check_sharer(const std::string& space, const Acting& as,
                         std::vector<FieldError>& errors);
     std::vector<AddedFile> record(const Sharer& sharer, const std::vector<std::string>& paths,
                                   const std::vector<StoredBlob>& stored, NewBlobs& created);

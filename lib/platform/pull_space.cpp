@@ -368,7 +368,7 @@ class SpacePull {
             return *existing;
         }
         const std::int64_t id =
-            insert_news(db_, {0, space_.id, member(c.author_id), title(c.label), text, c.created});
+            insert_news(db_, {0, space_.id, member(c.author_id), title(c.label), text, c.created, {}, {}});
         platform_.link_news(id, ext, body_id);
         ++tally.created;
         return id;
@@ -388,7 +388,7 @@ class SpacePull {
                 continue;
             }
             const std::int64_t id =
-                insert_comment(db_, {0, news_id, member(c.author_id), text, c.created});
+                insert_comment(db_, {0, news_id, member(c.author_id), text, c.created, {}, {}});
             platform_.link_comment(id, ext);
             ++tally.created;
         }

@@ -58,8 +58,10 @@ void check_text(std::vector<FieldError>& errors, const char* field, const std::o
 }
 
 void record_membership_change(Database& db, const std::string& action, const Space& space, std::int64_t member_id,
-                              const std::string& at, const std::string& actor, const std::string& what) {
-    record_audit(db, {0, at, actor, action, "space", std::to_string(space.id), nlohmann::json{{"member", member_id}}.dump()});
+                              const std::string& at, const std::string& actor, const std::string& what,
+                              const Authority& by) {
+    record_audit(db, {0, at, actor, action, "space", std::to_string(space.id),
+                      by.audit_details(nlohmann::json{{"member", member_id}}.dump())});
     record_activity(db, {0, std::nullopt, at, member_id, "membership", space.id, what});
 }
 
@@ -72,11 +74,11 @@ Space find_space(SpaceStore& store, const std::string& slug) {
 }
 
 bool join_space(Database& db, const Space& space, std::int64_t member_id, const std::string& role,
-                const std::string& at, const std::string& actor) {
+                const std::string& at, const std::string& actor, const Authority& by) {
     SpaceStore spaces(db);
     if (spaces.current_membership(space.id, member_id)) return false;
     spaces.open_membership(space.id, member_id, role, at);
-    record_membership_change(db, "membership.add", space, member_id, at, actor, "joined as " + role);
+    record_membership_change(db, "membership.add", space, member_id, at, actor, "joined as " + role, by);
     return true;
 }
 
@@ -84,6 +86,15 @@ SpaceRegistry::SpaceRegistry(Database& db, const Clock& clock, std::string actor
     : db_(db), clock_(clock), actor_(std::move(actor)) {}
 
 std::string SpaceRegistry::now() const { return format_timestamp(clock_.now()); }
+
+void SpaceRegistry::act_as(const Acting& acting) { acting_ = acting; }
+
+void SpaceRegistry::authorize_management(const Space& space, const Space* source) {
+    authority_ = {};
+    if (!acting_) return;
+    if (source) authorize(db_, *source, *acting_, SpaceAction::read, "copy the members of a space");
+    authority_ = authorize(db_, space, *acting_, SpaceAction::manage_members, "manage members");
+}
 
 // Applies checked changes to `space`; the parent must exist and not be the space or below it.
 static std::vector<std::string> apply_space_changes(SpaceStore& store, Space& space, const SpaceChanges& c,
@@ -239,11 +250,11 @@ struct SpaceRegistry::Joiner {
 
     void record(const std::string& action, const Space& space, const Member& m, const std::string& at,
                 const std::string& what) {
-        record_membership_change(registry.db_, action, space, m.id, at, registry.actor_, what);
+        record_membership_change(registry.db_, action, space, m.id, at, registry.actor_, what, registry.authority_);
     }
 
     bool join(const Space& space, const Member& m, const std::string& role, const std::string& at) {
-        return join_space(registry.db_, space, m.id, role, at, registry.actor_);
+        return join_space(registry.db_, space, m.id, role, at, registry.actor_, registry.authority_);
     }
 };
 
@@ -265,6 +276,7 @@ MembershipBatch SpaceRegistry::for_each_person(const std::string& slug, const st
         auto transaction = db_.write_transaction();
         Joiner j(*this);
         const Space space = find_space(j.spaces, slug);
+        authorize_management(space);
         const auto people = j.resolve(who);
         check(j, space, people);
         const std::string at = now();
@@ -321,6 +333,7 @@ MembershipBatch SpaceRegistry::copy_members(const std::string& from, const std::
         Joiner j(*this);
         const Space source = find_space(j.spaces, from);
         const Space target = find_space(j.spaces, to);
+        authorize_management(target, &source);
         const std::string at = now();
         MembershipBatch batch;
         for (const auto& membership : j.spaces.memberships_of_space(source.id, false)) {
@@ -339,6 +352,7 @@ MembershipBatch SpaceRegistry::join_spaces(const std::string& who, const std::ve
     return db_.guarded([&] {
         auto transaction = db_.write_transaction();
         Joiner j(*this);
+        authority_ = {}; // the administrator's: acting_ is not for this one
         const Member m = j.resolve({who}).front();
         std::vector<Space> spaces;
         std::vector<FieldError> errors;

@@ -3,6 +3,7 @@
 #pragma once
 
 #include "members/member.hpp"
+#include "spaces/permissions.hpp"
 #include "spaces/space.hpp"
 
 #include <map>
@@ -31,8 +32,9 @@ Space find_space(SpaceStore& store, const std::string& slug);
 
 // Adds a member to a space, with its audit entry and activity, inside the caller's
 // transaction; false if they are in it already.
+// `by` is the audit details of who made the change (Authority::audit_details), merged in.
 bool join_space(Database& db, const Space& space, std::int64_t member_id, const std::string& role,
-                const std::string& at, const std::string& actor);
+                const std::string& at, const std::string& actor, const Authority& by = {});
 
 class SpaceRegistry {
 public:
@@ -45,6 +47,11 @@ public:
     Space get(const std::string& slug);
     std::vector<Space> list(const SpaceFilter& filter); // by slug
     std::map<std::int64_t, Space> all();
+
+    // From now on the membership batches below (not join_spaces) are made on behalf of
+    // `acting.as`, who must be a space manager of the space (spaces/permissions.hpp), or with
+    // --as-admin. Without a call, the administrator running expeer makes them, as before.
+    void act_as(const Acting& acting);
 
     // Each is all or nothing: an unknown member or space refuses the whole batch.
     MembershipBatch add_members(const std::string& slug, const std::vector<std::string>& who,
@@ -64,9 +71,15 @@ private:
     template <typename Check, typename Each>
     MembershipBatch for_each_person(const std::string& slug, const std::vector<std::string>& who, Check&& check, Each&& each);
 
+    // Checks that the acting member may manage `space`'s members (may read `source`'s, for a
+    // copy), and remembers their authority for the audit entries.
+    void authorize_management(const Space& space, const Space* source = nullptr);
+
     Database& db_;
     const Clock& clock_;
     std::string actor_;
+    std::optional<Acting> acting_;
+    Authority authority_; // of acting_, for the batch being made
 };
 
 } // namespace expeer

@@ -318,6 +318,33 @@ CREATE TABLE platform_folders (
     label TEXT NOT NULL
 );
 )sql"},
+        // News and comments are edited and deleted by their authors and moderators: an edit
+        // keeps when it was made, and the activity a news item or comment made is tied to it,
+        // so that deleting it deletes what it counted. Erasing an author deletes their content
+        // and keeps the counts: SET NULL only unties those. Activities recorded before this are
+        // tied where exactly one news item or comment matches (author, space, time and title).
+        {10, "edits and deletions of news and comments", R"sql(
+ALTER TABLE news ADD COLUMN edited_at TEXT;
+ALTER TABLE comments ADD COLUMN edited_at TEXT;
+ALTER TABLE activities ADD COLUMN news_id INTEGER REFERENCES news (id) ON DELETE SET NULL;
+ALTER TABLE activities ADD COLUMN comment_id INTEGER REFERENCES comments (id) ON DELETE SET NULL;
+CREATE INDEX activities_news ON activities (news_id) WHERE news_id IS NOT NULL;
+CREATE INDEX activities_comment ON activities (comment_id) WHERE comment_id IS NOT NULL;
+UPDATE activities SET news_id = (
+    SELECT n.id FROM news n WHERE n.external_id IS NULL AND n.space_id = activities.space_id
+        AND n.author_id = activities.member_id AND n.posted_at = activities.at AND n.title = activities.content)
+WHERE kind = 'news' AND external_id IS NULL AND 1 = (
+    SELECT count(*) FROM news n WHERE n.external_id IS NULL AND n.space_id = activities.space_id
+        AND n.author_id = activities.member_id AND n.posted_at = activities.at AND n.title = activities.content);
+UPDATE activities SET (news_id, comment_id) = (
+    SELECT n.id, c.id FROM comments c JOIN news n ON n.id = c.news_id WHERE c.external_id IS NULL
+        AND n.space_id = activities.space_id AND c.author_id = activities.member_id
+        AND c.posted_at = activities.at AND n.title = activities.content)
+WHERE kind = 'comment' AND external_id IS NULL AND 1 = (
+    SELECT count(*) FROM comments c JOIN news n ON n.id = c.news_id WHERE c.external_id IS NULL
+        AND n.space_id = activities.space_id AND c.author_id = activities.member_id
+        AND c.posted_at = activities.at AND n.title = activities.content);
+)sql"},
     };
     return all;
 }

@@ -10,6 +10,7 @@ newsletter, the public report and the web archives may show.
   $ expeer -q spaces create kivu-witnesses --label "SECRET-CHILD witnesses" --parent kivu-litigation
   $ expeer -q spaces create asylum-requests --label "SECRET-REQUEST asylum" --access on-request
   $ expeer -q spaces create sahel --label Sahel
+  $ expeer -q spaces members join amina@example.org kivu-litigation kivu-witnesses asylum-requests grands-lacs sahel --role contributor
   $ for space in kivu-litigation kivu-witnesses asylum-requests; do
   >   expeer -q news post $space --title "SECRET-NEWS in $space" --body "SECRET-BODY of $space" --as amina@example.org
   > done

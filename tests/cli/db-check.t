@@ -5,6 +5,7 @@ and hands left; --repair removes what can go, never a content a row records.
   $ expeer -q db init
   $ expeer -q members add amina@example.org --name Amina
   $ expeer -q spaces create sahel --label Sahel
+  $ expeer -q spaces members add sahel amina@example.org --role contributor
   $ printf 'rapport\n' > rapport.txt && printf 'notes\n' > notes.txt && printf 'annexe\n' > annexe.txt
   $ expeer -q library add sahel rapport.txt notes.txt annexe.txt --as amina@example.org
   $ expeer db check

@@ -4,6 +4,7 @@ Archives in and out of a library. Archives people send are hostile until proven 
   $ expeer -q db init
   $ expeer -q members add amina@example.org --name Amina
   $ expeer -q spaces create sahel --label Sahel
+  $ expeer -q spaces members add sahel amina@example.org --role contributor
   $ mkdir -p dossier/études/2024 && printf 'rapport\n' > dossier/études/2024/rapport.txt && printf 'notes\n' > dossier/notes.md
   $ stored() { find expeer.db.files -type f -not -path '*/tmp/*' 2>/dev/null | wc -l; }
 

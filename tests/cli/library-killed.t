@@ -7,9 +7,10 @@ is cleaned by the next command that stores contents, or by `expeer db check --re
   $ expeer -q db init
   $ expeer -q members add amina@example.org --name Amina
   $ expeer -q spaces create sahel --label Sahel
+  $ expeer -q spaces members add sahel amina@example.org --role contributor
   $ state() { sqlite3 expeer.db "select (select count(*) from library_files) || ' files, ' || (select count(*) from blobs) || ' contents, ' || (select count(*) from audit_log) || ' audit rows'"; }
   $ state
-  0 files, 0 contents, 3 audit rows
+  0 files, 0 contents, 4 audit rows
 
 An archive of 30 MB of random bytes (three 10 MB files: no compression bomb). The import is
 killed once it has written 2 MB of temporary files (polled every 10 ms: they stay temporary
@@ -26,7 +27,7 @@ until all 30 MB are read and synced, far longer than that).
 The database is as it was; the killed process's folder holds its temporary files.
 
   $ state
-  0 files, 0 contents, 3 audit rows
+  0 files, 0 contents, 4 audit rows
   $ find expeer.db.files/tmp -mindepth 1 -maxdepth 1 -name 'run-*' | wc -l
   1
   $ du -sm expeer.db.files/tmp | awk '{ print ($1 >= 2) ? "2 MB or more left" : "less" }'
@@ -51,7 +52,7 @@ The next import cleans it first, then adds its own files; nothing is left in tmp
   $ expeer db check
   expeer: the database and its contents agree
   $ state
-  1 files, 1 contents, 4 audit rows
+  1 files, 1 contents, 5 audit rows
 
 The whole import then goes through.
 

@@ -6,6 +6,7 @@ stored, naming the archive and the limit.
   $ expeer -q db init
   $ expeer -q members add amina@example.org --name Amina
   $ expeer -q spaces create sahel --label Sahel
+  $ expeer -q spaces members add sahel amina@example.org --role contributor
   $ state() { echo "$(du -k expeer.db | cut -f1) kB, $(sqlite3 expeer.db 'select count(*) from audit_log') audit rows, $(find expeer.db.files -type f 2>/dev/null | wc -l) files stored"; }
   $ before=$(state)
 
@@ -45,10 +46,10 @@ quota, removed files included until purged, for archives and single files alike.
   $ expeer --config limits.yaml library add sahel d.txt --as amina@example.org
   expeer: error: space 'sahel' would hold 16 files, over its limit of 15 (library.max_files; removed files count until `expeer library purge`): nothing was added
   [65]
-  $ expeer -q library rm sahel a.txt
+  $ expeer -q library rm --as amina@example.org sahel a.txt
   $ expeer --config limits.yaml library add sahel d.txt --as amina@example.org 2>&1 | cut -c1-60
   expeer: error: space 'sahel' would hold 16 files, over its l
-  $ expeer -q library purge sahel a.txt --yes
+  $ expeer -q library purge --as amina@example.org sahel a.txt --yes
   $ expeer --config limits.yaml library add sahel d.txt --as amina@example.org
   expeer: d.txt revision 1
   $ expeer library list sahel --format csv | tail -n +2 | wc -l

@@ -6,6 +6,7 @@ and macOS with every file there, under its own name.
   $ expeer -q db init
   $ expeer -q members add amina@example.org --name Amina
   $ expeer -q spaces create sahel --label Sahel
+  $ expeer -q spaces members add sahel amina@example.org --role contributor
   $ stored() { find expeer.db.files -type f -not -path '*/tmp/*' 2>/dev/null | wc -l; }
 
 Names Windows refuses or keeps for devices, a drive, a bidirectional override (which shows
@@ -66,15 +67,15 @@ The library's own names count: an archive or a file may not bring "Résumé.txt"
   [65]
   $ printf 'autre\n' > other.txt
   $ expeer -q library add sahel other.txt --as amina@example.org
-  $ expeer library mv sahel other.txt $'R\u00c9SUM\u00c9.TXT'
+  $ expeer library mv --as amina@example.org sahel other.txt $'R\u00c9SUM\u00c9.TXT'
   expeer: error: to 'R\xc3\x89SUM\xc3\x89.TXT': is the same file as 'r\xc3\xa9sum\xc3\xa9.txt' on Windows and macOS (esc)
   expeer: nothing was written
   [65]
-  $ expeer library mv sahel other.txt 'aux.txt'
+  $ expeer library mv --as amina@example.org sahel other.txt 'aux.txt'
   expeer: error: to 'aux.txt': has the name 'aux.txt', which Windows keeps for a device
   expeer: nothing was written
   [65]
-  $ expeer library mv sahel $'r\u00e9sum\u00e9.txt' $'R\u00e9sum\u00e9.txt' && expeer library list sahel --format csv | cut -d, -f1
+  $ expeer library mv --as amina@example.org sahel $'r\u00e9sum\u00e9.txt' $'R\u00e9sum\u00e9.txt' && expeer library list sahel --format csv | cut -d, -f1
   path
   Résumé.txt
   other.txt

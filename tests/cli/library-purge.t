@@ -6,7 +6,9 @@ hides a file.
   $ expeer -q db init
   $ expeer -q members add amina@example.org --name Amina
   $ expeer -q spaces create open-space --label Open
+  $ expeer -q spaces members add open-space amina@example.org --role contributor
   $ expeer -q spaces create kivu --label Kivu --access confidential
+  $ expeer -q spaces members add kivu amina@example.org --role contributor
   $ stored() { find expeer.db.files -type f -not -path '*/tmp/*' | wc -l; }
   $ printf 'TEMOIN-SECRET version 1\n' > temoin.txt
   $ expeer -q library add kivu temoin.txt --folder auditions --as amina@example.org
@@ -27,7 +29,7 @@ Re-adding the same content makes no new revision, and says so.
 
 rm hides the file: its revisions and contents stay, and count in the quota.
 
-  $ expeer -q library rm kivu auditions/temoin.txt
+  $ expeer -q library rm --as amina@example.org kivu auditions/temoin.txt
   $ stored
   3
   $ expeer spaces show kivu --format json | grep library_bytes
@@ -35,12 +37,12 @@ rm hides the file: its revisions and contents stay, and count in the quota.
 
 Without --yes, purge says what it would erase and erases nothing.
 
-  $ expeer library purge kivu auditions/temoin.txt
+  $ expeer library purge --as amina@example.org kivu auditions/temoin.txt
   expeer: would erase 'auditions/temoin.txt': 1 file, 2 revisions, 2 contents (0.0 MB) no other file uses
   expeer: nothing was erased: run again with --yes to erase
   $ stored
   3
-  $ expeer library purge kivu auditions/temoin.txt --yes
+  $ expeer library purge --as amina@example.org kivu auditions/temoin.txt --yes
   expeer: erased 'auditions/temoin.txt': 1 file, 2 revisions, 2 contents (0.0 MB) no other file uses
   $ stored
   1
@@ -72,17 +74,17 @@ of a confidential space keeps ids and counts, never the name.
   2024-09-15T08:30:00Z,file,1,kivu,report.txt
   $ expeer audit list --action library.purge --format csv
   id,at,actor,action,object_type,object_id,details
-  10,2024-09-15T08:30:00Z,tester,library.purge,space,2,"{""contents"":2,""files"":[1],""revisions"":2}"
+  12,2024-09-15T08:30:00Z,tester,library.purge,space,2,"{""as"":1,""contents"":2,""files"":[1],""revisions"":2}"
 
 A content another file uses stays; in a public space the audit names the path.
 
-  $ expeer library purge open-space report.txt --yes
+  $ expeer library purge --as amina@example.org open-space report.txt --yes
   expeer: erased 'report.txt': 1 file, 1 revision, 0 contents (0.0 MB) no other file uses
   $ expeer library get kivu report.txt
   shared report
   $ expeer audit list --action library.purge --format csv | tail -1
-  11,2024-09-15T08:30:00Z,tester,library.purge,space,1,"{""contents"":0,""files"":[3],""path"":""report.txt"",""revisions"":1}"
-  $ expeer library purge open-space report.txt --yes
+  13,2024-09-15T08:30:00Z,tester,library.purge,space,1,"{""as"":1,""contents"":0,""files"":[3],""path"":""report.txt"",""revisions"":1}"
+  $ expeer library purge --as amina@example.org open-space report.txt --yes
   expeer: error: no file 'report.txt' in space 'open-space', nor a removed one
   [67]
 
@@ -95,7 +97,7 @@ database file before, and nowhere in it after.
   $ sqlite3 expeer.db "pragma wal_checkpoint(truncate)" > /dev/null
   $ LC_ALL=C grep -c 'canary-PURGE-7f3a' expeer.db
   3
-  $ expeer -q library purge kivu canary-PURGE-7f3a.txt --yes
+  $ expeer -q library purge --as amina@example.org kivu canary-PURGE-7f3a.txt --yes
   $ LC_ALL=C grep -c 'canary-PURGE-7f3a' expeer.db
   0
   [1]

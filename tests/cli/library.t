@@ -6,6 +6,8 @@ The file library of a space.
   $ expeer -q members add jb@example.org --name JB
   $ expeer -q spaces create sahel --label Sahel
   $ expeer -q spaces create euromed --label Euromed
+  $ expeer -q spaces members add sahel amina@example.org jb@example.org --role contributor
+  $ expeer -q spaces members add euromed amina@example.org jb@example.org --role contributor
   $ printf 'rapport version 1\n' > rapport.pdf
   $ printf 'notes\n' > "notes de réunion.md"
 
@@ -57,12 +59,12 @@ A space's library size counts every revision:
 
 Moving and removing; the revisions follow and stay.
 
-  $ expeer library mv sahel études/2024/rapport.pdf rapports/final.pdf
-  $ expeer library mv sahel "études/2024/notes de réunion.md" rapports/final.pdf
+  $ expeer library mv sahel études/2024/rapport.pdf rapports/final.pdf --as-admin
+  $ expeer library mv sahel "études/2024/notes de réunion.md" rapports/final.pdf --as-admin
   expeer: error: to 'rapports/final.pdf': is already a file in space 'sahel'
   expeer: nothing was written
   [65]
-  $ expeer library rm sahel "études/2024/notes de réunion.md"
+  $ expeer library rm sahel "études/2024/notes de réunion.md" --as-admin
   $ expeer library list sahel --format csv | cut -d, -f1-4
   path,size,revision,revisions
   rapports/final.pdf,26,2,2
@@ -95,7 +97,7 @@ unknown member, an archived space, a quota exceeded.
   [65]
   $ expeer -q spaces archive euromed
   $ expeer library add euromed draft.txt --as amina@example.org
-  expeer: error: space 'euromed': is archived
+  expeer: error: space 'euromed': is archived: its content can be read, not changed
   expeer: nothing was written
   [65]
   $ head -c 1500000 /dev/zero > big.bin
@@ -108,7 +110,7 @@ unknown member, an archived space, a quota exceeded.
   $ expeer --config quotas.yaml library add sahel big.bin --folder copy --as amina@example.org
   expeer: error: space 'sahel' would hold 3.0 MB, over its quota of 2.0 MB: nothing was added
   [65]
-  $ expeer -q library rm sahel big.bin
+  $ expeer -q library rm sahel big.bin --as-admin
   $ LC_ALL=C grep -rl "secret draft" expeer.db.files | wc -l
   0
   $ expeer library list sahel --format csv | wc -l

@@ -6,6 +6,8 @@ News, comments and talks.
   $ expeer -q members add jb@example.org --name "Jean-Baptiste Mukendi" --country CD
   $ expeer -q spaces create justice-transitionnelle --label "Justice transitionnelle"
   $ expeer -q spaces create migration --label Migration
+  $ expeer -q spaces members add justice-transitionnelle amina@example.org jb@example.org --role contributor
+  $ expeer -q spaces members add migration jb@example.org --role contributor
 
   $ printf '# Rapport annuel\n\nLe **rapport** 2023-2024 est en ligne.\n' > body.md
   $ EXPEER_NOW=2024-09-01T09:00:00Z expeer news post justice-transitionnelle --title "Rapport annuel 2023-2024" --body-file body.md --as amina@example.org
@@ -20,7 +22,7 @@ News, comments and talks.
   2   2024-08-20T10:00:00Z  migration                Jean-Baptiste Mukendi  Appel                     0
   $ expeer news list --space migration --format json | grep -E '"(title|body)"'
       "title": "Appel",
-      "body": "Appel \xc3\xa0 contributions\\n" (esc)
+      "body": "Appel \xc3\xa0 contributions\\n", (esc)
   $ expeer news list --since 2024-09-01 --author amina@example.org --format table
   id  posted_at             space                    author           title                     comments
   1   2024-09-01T09:00:00Z  justice-transitionnelle  Amina Ben Salah  Rapport annuel 2023-2024  1
@@ -44,14 +46,13 @@ Bad input is refused, all of it at once.
   [65]
   $ expeer -q spaces archive migration
   $ expeer news post migration --title T --body B --as jb@example.org
-  expeer: error: space 'migration': is archived
+  expeer: error: space 'migration': is archived: its content can be read, not changed
   expeer: nothing was written
   [65]
   $ expeer -q members disable jb@example.org
   $ expeer news comment 1 --body "Encore" --as jb@example.org
-  expeer: error: author 'jb@example.org': is disabled
-  expeer: nothing was written
-  [65]
+  expeer: error: 'jb@example.org' may not comment in space 'justice-transitionnelle': the member is disabled
+  [77]
   $ expeer -q members enable jb@example.org
 
 An erased author's news stays, as a former member's; with --delete-content it goes.
@@ -62,7 +63,7 @@ An erased author's news stays, as a former member's; with --delete-content it go
   1   2024-09-01T09:00:00Z  justice-transitionnelle  former member          Rapport annuel 2023-2024  1
   2   2024-08-20T10:00:00Z  migration                Jean-Baptiste Mukendi  Appel                     0
   $ expeer members erase jb@example.org --delete-content
-  expeer: would erase member 2 (Jean-Baptiste Mukendi <jb@example.org>): email, name, country, organisation, occupation, language, profile, newsletter consent, external id, 0 consent record(s), and their place in 0 space(s); their 1 news and 1 comment(s) would be deleted
+  expeer: would erase member 2 (Jean-Baptiste Mukendi <jb@example.org>): email, name, country, organisation, occupation, language, profile, newsletter consent, external id, 0 consent record(s), and their place in 2 space(s); their 1 news and 1 comment(s) would be deleted
   expeer: nothing was erased: run again with --yes to erase
   $ expeer -q members erase jb@example.org --yes --delete-content
   $ expeer news list --format table

@@ -93,12 +93,12 @@ spaces' titles, texts and file names are nowhere in the database. The open space
   0
   [1]
   $ expeer news list --format csv
-  id,posted_at,space,author,title,comments,body
-  2,2025-01-15T10:20:00Z,tunisia-anti-discrimination,ASF Admin,(not kept: the space is not public),1,
-  5,2024-05-13T18:00:00Z,sfax-hearings,Nadia T.,(not kept: the space is not public),2,
-  1,2024-04-01T08:00:00Z,tunisia-anti-discrimination,Amel B.,(not kept: the space is not public),1,
-  4,2023-02-14T09:00:00Z,morocco-prisons,Salma R.,(not kept: the space is not public),1,
-  3,2023-01-10T09:00:00Z,tunisia-anti-discrimination,ASF Admin,(not kept: the space is not public),0,
+  id,posted_at,space,author,title,comments,body,edited_at
+  2,2025-01-15T10:20:00Z,tunisia-anti-discrimination,ASF Admin,(not kept: the space is not public),1,,
+  5,2024-05-13T18:00:00Z,sfax-hearings,Nadia T.,(not kept: the space is not public),2,,
+  1,2024-04-01T08:00:00Z,tunisia-anti-discrimination,Amel B.,(not kept: the space is not public),1,,
+  4,2023-02-14T09:00:00Z,morocco-prisons,Salma R.,(not kept: the space is not public),1,,
+  3,2023-01-10T09:00:00Z,tunisia-anti-discrimination,ASF Admin,(not kept: the space is not public),0,,
   $ expeer library list open-resources --format csv
   path,size,revision,revisions,updated_at,sha256
   Legal aid handbook.pdf,131072,2,2,2022-09-10T09:00:00Z,

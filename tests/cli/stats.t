@@ -81,6 +81,7 @@ Months are counted in the report's time zone: a news item posted at 00:30 on 1 A
 Brussels is July's in UTC.
 
   $ expeer -q spaces create veille --label Veille
+  $ expeer -q spaces members add veille member0001@example.org --role contributor
   $ expeer -q news post veille --title "Minuit" --body "x" --as member0001@example.org --at 2024-07-31T22:30:00Z
   $ expeer stats report --from 2024-07-01 --to 2024-08-31 --format csv | grep '^news_per_month'
   news_per_month.2024-07,News published per month \xe2\x80\x93 Jul 2024,104,,, (esc)
