@@ -25,13 +25,10 @@ constexpr std::size_t max_title_length = 300;
 constexpr std::size_t max_body_length = 100000;
 
 void check_body(std::vector<FieldError>& errors, const std::string& body) {
-    std::string probe = body;
-    std::replace(probe.begin(), probe.end(), '\n', ' '); // a body has lines; nothing else hidden
-    std::replace(probe.begin(), probe.end(), '\r', ' ');
     if (body.find_first_not_of(" \t\r\n") == std::string::npos) errors.push_back({"body", "", "must not be empty"});
-    else if (const auto problem = text::single_line_problem(probe)) errors.push_back({"body", shown_value(body), *problem});
-    else if (body.size() > max_body_length)
-        errors.push_back({"body", shown_value(body), fmt::format("is longer than {} bytes", max_body_length)});
+    else if (auto problem = text::multi_line_problem(body);
+             problem || (problem = text::length_problem(body, {max_body_length, max_body_length})))
+        errors.push_back({"body", shown_value(body), *problem});
 }
 
 Member author_named(MemberStore& members, const std::string& who, std::vector<FieldError>& errors) {
@@ -67,15 +64,16 @@ News NewsBoard::post(const std::string& space_slug, const std::string& author, c
         if (!space) errors.push_back({"space", shown_value(space_slug), "no such space"});
         else if (space->archived_on) errors.push_back({"space", space_slug, "is archived"});
         const Member m = author_named(members, author, errors);
-        if (const auto problem = text::single_line_problem(title)) errors.push_back({"title", shown_value(title), *problem});
-        else if (text::trim(title).empty()) errors.push_back({"title", "", "must not be empty"});
-        else if (text::display_width(title) > max_title_length)
-            errors.push_back({"title", shown_value(title), fmt::format("is longer than {} characters", max_title_length)});
+        if (const auto problem = text::single_line_field_problem(text::trim(title),
+                                                                 text::limit_for(max_title_length)))
+            errors.push_back({"title", shown_value(title), *problem});
+        else if (text::trim(title).empty())
+            errors.push_back({"title", "", "must not be empty"});
         check_body(errors, body);
         const std::string when = posting_time(at, clock_, errors);
         if (!errors.empty()) throw InvalidInput(std::move(errors));
 
-        News news{0, space->id, m.id, text::trim(title), body, when};
+        News news{0, space->id, m.id, text::nfc(text::trim(title)), text::nfc(body), when};
         news.id = insert_news(db_, news);
         record_activity(db_, {0, std::nullopt, when, m.id, "news", space->id, news.title});
         record_audit(db_, {0, format_timestamp(clock_.now()), actor_, "news.post", "news", std::to_string(news.id), ""});
@@ -97,7 +95,7 @@ Comment NewsBoard::comment(std::int64_t news_id, const std::string& author, cons
         const std::string when = posting_time(at, clock_, errors);
         if (!errors.empty()) throw InvalidInput(std::move(errors));
 
-        Comment comment{0, news_id, m.id, body, when};
+        Comment comment{0, news_id, m.id, text::nfc(body), when};
         comment.id = insert_comment(db_, comment);
         record_activity(db_, {0, std::nullopt, when, m.id, "comment", news->space_id, news->title});
         record_audit(db_, {0, format_timestamp(clock_.now()), actor_, "news.comment", "comment", std::to_string(comment.id), ""});
