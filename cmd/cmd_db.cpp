@@ -1,5 +1,6 @@
 // expeer db init|status|migrate|check
 #include "commands.hpp"
+#include "members/registry.hpp"
 #include "store/audit_store.hpp"
 #include "store/db_check.hpp"
 #include "util/printable.hpp"
@@ -12,6 +13,15 @@ namespace expeer::cli {
 
 namespace {
 
+// Computes the members' email keys again when members.email_local_part or this version's
+// normalisation asks for another rule than the database's.
+void apply_configured_email_rule(Context& context, Database& db) {
+    const auto change = apply_email_key_rule(db, context.email_key_rule(), context.clock(), context.config().get("actor"));
+    if (change.from != change.to)
+        context.say(fmt::format("expeer: addresses are now compared by the rule '{}' ({} key(s) computed again)",
+                                email_key_rule_name(change.to), change.keys_changed));
+}
+
 void db_init(Context& context) {
     const auto options = context.database_options();
     if (Database::init(options, context.clock())) {
@@ -19,9 +29,10 @@ void db_init(Context& context) {
         record_audit(*db, {0, format_timestamp(context.clock().now()),
                            context.config().get("actor"), "db.init", "database", "", ""});
         context.say(fmt::format("expeer: database ready at '{}'", options.file.string()));
+        apply_configured_email_rule(context, *db);
     } else {
-        context.say(
-            fmt::format("expeer: database at '{}' is already up to date", options.file.string()));
+        context.say(fmt::format("expeer: database at '{}' is already up to date", options.file.string()));
+        apply_configured_email_rule(context, *Database::open(options));
     }
 }
 
@@ -48,13 +59,14 @@ void db_migrate(Context& context) {
     const int applied = db->migrate(context.clock());
     if (applied == 0) {
         context.say("expeer: the database is already at the latest schema version");
-        return;
+    } else {
+        record_audit(*db, {0, format_timestamp(context.clock().now()), context.config().get("actor"),
+                           "db.migrate", "database", "",
+                           nlohmann::json{{"from", before}, {"to", db->status().version}}.dump()});
+        context.say(fmt::format("expeer: applied {} migration(s), now at schema version {}", applied,
+                                db->status().version));
     }
-    record_audit(*db, {0, format_timestamp(context.clock().now()), context.config().get("actor"),
-                       "db.migrate", "database", "",
-                       nlohmann::json{{"from", before}, {"to", db->status().version}}.dump()});
-    context.say(fmt::format("expeer: applied {} migration(s), now at schema version {}", applied,
-                            db->status().version));
+    apply_configured_email_rule(context, *db);
 }
 
 // One row for each finding: what, which, and what was (or --repair would be) done.

@@ -1,5 +1,6 @@
 #include "context.hpp"
 
+#include "members/registry.hpp"
 #include "util/error.hpp"
 
 #include <fmt/format.h>
@@ -44,8 +45,18 @@ DatabaseOptions Context::database_options() {
 }
 
 Database& Context::database() {
-    if (!database_) database_ = Database::open(database_options());
+    if (!database_) {
+        database_ = Database::open(database_options());
+        // Keys stay by the rule the database records until `db migrate` computes them again.
+        if (const auto warning = email_key_rule_warning(*database_, email_key_rule()))
+            err << "expeer: warning: " << *warning << "\n";
+    }
     return *database_;
+}
+
+EmailKeyRule Context::email_key_rule() {
+    return email_key_rule_named(config().get("members.email_local_part"))
+        .value_or(EmailKeyRule::fold);
 }
 
 const Countries& Context::countries() {

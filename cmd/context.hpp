@@ -6,6 +6,7 @@
 #include "config/environment.hpp"
 #include "geo/countries.hpp"
 #include "library/blob_store.hpp"
+#include "members/member.hpp"
 #include "output.hpp"
 #include "platform/http.hpp"
 #include "platform/settings.hpp"
@@ -44,6 +45,8 @@ public:
     const Clock& clock();
     DatabaseOptions database_options();
     Database& database(); // must exist and be at this program's schema version
+    // How addresses are to be compared, as members.email_local_part says.
+    EmailKeyRule email_key_rule();
     const Countries& countries();
     // File contents: files_dir, or DATABASE.files beside the database.
     BlobStore& blobs();

@@ -106,8 +106,9 @@ ActivityImportReport import_activities(Database& db, const std::filesystem::path
                 }
                 a.content = text_of(object, "content");
                 if (a.content) {
-                    if (const auto p = text::single_line_problem(*a.content)) problem("content", *a.content, *p);
-                    else if (text::display_width(*a.content) > 1000) problem("content", *a.content, "is longer than 1000 characters");
+                    if (const auto p =
+                            text::single_line_field_problem(*a.content, text::limit_for(1000)))
+                        problem("content", *a.content, *p);
                 }
                 if (problems.empty()) {
                     if (record_activity(db, a)) ++report.added;

@@ -27,6 +27,10 @@ std::vector<ConfigKey> expeer_config_keys(const Environment& env) {
         {"members.default_language", ValueType::choice, "en", "EXPEER_MEMBERS_DEFAULT_LANGUAGE",
          false, {"fr", "en", "ar", "pt", "de", "es"},
          "preferred language given to a new member when none is given"},
+        {"members.email_local_part", ValueType::choice, "fold", "EXPEER_MEMBERS_EMAIL_LOCAL_PART", false,
+         {"fold", "exact"},
+         "how the part of an address before '@' is compared: fold (ÉLODIE@ is élodie@, as every mail "
+         "provider does) or exact (case kept); 'expeer db migrate' applies a change"},
         {"files_dir", ValueType::string, "", "EXPEER_FILES_DIR", false, {},
          "where file libraries keep their contents; empty: beside the database, in DATABASE.files"},
         {"library.quota_mb", ValueType::integer, "0", "EXPEER_LIBRARY_QUOTA_MB", false, {},

@@ -20,16 +20,14 @@ std::vector<FieldError> check(const TalkChanges& c) {
     std::vector<FieldError> errors;
     const auto line = [&](const char* field, const std::optional<std::string>& v, std::size_t max) {
         if (!v) return;
-        if (const auto p = text::single_line_problem(*v)) errors.push_back({field, shown_value(*v), *p});
-        else if (text::display_width(*v) > max)
-            errors.push_back({field, shown_value(*v), fmt::format("is longer than {} characters", max)});
+        if (const auto p = text::single_line_field_problem(*v, text::limit_for(max)))
+            errors.push_back({field, shown_value(*v), *p});
     };
     const auto paragraph = [&](const char* field, const std::optional<std::string>& v) {
         if (!v) return;
-        std::string probe = *v;
-        std::replace(probe.begin(), probe.end(), '\n', ' ');
-        if (const auto p = text::single_line_problem(probe)) errors.push_back({field, shown_value(*v), *p});
-        else if (text::display_width(*v) > 4000) errors.push_back({field, shown_value(*v), "is longer than 4000 characters"});
+        if (auto p = text::multi_line_problem(*v);
+            p || (p = text::length_problem(*v, text::limit_for(4000))))
+            errors.push_back({field, shown_value(*v), *p});
     };
     if (c.starts_at && !parse_timestamp(*c.starts_at))
         errors.push_back({"time", shown_value(*c.starts_at), "must be a UTC time as 2024-09-26T14:00:00Z"});
@@ -49,15 +47,16 @@ std::vector<FieldError> check(const TalkChanges& c) {
 }
 
 void apply(Talk& t, const TalkChanges& c, std::vector<std::string>& changed) {
-    const auto set = [&](std::string& field, const std::optional<std::string>& v, const char* name) {
-        if (v && field != *v) {
-            field = *v;
+    const auto set = [&](std::string& field, const std::optional<std::string>& v,
+                         const char* name) {
+        if (v && field != text::nfc(*v)) {
+            field = text::nfc(*v);
             changed.push_back(name);
         }
     };
     const auto set_optional = [&](std::optional<std::string>& field, const std::optional<std::string>& v, const char* name) {
         if (!v) return;
-        const auto value = v->empty() ? std::nullopt : v;
+        const auto value = v->empty() ? std::nullopt : std::optional(text::nfc(*v));
         if (field != value) {
             field = value;
             changed.push_back(name);

@@ -360,7 +360,7 @@ private:
         if (!changes.email) problem(header_of(Column::email, headers), "", "is required");
         if (!problems.empty()) return reject(row, source, problems);
 
-        if (const auto earlier = lines.remember(email_key(*c.email), row.line)) {
+        if (const auto earlier = lines.remember(store_.key_for(*c.email), row.line)) {
             problem(header_of(Column::email, headers), *c.email, fmt::format("appears again: also on line {}", *earlier));
             return reject(row, source, problems);
         }

@@ -4,6 +4,7 @@
 #include <cstdint>
 #include <optional>
 #include <string>
+#include <string_view>
 
 namespace expeer {
 
@@ -63,7 +64,21 @@ struct MemberFilter {
     std::optional<std::string> text;         // in name, email or organisation
 };
 
-// The email as compared: upper and lower case are the same address.
-std::string email_key(std::string_view email);
+// How addresses are compared, as a database records it (its keys were computed by it).
+enum class EmailKeyRule {
+    ascii,            // databases made before normalisation: ASCII letters folded, nothing else
+    fold,             // NFC, the domain as IDNA compares it, the part before '@' case-folded
+    exact_local_part, // as fold, but the part before '@' keeps its case (RFC 5321 allows it)
+};
+
+// The email as compared: two addresses with the same key are one member. The part before the
+// last '@' is put in NFC and, unless the rule keeps it, case-folded (simple folding: one
+// character for one, so 'ß' is not 'ss'); the domain is mapped as IDNA (UTS #46) does, in its
+// Unicode form, whatever the rule. Never fails: what is not an address is folded as a whole.
+std::string email_key(std::string_view email, EmailKeyRule rule);
+
+// The rule's name in the database and the configuration: "ascii", "fold", "exact".
+std::string_view email_key_rule_name(EmailKeyRule rule);
+std::optional<EmailKeyRule> email_key_rule_named(std::string_view name);
 
 } // namespace expeer

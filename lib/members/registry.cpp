@@ -7,12 +7,14 @@
 #include "store/database.hpp"
 #include "store/member_store.hpp"
 #include "util/clock.hpp"
+#include "util/printable.hpp"
 #include "util/text.hpp"
 
 #include <fmt/format.h>
 #include <nlohmann/json.hpp>
 
 #include <algorithm>
+#include <map>
 
 namespace expeer {
 
@@ -41,6 +43,70 @@ Member find_member(MemberStore& store, std::string_view who) {
     if (!found)
         throw Error(ErrorKind::not_found, fmt::format("no member with {} '{}'", is_id ? "id" : "email", who));
     return *found;
+}
+
+namespace {
+
+std::string describe_rule(EmailKeyRule rule) {
+    switch (rule) {
+    case EmailKeyRule::ascii: return "'ascii' (only ASCII letters folded, as databases made before addresses were normalised)";
+    case EmailKeyRule::fold: return "'fold' (NFC, case folded)";
+    case EmailKeyRule::exact_local_part: return "'exact' (NFC, case kept before '@')";
+    }
+    return "";
+}
+
+} // namespace
+
+EmailKeyChange apply_email_key_rule(Database& db, EmailKeyRule rule, const Clock& clock, const std::string& actor) {
+    return db.guarded([&] {
+        auto transaction = db.write_transaction();
+        MemberStore store(db);
+        EmailKeyChange change{store.email_key_rule(), rule, 0};
+        if (change.from == rule) return change;
+        std::map<std::string, std::int64_t> owner; // new key -> the first member holding it
+        std::vector<std::string> collisions;
+        std::vector<std::pair<std::int64_t, std::string>> changed;
+        for (auto& row : store.keys()) {
+            std::string key = email_key(row.email, rule);
+            const auto [it, fresh] = owner.emplace(key, row.id);
+            if (!fresh)
+                collisions.push_back(fmt::format("members {} and {} ('{}')", it->second, row.id, printable(key)));
+            else if (key != row.key)
+                changed.emplace_back(row.id, std::move(key));
+        }
+        if (!collisions.empty()) {
+            const std::size_t shown = std::min<std::size_t>(collisions.size(), 10);
+            const std::vector<std::string> first(collisions.begin(), collisions.begin() + static_cast<std::ptrdiff_t>(shown));
+            throw Error(ErrorKind::data,
+                        fmt::format("cannot compare addresses by the rule {}: {}{} would have the same address; "
+                                    "keep one of each: move to it what the other holds and erase the other "
+                                    "('expeer members erase ID --yes'), or give the other its own address "
+                                    "('expeer members update ID --email ADDRESS'), then run 'expeer db migrate' "
+                                    "again. Nothing was changed: addresses are still compared by the rule {}",
+                                    describe_rule(rule), fmt::join(first, ", "),
+                                    collisions.size() > shown ? fmt::format(" and {} more pairs", collisions.size() - shown) : "",
+                                    describe_rule(change.from)));
+        }
+        const std::string now = format_timestamp(clock.now());
+        store.set_keys(changed, rule, now);
+        change.keys_changed = changed.size();
+        record_audit(db, {0, now, actor, "member.email_key_rule", "database", "",
+                          nlohmann::json{{"from", email_key_rule_name(change.from)},
+                                         {"to", email_key_rule_name(rule)},
+                                         {"keys_changed", change.keys_changed}}
+                              .dump()});
+        transaction.commit();
+        return change;
+    });
+}
+
+std::optional<std::string> email_key_rule_warning(Database& db, EmailKeyRule wanted) {
+    const EmailKeyRule current = MemberStore(db).email_key_rule();
+    if (current == wanted) return std::nullopt;
+    return fmt::format("the database compares addresses by the rule {} and members.email_local_part asks for {}: "
+                       "run 'expeer db migrate' to compute their keys again",
+                       describe_rule(current), describe_rule(wanted));
 }
 
 Member MemberRegistry::get(std::string_view who) {
@@ -91,7 +157,7 @@ UpdateResult MemberRegistry::update(std::string_view who, const MemberChanges& i
         const ChangeContext context = change_context("expeer members update", m.language);
         const std::string& now = context.now;
 
-        if (c.email && email_key(*c.email) != email_key(m.email)) {
+        if (c.email && store.key_for(*c.email) != store.key_for(m.email)) {
             if (const auto existing = store.find_by_email(*c.email))
                 throw InvalidInput({{"email", *c.email, fmt::format("is already the address of member {}", existing->id)}});
         }

@@ -8,6 +8,7 @@
 #include "util/error.hpp"
 
 #include <functional>
+#include <optional>
 #include <string>
 #include <vector>
 
@@ -28,6 +29,23 @@ struct UpdateResult {
 };
 
 class MemberStore;
+
+struct EmailKeyChange {
+    EmailKeyRule from = EmailKeyRule::fold;
+    EmailKeyRule to = EmailKeyRule::fold;
+    std::size_t keys_changed = 0; // members whose key is not what it was
+};
+
+// Makes `rule` the database's way of comparing addresses: every member's key is computed again
+// and the rule recorded, in one transaction with an audit entry (no address in it). Nothing
+// happens when it is already the rule. Two members whose addresses become one are not merged
+// behind anyone's back: the change is refused (ErrorKind::data), naming both ids and how to
+// resolve it, and nothing is written; addresses are then compared as before.
+EmailKeyChange apply_email_key_rule(Database& db, EmailKeyRule rule, const Clock& clock, const std::string& actor);
+
+// What to tell the admin when the database compares addresses by another rule than `wanted`
+// (an old database not migrated yet, or members.email_local_part changed), or nothing.
+std::optional<std::string> email_key_rule_warning(Database& db, EmailKeyRule wanted);
 
 // The member `who` names: an email (any case) or a numeric id. Not found is an Error.
 Member find_member(MemberStore& store, std::string_view who);

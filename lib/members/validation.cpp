@@ -54,40 +54,38 @@ NormalizedChanges normalize_changes(const MemberChanges& input, const Countries&
     const auto fail = [&](const char* field, std::string_view value, std::string reason) {
         result.errors.push_back({field, shown_value(value), std::move(reason)});
     };
-    // Every text field: valid UTF-8 on one line, trimmed, within its length.
+    // Every text field: trimmed, then the rules of util/text for one line (characters,
+    // length in characters and bytes, something visible), and stored in NFC.
     const auto clean = [&](const char* field, const std::optional<std::string>& value,
-                           std::size_t max_length) -> std::optional<std::string> {
+                           text::TextLimit max) -> std::optional<std::string> {
         if (!value) return std::nullopt;
-        if (const auto problem = text::single_line_problem(*value)) {
+        const std::string trimmed = text::trim(*value);
+        if (const auto problem = text::single_line_field_problem(trimmed, max)) {
             fail(field, *value, *problem);
             return std::nullopt;
         }
-        std::string trimmed = text::trim(*value);
-        if (text::display_width(trimmed) > max_length) {
-            fail(field, *value, fmt::format("is longer than {} characters", max_length));
-            return std::nullopt;
-        }
-        return trimmed;
+        return text::nfc(trimmed);
     };
+    const auto limit = [](std::size_t characters) { return text::limit_for(characters); };
     // A closed list: the canonical value for the word given, or an error listing the choices.
     const auto choose = [&](const char* field, const std::optional<std::string>& value,
                             auto&& find, const std::vector<std::string>& choices) {
-        const auto cleaned = clean(field, value, 100);
+        const auto cleaned = clean(field, value, limit(100));
         if (!cleaned) return std::optional<std::string>();
         auto found = find(*cleaned);
         if (!found) fail(field, *cleaned, fmt::format("must be one of {}", fmt::join(choices, ", ")));
         return found;
     };
 
-    if (auto email = clean("email", input.email, max_email_length)) {
+    if (auto email = clean("email", input.email, {max_email_length, max_email_length})) {
         if (const auto problem = email_problem(*email)) fail("email", *email, "is not a valid email address: " + *problem);
         else out.email = std::move(email);
     }
-    if (auto name = clean("name", input.display_name, max_name_length)) {
+    if (auto name = clean("name", input.display_name, limit(max_name_length))) {
         if (name->empty()) fail("name", *name, "must not be empty");
         else out.display_name = std::move(name);
     }
-    if (auto country = clean("country", input.country, 100)) {
+    if (auto country = clean("country", input.country, limit(100))) {
         if (country->empty()) {
             out.country = "";
         } else if (auto code = countries.find(*country)) {
@@ -100,18 +98,18 @@ NormalizedChanges normalize_changes(const MemberChanges& input, const Countries&
                                                    fmt::join(suggestions, ", ")));
         }
     }
-    out.organisation = clean("organisation", input.organisation, max_organisation_length);
+    out.organisation = clean("organisation", input.organisation, limit(max_organisation_length));
     out.occupation = choose("occupation", input.occupation, vocabulary::occupation, vocabulary::occupations());
     out.language = choose("language", input.language, vocabulary::language, vocabulary::languages());
     out.profile = choose("profile", input.profile, vocabulary::profile, vocabulary::profiles());
     out.newsletter_consent = input.newsletter_consent;
-    out.consent_source = clean("consent source", input.consent_source, max_source_length);
-    if (auto date = clean("registration date", input.registered_on, 10)) {
+    out.consent_source = clean("consent source", input.consent_source, limit(max_source_length));
+    if (auto date = clean("registration date", input.registered_on, limit(10))) {
         if (!parse_date(*date)) fail("registration date", *date, "must be a date as YYYY-MM-DD");
         else out.registered_on = std::move(date);
     }
-    out.external_id = clean("external id", input.external_id, max_external_id_length);
-    if (auto at = clean("disabled at", input.disabled_at, 20)) {
+    out.external_id = clean("external id", input.external_id, limit(max_external_id_length));
+    if (auto at = clean("disabled at", input.disabled_at, limit(20))) {
         // A date is the start of that day, in UTC.
         if (at->size() == 10 && parse_date(*at)) out.disabled_at = *at + "T00:00:00Z";
         else if (parse_timestamp(*at)) out.disabled_at = std::move(at);

@@ -23,7 +23,8 @@ std::optional<std::string> email_problem(std::string_view email);
 
 NormalizedChanges normalize_changes(const MemberChanges& input, const Countries& countries);
 
-// Limits on free-text fields, in characters: long enough for any real value.
+// Limits on free-text fields, in characters as a reader counts them (grapheme clusters): long
+// enough for any real value. Each also has a limit in bytes, text::limit_for(characters).
 constexpr std::size_t max_name_length = 200;
 constexpr std::size_t max_organisation_length = 200;
 constexpr std::size_t max_email_length = 254; // RFC 5321's path limit

@@ -29,13 +29,10 @@ constexpr std::size_t max_title_length = 300;
 constexpr std::size_t max_body_length = 100000;
 
 void check_body(std::vector<FieldError>& errors, const std::string& body) {
-    std::string probe = body;
-    std::replace(probe.begin(), probe.end(), '\n', ' '); // a body has lines; nothing else hidden
-    std::replace(probe.begin(), probe.end(), '\r', ' ');
     if (body.find_first_not_of(" \t\r\n") == std::string::npos) errors.push_back({"body", "", "must not be empty"});
-    else if (const auto problem = text::single_line_problem(probe)) errors.push_back({"body", shown_value(body), *problem});
-    else if (body.size() > max_body_length)
-        errors.push_back({"body", shown_value(body), fmt::format("is longer than {} bytes", max_body_length)});
+    else if (auto problem = text::multi_line_problem(body);
+             problem || (problem = text::length_problem(body, {max_body_length, max_body_length})))
+        errors.push_back({"body", shown_value(body), *problem});
 }
 
 // The author `as` names: an unknown one is reported with the other field errors. Whether
@@ -55,10 +52,10 @@ std::optional<Member> author_named(MemberStore& members, const std::optional<std
 }
 
 void check_title(std::vector<FieldError>& errors, const std::string& title) {
-    if (const auto problem = text::single_line_problem(title)) errors.push_back({"title", shown_value(title), *problem});
-    else if (text::trim(title).empty()) errors.push_back({"title", "", "must not be empty"});
-    else if (text::display_width(title) > max_title_length)
-        errors.push_back({"title", shown_value(title), fmt::format("is longer than {} characters", max_title_length)});
+    if (const auto problem = text::single_line_field_problem(text::trim(title), text::limit_for(max_title_length)))
+        errors.push_back({"title", shown_value(title), *problem});
+    else if (text::trim(title).empty())
+        errors.push_back({"title", "", "must not be empty"});
 }
 
 std::string posting_time(const std::optional<std::string>& at, const Clock& clock, std::vector<FieldError>& errors) {
@@ -130,7 +127,7 @@ News NewsBoard::post(const std::string& space_slug, const Acting& author, const 
         const std::string when = posting_time(at, clock_, errors);
         if (!errors.empty()) throw InvalidInput(std::move(errors));
 
-        News news{0, space->id, m->id, text::trim(title), body, when, std::nullopt, std::nullopt};
+        News news{0, space->id, m->id, text::nfc(text::trim(title)), text::nfc(body), when, std::nullopt, std::nullopt};
         news.id = insert_news(db_, news);
         record_content_activity(db_, {0, std::nullopt, when, m->id, "news", space->id, news.title}, news.id, std::nullopt);
         record_audit(db_, {0, format_timestamp(clock_.now()), actor_, "news.post", "news", std::to_string(news.id),
@@ -156,7 +153,7 @@ Comment NewsBoard::comment(std::int64_t news_id, const Acting& author, const std
         const std::string when = posting_time(at, clock_, errors);
         if (!errors.empty()) throw InvalidInput(std::move(errors));
 
-        Comment comment{0, news_id, m->id, body, when, std::nullopt, std::nullopt};
+        Comment comment{0, news_id, m->id, text::nfc(body), when, std::nullopt, std::nullopt};
         comment.id = insert_comment(db_, comment);
         record_content_activity(db_, {0, std::nullopt, when, m->id, "comment", news->space_id, news->title}, news_id,
                                 comment.id);
@@ -241,12 +238,12 @@ bool NewsBoard::edit(std::int64_t news_id, const NewsEdit& edit, const Acting& w
         if (edit.body) check_body(errors, *edit.body);
         if (!errors.empty()) throw InvalidInput(std::move(errors));
         std::vector<std::string> fields;
-        if (edit.title && text::trim(*edit.title) != news.title) {
-            news.title = text::trim(*edit.title);
+        if (edit.title && text::nfc(text::trim(*edit.title)) != news.title) {
+            news.title = text::nfc(text::trim(*edit.title));
             fields.push_back("title");
         }
-        if (edit.body && *edit.body != news.body) {
-            news.body = *edit.body;
+        if (edit.body && text::nfc(*edit.body) != news.body) {
+            news.body = text::nfc(*edit.body);
             fields.push_back("body");
         }
         if (fields.empty()) return false;
@@ -289,8 +286,8 @@ bool NewsBoard::edit_comment(std::int64_t comment_id, const std::string& body, c
         std::vector<FieldError> errors;
         check_body(errors, body);
         if (!errors.empty()) throw InvalidInput(std::move(errors));
-        if (body == comment.body) return false;
-        comment.body = body;
+        if (text::nfc(body) == comment.body) return false;
+        comment.body = text::nfc(body);
         comment.edited_at = format_timestamp(clock_.now());
         save_comment_edit(db_, comment);
         record_audit(db_, {0, *comment.edited_at, actor_, "comment.edit", "comment", std::to_string(comment_id),

@@ -164,7 +164,7 @@ class RegistryPull {
             report_.skip("members", "erased here: not brought back");
             return std::nullopt;
         }
-        if (email_key(existing->email) != email_key(*user.email))
+        if (members_.key_for(existing->email) != members_.key_for(*user.email))
             if (const auto other = members_.find_by_email(*user.email);
                 other && other->id != existing->id) {
                 report_.skip("members", "a new email that another member has");

@@ -24,13 +24,13 @@ struct Selection {
     std::set<std::string> emails; // keys
 };
 
-Selection selection(const std::vector<std::string>& terms) {
+Selection selection(const std::vector<std::string>& terms, MemberStore& store) {
     Selection s;
     s.filter.status = "active";
     for (const auto& term : terms) {
         const auto eq = term.find('=');
         if (eq == std::string::npos) {
-            s.emails.insert(email_key(term));
+            s.emails.insert(store.key_for(term));
             continue;
         }
         const std::string key = term.substr(0, eq), value = term.substr(eq + 1);
@@ -66,18 +66,20 @@ class Push {
   private:
     void load_accounts() {
         by_email_.clear();
+        MemberStore store(db_);
         for (const auto& u : tracim_.users())
-            if (u.email) by_email_[email_key(*u.email)] = u.id;
+            if (u.email) by_email_[store.key_for(*u.email)] = u.id;
     }
 
     void accounts() {
-        const Selection wanted = selection(request_.members);
+        MemberStore store(db_);
+        const Selection wanted = selection(request_.members, store);
         std::vector<Member> members;
         MemberRegistry(db_, context_.countries, context_.clock, context_.actor)
             .for_each(wanted.filter, [&](const Member& m) {
                 // An external id is another system's, or the platform's already: left alone.
                 if (m.external_id) return;
-                if (!wanted.emails.empty() && !wanted.emails.count(email_key(m.email))) return;
+                if (!wanted.emails.empty() && !wanted.emails.count(store.key_for(m.email))) return;
                 members.push_back(m);
             });
         for (const auto& m : members)
@@ -85,7 +87,7 @@ class Push {
     }
 
     void account(const Member& m) {
-        const std::string key = email_key(m.email);
+        const std::string key = MemberStore(db_).key_for(m.email);
         if (const auto it = by_email_.find(key); it != by_email_.end()) {
             link(m, it->second, request_.dry_run ? "would link" : "linked");
             return;

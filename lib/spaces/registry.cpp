@@ -47,14 +47,19 @@ void check_choice(std::vector<FieldError>& errors, const char* field, const std:
         errors.push_back({field, shown_value(*value), fmt::format("must be one of {}", fmt::join(choices, ", "))});
 }
 
+// A label is one line, a description may have several; both are stored in NFC.
 void check_text(std::vector<FieldError>& errors, const char* field, const std::optional<std::string>& value,
                 std::size_t max_length, bool multi_line) {
     if (!value) return;
-    std::string probe = *value;
-    if (multi_line) std::replace(probe.begin(), probe.end(), '\n', ' ');
-    if (const auto problem = text::single_line_problem(probe)) errors.push_back({field, shown_value(*value), *problem});
-    else if (text::display_width(*value) > max_length)
-        errors.push_back({field, shown_value(*value), fmt::format("is longer than {} characters", max_length)});
+    auto problem = multi_line
+                       ? text::multi_line_problem(*value)
+                       : text::single_line_field_problem(*value, text::limit_for(max_length));
+    if (!problem && multi_line) problem = text::length_problem(*value, text::limit_for(max_length));
+    if (problem) errors.push_back({field, shown_value(*value), *problem});
+}
+
+std::optional<std::string> composed(const std::optional<std::string>& value) {
+    return value ? std::optional(text::nfc(*value)) : std::nullopt;
 }
 
 void record_membership_change(Database& db, const std::string& action, const Space& space, std::int64_t member_id,
@@ -130,9 +135,9 @@ static std::vector<std::string> apply_space_changes(SpaceStore& store, Space& sp
             changed.push_back(name);
         }
     };
-    apply(space.label, c.label, "label");
+    apply(space.label, composed(c.label), "label");
     if (c.description) {
-        const auto d = c.description->empty() ? std::nullopt : std::optional(*c.description);
+        const auto d = c.description->empty() ? std::nullopt : composed(c.description);
         if (d != space.description) {
             space.description = d;
             changed.push_back("description");

@@ -2,7 +2,10 @@
 
 #include "store/database.hpp"
 #include "store/columns.hpp"
+#include "util/error.hpp"
 #include "util/text.hpp"
+
+#include <fmt/format.h>
 
 #include <SQLiteCpp/Statement.h>
 
@@ -40,10 +43,10 @@ Member read_member(SQLite::Statement& row) {
 
 // The member's columns as parameters ?1 to ?18 and ?20 (when they were disabled), in the order
 // of write_columns; the member must
-// outlive the statement's execution (strings are bound without copying). The folded copies
+// outlive the statement's execution (strings are bound without copying); `key` is its
+// address's key. The folded copies
 // are what searches match against: accents, case and diacritics aside.
 void bind_member(SQLite::Statement& s, const Member& m, std::string& key, std::string& search) {
-    key = email_key(m.email);
     search = text::fold(m.display_name) + "\n" + text::fold(m.email) + "\n" + text::fold(m.organisation.value_or(""));
     s.bindNoCopy(1, m.email);
     s.bindNoCopy(2, key);
@@ -91,7 +94,60 @@ std::optional<Member> MemberStore::find_one(const char* where, const BindKey& bi
 }
 
 std::optional<Member> MemberStore::find_by_email(std::string_view email) {
-    return find_one("email_key = ?", [&](SQLite::Statement& q) { q.bind(1, email_key(email)); });
+    return find_one("email_key = ?", [&](SQLite::Statement& q) { q.bind(1, key_for(email)); });
+}
+
+EmailKeyRule MemberStore::email_key_rule() {
+    if (!rule_)
+        rule_ = db_.guarded([&] {
+            auto& q = db_.statement("SELECT rule FROM email_key_rule WHERE id = 1");
+            const std::string name = q.executeStep() ? q.getColumn(0).getString() : "";
+            q.reset();
+            const auto rule = email_key_rule_named(name);
+            if (!rule)
+                throw Error(ErrorKind::config, fmt::format("'{}' records no known rule for comparing addresses ('{}')",
+                                                           db_.file().string(), name));
+            return *rule;
+        });
+    return *rule_;
+}
+
+std::string MemberStore::key_for(std::string_view email) { return email_key(email, email_key_rule()); }
+
+std::vector<MemberStore::KeyRow> MemberStore::keys() {
+    return db_.guarded([&] {
+        SQLite::Statement q(db_.sql(), "SELECT id, email, email_key FROM members WHERE email_key IS NOT NULL ORDER BY id");
+        std::vector<KeyRow> rows;
+        while (q.executeStep())
+            rows.push_back({q.getColumn(0).getInt64(), q.getColumn(1).getString(), q.getColumn(2).getString()});
+        return rows;
+    });
+}
+
+void MemberStore::set_keys(const std::vector<std::pair<std::int64_t, std::string>>& keys, EmailKeyRule rule,
+                           const std::string& at) {
+    db_.guarded([&] {
+        // Two passes, so that a key passing from one member to another is never held twice at
+        // once: the unique index checks every row as it is written. A placeholder has no '@'.
+        SQLite::Statement provisional(db_.sql(), "UPDATE members SET email_key = 'rekeying ' || id WHERE id = ?");
+        for (const auto& [id, key] : keys) {
+            provisional.bind(1, id);
+            provisional.exec();
+            provisional.reset();
+        }
+        SQLite::Statement final_key(db_.sql(), "UPDATE members SET email_key = ? WHERE id = ?");
+        for (const auto& [id, key] : keys) {
+            final_key.bind(1, key);
+            final_key.bind(2, id);
+            final_key.exec();
+            final_key.reset();
+        }
+        SQLite::Statement record(db_.sql(), "UPDATE email_key_rule SET rule = ?, changed_at = ? WHERE id = 1");
+        record.bind(1, std::string(email_key_rule_name(rule)));
+        record.bind(2, at);
+        record.exec();
+        rule_ = rule;
+    });
 }
 
 std::optional<Member> MemberStore::find_by_id(std::int64_t id) {
@@ -135,7 +191,7 @@ void MemberStore::for_each(const MemberFilter& filter, const std::function<void(
 void MemberStore::write(const std::string& sql, const Member& member) {
     db_.guarded([&] {
         auto& statement = db_.statement(sql);
-        std::string key, search;
+        std::string key = key_for(member.email), search;
         bind_member(statement, member, key, search);
         if (member.id != 0) statement.bind(19, member.id);
         statement.exec();

@@ -345,6 +345,21 @@ WHERE kind = 'comment' AND external_id IS NULL AND 1 = (
         AND n.space_id = activities.space_id AND c.author_id = activities.member_id
         AND c.posted_at = activities.at AND n.title = activities.content);
 )sql"},
+        // Addresses are compared by a rule the database records, since its keys were computed by
+        // it. Until now only ASCII letters were folded ("ascii"), so "élodie@" typed composed and
+        // decomposed made two members. A database with members keeps that rule until
+        // `expeer db migrate` recomputes the keys by the configured one (members.email_local_part),
+        // which refuses, naming them, two members who would become one; an empty one starts
+        // with the new rule.
+        {11, "email key rule", R"sql(
+CREATE TABLE email_key_rule (
+    id INTEGER PRIMARY KEY CHECK (id = 1),
+    rule TEXT NOT NULL CHECK (rule = 'ascii' OR rule = 'fold' OR rule = 'exact'),
+    changed_at TEXT
+);
+INSERT INTO email_key_rule (id, rule)
+SELECT 1, CASE WHEN EXISTS (SELECT 1 FROM members WHERE email_key IS NOT NULL) THEN 'ascii' ELSE 'fold' END;
+)sql"},
     };
     return all;
 }

@@ -4,6 +4,8 @@
 
 #include <fmt/format.h>
 
+#include <algorithm>
+
 namespace expeer {
 
 std::string describe(const FieldError& error) {
@@ -12,14 +14,18 @@ std::string describe(const FieldError& error) {
 
 std::string shown_value(std::string_view value) {
     std::string out;
-    for (unsigned char c : value.substr(0, 80)) {
+    // Cut where a character starts: a long value must not end in half a character and then be
+    // shown as invalid.
+    std::size_t cut = std::min<std::size_t>(value.size(), 80);
+    while (cut > 0 && cut < value.size() && (static_cast<unsigned char>(value[cut]) & 0xc0) == 0x80) --cut;
+    for (unsigned char c : value.substr(0, cut)) {
         if (c == '\n') out += "\\n";
         else if (c == '\r') out += "\\r";
         else if (c == '\0') out += "\\0";
         else if (c < 0x20 || c == 0x7f) out += fmt::format("\\x{:02x}", c);
         else out += static_cast<char>(c);
     }
-    if (value.size() > 80) out += "...";
+    if (value.size() > cut) out += "...";
     if (!text::is_valid_utf8(out)) return "(not valid UTF-8)";
     return out;
 }

@@ -2,16 +2,28 @@
 
 #include "util/error.hpp"
 
+#include <unicode/brkiter.h>
 #include <unicode/coll.h>
 #include <unicode/normalizer2.h>
 #include <unicode/uchar.h>
 #include <unicode/unistr.h>
+#include <unicode/utext.h>
 #include <unicode/utf8.h>
+
+#include <fmt/format.h>
 
 #include <algorithm>
 #include <memory>
 
 namespace expeer::text {
+
+namespace {
+
+bool is_ascii(std::string_view s) {
+    return std::all_of(s.begin(), s.end(), [](char c) { return static_cast<unsigned char>(c) < 0x80; });
+}
+
+} // namespace
 
 bool is_valid_utf8(std::string_view s) {
     int32_t i = 0;
@@ -24,15 +36,147 @@ bool is_valid_utf8(std::string_view s) {
     return true;
 }
 
-std::optional<std::string> single_line_problem(std::string_view s) {
+namespace {
+
+bool is_line_separator(UChar32 c) { return c == 0x85 || c == 0x2028 || c == 0x2029; }
+
+bool is_control(UChar32 c) { return (c < 0x20 && c != '\t') || (c >= 0x7f && c <= 0x9f); }
+
+bool is_bidi_override(UChar32 c) { return c >= 0x202a && c <= 0x202e; }
+
+bool is_bidi_mark_or_isolate(UChar32 c) {
+    return c == 0x200e || c == 0x200f || c == 0x061c || (c >= 0x2066 && c <= 0x2069);
+}
+
+constexpr int max_combining_marks = 30; // UAX #15's stream-safe text format
+
+// Calls `problem(c, next)` on every code point but ASCII letters, digits and punctuation,
+// after checking the whole text is UTF-8; returns the first problem found.
+template <typename Problem>
+std::optional<std::string> first_problem(std::string_view s, Problem&& problem) {
     if (!is_valid_utf8(s)) return "is not valid UTF-8";
-    for (unsigned char c : s) {
-        if (c == '\r' || c == '\n') return "contains a line break";
-        if (c == '\0') return "contains a NUL character";
-        if (c < 0x20 && c != '\t') return "contains a control character";
-        if (c == 0x7f) return "contains a control character";
+    const auto* bytes = reinterpret_cast<const uint8_t*>(s.data());
+    const auto length = static_cast<int32_t>(s.size());
+    int marks = 0;
+    for (int32_t i = 0; i < length;) {
+        if (bytes[i] >= 0x20 && bytes[i] < 0x7f) { // the common case: printable ASCII
+            ++i;
+            marks = 0;
+            continue;
+        }
+        UChar32 c;
+        U8_NEXT(bytes, i, length, c);
+        const UChar32 next = i < length ? static_cast<UChar32>(bytes[i]) : -1;
+        if (auto p = problem(c, next)) return p;
+        if (c >= 0x300 && u_getCombiningClass(c) != 0) {
+            if (++marks > max_combining_marks)
+                return fmt::format("has more than {} combining marks on one character", max_combining_marks);
+        } else {
+            marks = 0;
+        }
     }
     return std::nullopt;
+}
+
+} // namespace
+
+std::optional<std::string> single_line_problem(std::string_view s) {
+    return first_problem(s, [](UChar32 c, UChar32) -> std::optional<std::string> {
+        if (c == '\r' || c == '\n' || is_line_separator(c)) return "contains a line break";
+        if (c == 0) return "contains a NUL character";
+        if (is_control(c)) return "contains a control character";
+        if (is_bidi_override(c) || is_bidi_mark_or_isolate(c)) return "contains a bidirectional control character";
+        return std::nullopt;
+    });
+}
+
+std::optional<std::string> multi_line_problem(std::string_view s) {
+    return first_problem(s, [](UChar32 c, UChar32 next) -> std::optional<std::string> {
+        if (c == '\n') return std::nullopt;
+        if (c == '\r') return next == '\n' ? std::nullopt : std::optional<std::string>("contains a carriage return without a line feed");
+        if (is_line_separator(c)) return "contains a line break other than LF";
+        if (c == 0) return "contains a NUL character";
+        if (is_control(c)) return "contains a control character";
+        if (is_bidi_override(c)) return "contains a bidirectional override or embedding";
+        return std::nullopt;
+    });
+}
+
+std::size_t character_count(std::string_view s) {
+    if (is_ascii(s)) { // one character a byte, but CR LF is one
+        std::size_t count = s.size();
+        for (std::size_t i = 1; i < s.size(); ++i)
+            if (s[i - 1] == '\r' && s[i] == '\n') --count;
+        return count;
+    }
+    UErrorCode status = U_ZERO_ERROR;
+    thread_local std::unique_ptr<icu::BreakIterator> characters(
+        icu::BreakIterator::createCharacterInstance(icu::Locale::getRoot(), status));
+    if (!characters) throw Error(ErrorKind::failure, "cannot load Unicode segmentation data");
+    UText* text = utext_openUTF8(nullptr, s.data(), static_cast<int64_t>(s.size()), &status);
+    if (U_FAILURE(status)) throw Error(ErrorKind::failure, "cannot segment text");
+    characters->setText(text, status);
+    std::size_t count = 0;
+    for (int32_t at = characters->next(); at != icu::BreakIterator::DONE; at = characters->next()) ++count;
+    characters->setText(icu::UnicodeString()); // let go of `s` before the UText closes
+    utext_close(text);
+    return count;
+}
+
+std::optional<std::string> length_problem(std::string_view s, TextLimit limit) {
+    if (s.size() > limit.bytes) return fmt::format("is longer than {} bytes", limit.bytes);
+    if (s.size() <= limit.characters) return std::nullopt; // never more characters than bytes
+    if (character_count(s) > limit.characters) return fmt::format("is longer than {} characters", limit.characters);
+    return std::nullopt;
+}
+
+bool has_visible_character(std::string_view s) {
+    const auto* bytes = reinterpret_cast<const uint8_t*>(s.data());
+    const auto length = static_cast<int32_t>(s.size());
+    for (int32_t i = 0; i < length;) {
+        UChar32 c;
+        U8_NEXT(bytes, i, length, c);
+        if (c < 0) return true; // shown as a replacement character
+        if (u_isUWhiteSpace(c) || u_hasBinaryProperty(c, UCHAR_DEFAULT_IGNORABLE_CODE_POINT)) continue;
+        if (c == 0x2800) continue; // the Braille blank: a symbol, but an empty cell
+        switch (u_charType(c)) {
+        case U_CONTROL_CHAR:
+        case U_FORMAT_CHAR:
+        case U_NON_SPACING_MARK:
+        case U_COMBINING_SPACING_MARK:
+        case U_ENCLOSING_MARK:
+        case U_SPACE_SEPARATOR:
+        case U_LINE_SEPARATOR:
+        case U_PARAGRAPH_SEPARATOR:
+        case U_SURROGATE:
+            continue;
+        default:
+            return true;
+        }
+    }
+    return false;
+}
+
+std::optional<std::string> single_line_field_problem(std::string_view s, TextLimit limit) {
+    if (auto problem = single_line_problem(s)) return problem;
+    if (auto problem = length_problem(s, limit)) return problem;
+    if (!s.empty() && !has_visible_character(s)) return "is empty: it has only invisible characters";
+    return std::nullopt;
+}
+
+std::string nfc(std::string_view s) {
+    if (is_ascii(s) || !is_valid_utf8(s)) return std::string(s);
+    UErrorCode status = U_ZERO_ERROR;
+    const icu::Normalizer2* composer = icu::Normalizer2::getNFCInstance(status);
+    if (U_FAILURE(status)) throw Error(ErrorKind::failure, "cannot load Unicode normalisation data");
+    const auto input = icu::UnicodeString::fromUTF8(icu::StringPiece(s.data(), static_cast<int32_t>(s.size())));
+    if (composer->isNormalized(input, status) && U_SUCCESS(status)) return std::string(s);
+    status = U_ZERO_ERROR;
+    const icu::UnicodeString composed = composer->normalize(input, status);
+    if (U_FAILURE(status)) return std::string(s);
+    std::string out;
+    composed.toUTF8String(out);
+    return out;
 }
 
 std::string trim(std::string_view s) {
@@ -72,10 +216,6 @@ icu::UnicodeString fold_unicode(std::string_view s) {
 } // namespace
 
 namespace {
-
-bool is_ascii(std::string_view s) {
-    return std::all_of(s.begin(), s.end(), [](char c) { return static_cast<unsigned char>(c) < 0x80; });
-}
 
 char lower_ascii(char c) { return c >= 'A' && c <= 'Z' ? static_cast<char>(c - 'A' + 'a') : c; }
 

@@ -10,9 +10,57 @@ namespace expeer::text {
 
 bool is_valid_utf8(std::string_view s);
 
-// Why a single-line field cannot be stored as given, or nothing if it can:
-// invalid UTF-8, CR, LF, NUL or another control character.
+// Why a single-line field (a name, a title, a label, a file name, a configuration value)
+// cannot be stored as given, or nothing if it can: invalid UTF-8; a line break (CR, LF, NEL
+// U+0085, U+2028, U+2029); NUL or another C0 or C1 control character or DEL; a bidirectional
+// control (U+202A-202E, U+2066-2069, U+200E, U+200F, U+061C); more than 30 combining marks on
+// one character (Unicode's stream-safe limit, UAX #15). Tabs pass.
+//
+// Bidirectional controls are refused rather than isolated: an Arabic or Hebrew name needs
+// none (its letters carry their direction, and every output isolates fields where it shows
+// them: <bdi> in HTML), while one override can make "gnp.exe" read "exe.png" or reverse an
+// address in a list. Joiners (ZWJ, ZWNJ), which Persian, Indic scripts and emoji need, pass.
 std::optional<std::string> single_line_problem(std::string_view s);
+
+// The same for text of several lines (a news body, a description): LF and CRLF pass, and so
+// do bidirectional marks and isolates (U+200E, U+200F, U+061C, U+2066-2069), which long
+// mixed-direction texts use; embeddings and overrides (U+202A-202E), a lone CR, other line
+// breaks and control characters do not.
+std::optional<std::string> multi_line_problem(std::string_view s);
+
+// How long a field may be: in characters as a reader counts them (grapheme clusters), and in
+// bytes, so that neither 200,000 zero-width spaces (200,000 characters, no column) nor one
+// letter under 100,000 combining marks (one character, 200,001 bytes) passes.
+struct TextLimit {
+    std::size_t characters;
+    std::size_t bytes;
+};
+
+// A limit of `characters`, with bytes enough for any script: 16 a character on average
+// (a Devanagari syllable takes 6 to 12, a flag 8).
+constexpr TextLimit limit_for(std::size_t characters) { return {characters, characters * 16}; }
+
+// Grapheme clusters (ICU's character BreakIterator): "é" typed as e + accent is one, and so
+// is a flag or an emoji joined with ZWJ.
+std::size_t character_count(std::string_view s);
+
+// "is longer than N bytes" or "is longer than N characters", or nothing. Bytes are checked
+// first, so that a huge value costs no Unicode segmentation.
+std::optional<std::string> length_problem(std::string_view s, TextLimit limit);
+
+// Whether `s` shows anything: a value made only of spaces, zero-width and other format or
+// default-ignorable characters (ZWSP, ZWJ, BOM, soft hyphen, Hangul fillers, the Braille
+// blank) or of combining marks on nothing is empty to a reader.
+bool has_visible_character(std::string_view s);
+
+// Every rule of a single-line field at once: single_line_problem, then length_problem, then a
+// value that is not empty must show something ("is empty: it has only invisible characters").
+// Whether an empty value is allowed is the field's own rule.
+std::optional<std::string> single_line_field_problem(std::string_view s, TextLimit limit);
+
+// Canonical composition (NFC): what was typed decomposed is stored as it is typed composed.
+// Invalid UTF-8 is returned as it is.
+std::string nfc(std::string_view s);
 
 std::string trim(std::string_view s);
 

@@ -22,6 +22,7 @@ lies, and a longer path would widen the value column.
   busy_timeout_ms                8000                         */home/.config/expeer/config.yaml:4 (glob)
   actor                          cron                         environment EXPEER_ACTOR
   members.default_language       fr                           */home/.config/expeer/config.yaml:3 (glob)
+  members.email_local_part       fold                         default
   files_dir                      -                            default
   library.quota_mb               0                            default
   library.max_files              50000                        default

@@ -26,7 +26,7 @@ Names Windows refuses or keeps for devices, a drive, a bidirectional override (w
   expeer: error: entry 'a:b.txt': contains ':', which Windows refuses in names
   expeer: error: entry 'guillemets"".txt': contains '"', which Windows refuses in names
   expeer: error: entry 'C:/Windows/evil.dll': starts with a Windows drive (C:)
-  expeer: error: entry 'facture\u202ecod.exe': contains a bidirectional control character, which can make a name read as another
+  expeer: error: entry 'facture\u202ecod.exe': contains a bidirectional control character
   expeer: nothing was written
   [65]
   $ stored

@@ -1,0 +1,134 @@
+Identity and text (issue 15): one address however it is typed, and no name that hides,
+floods or reverses what is around it.
+
+  $ export EXPEER_DB=$PWD/expeer.db
+  $ expeer -q db init
+  $ nfc=$(printf '\xc3\xa9lodie@exemple.fr')
+  $ nfd=$(printf 'e\xcc\x81lodie@exemple.fr')
+  $ test "$nfc" != "$nfd"
+
+"élodie@" typed composed, then decomposed, then in capitals (É is outside ASCII): one member.
+
+  $ expeer members add "$nfc" --name "Élodie Dupré"
+  expeer: added member 1
+  $ expeer members add "$nfd" --name "Élodie Dupré"
+  expeer: error: email '\xc3\xa9lodie@exemple.fr': is already the address of member 1 (esc)
+  expeer: nothing was written
+  [65]
+  $ expeer members add "ÉLODIE@EXEMPLE.FR" --name "Élodie Dupré"
+  expeer: error: email '\xc3\x89LODIE@EXEMPLE.FR': is already the address of member 1 (esc)
+  expeer: nothing was written
+  [65]
+  $ expeer members show "$(printf 'E\xcc\x81LODIE@Exemple.FR')" --format json | grep '"id"'
+    "id": 1,
+  $ printf 'email,name\n%s,Élodie D.\nΣΟΦΊΑ@example.gr,Sofia\nσοφία@example.gr,Sofia\n' "$nfd" > again.csv
+  $ expeer members import again.csv
+  expeer: error: again.csv:4: email '\xcf\x83\xce\xbf\xcf\x86\xce\xaf\xce\xb1@example.gr': appears again: also on line 3 (esc)
+  again.csv: 3 rows: 1 to create, 1 to update, 0 unchanged, 0 to skip, 1 rejected; nothing written: fix the rejected rows, or give --skip-invalid
+    rejected: email: appears twice in the file: 1
+  [65]
+  $ sqlite3 expeer.db "SELECT count(*) FROM members"
+  1
+
+By configuration, case counts before the '@' (never in the domain); the database records
+the rule its keys were computed by, and 'db migrate' computes them again.
+
+  $ EXPEER_MEMBERS_EMAIL_LOCAL_PART=exact expeer members list --format csv | head -1
+  expeer: warning: the database compares addresses by the rule 'fold' (NFC, case folded) and members.email_local_part asks for 'exact' (NFC, case kept before '@'): run 'expeer db migrate' to compute their keys again
+  id,email,name,country,organisation,occupation,language,profile,newsletter_consent,consent_at,consent_source,registered_on,status,disabled_at,external_id,created_at,updated_at
+  $ EXPEER_MEMBERS_EMAIL_LOCAL_PART=exact expeer db migrate
+  expeer: the database is already at the latest schema version
+  expeer: addresses are now compared by the rule 'exact' (0 key(s) computed again)
+  $ EXPEER_MEMBERS_EMAIL_LOCAL_PART=exact expeer members add "ÉLODIE@EXEMPLE.FR" --name "Another Élodie"
+  expeer: added member 2
+
+Back to folding, those two would be one: nothing changes until someone decides which.
+
+  $ expeer db migrate
+  expeer: the database is already at the latest schema version
+  expeer: error: cannot compare addresses by the rule 'fold' (NFC, case folded): members 1 and 2 ('\xc3\xa9lodie@exemple.fr') would have the same address; keep one of each: move to it what the other holds and erase the other ('expeer members erase ID --yes'), or give the other its own address ('expeer members update ID --email ADDRESS'), then run 'expeer db migrate' again. Nothing was changed: addresses are still compared by the rule 'exact' (NFC, case kept before '@') (esc)
+  [65]
+  $ expeer members erase 2 --yes 2>&1 | grep -v warning
+  expeer: erased member 2
+  $ expeer db migrate
+  expeer: the database is already at the latest schema version
+  expeer: addresses are now compared by the rule 'fold' (0 key(s) computed again)
+  $ expeer audit list --format csv | grep email_key_rule
+  3,2024-09-15T08:30:00Z,tester,member.email_key_rule,database,,"{""from"":""fold"",""keys_changed"":0,""to"":""exact""}"
+  6,2024-09-15T08:30:00Z,tester,member.email_key_rule,database,,"{""from"":""exact"",""keys_changed"":0,""to"":""fold""}"
+
+A database made before normalisation, whose keys folded ASCII only, where a decomposed
+address was stored as typed beside the composed one: migrating never merges them.
+
+  $ sqlite3 expeer.db "UPDATE email_key_rule SET rule = 'ascii'; INSERT INTO members (email, email_key, display_name, occupation, language, profile, newsletter_consent, registered_on, status, search_text, created_at, updated_at) VALUES (char(101, 769) || 'lodie@exemple.fr', char(101, 769) || 'lodie@exemple.fr', 'Élodie (twice)', 'other', 'fr', 'member', 0, '2024-01-01', 'active', '', '2024-01-01T00:00:00Z', '2024-01-01T00:00:00Z')"
+  $ sqlite3 expeer.db "DROP TABLE email_key_rule; DELETE FROM schema_migrations WHERE version = (SELECT max(version) FROM schema_migrations)"
+  $ expeer db migrate
+  expeer: applied 1 migration(s), now at schema version 11
+  expeer: error: cannot compare addresses by the rule 'fold' (NFC, case folded): members 1 and 3 ('\xc3\xa9lodie@exemple.fr') would have the same address; keep one of each: move to it what the other holds and erase the other ('expeer members erase ID --yes'), or give the other its own address ('expeer members update ID --email ADDRESS'), then run 'expeer db migrate' again. Nothing was changed: addresses are still compared by the rule 'ascii' (only ASCII letters folded, as databases made before addresses were normalised) (esc)
+  [65]
+  $ sqlite3 expeer.db "SELECT rule FROM email_key_rule; SELECT count(*) FROM members WHERE status = 'active'"
+  ascii
+  2
+  $ expeer members erase 3 --yes 2>&1 | grep -v warning
+  expeer: erased member 3
+  $ expeer db migrate
+  expeer: the database is already at the latest schema version
+  expeer: addresses are now compared by the rule 'fold' (0 key(s) computed again)
+  $ expeer members add "$nfd" --name "Élodie Dupré"
+  expeer: error: email '\xc3\xa9lodie@exemple.fr': is already the address of member 1 (esc)
+  expeer: nothing was written
+  [65]
+
+Names: C1 controls (NEL U+0085, CSI U+009B), line and paragraph separators and
+bidirectional controls are refused in every one-line field.
+
+  $ expeer members add a@example.org --name "$(printf 'Amina\xc2\x85Ben')"
+  expeer: error: name 'Amina\xc2\x85Ben': contains a line break (esc)
+  expeer: nothing was written
+  [65]
+  $ expeer members add a@example.org --name "$(printf 'Amina\xe2\x80\xa8Ben')"
+  expeer: error: name 'Amina\xe2\x80\xa8Ben': contains a line break (esc)
+  expeer: nothing was written
+  [65]
+  $ expeer members add a@example.org --name "$(printf 'Amina\xc2\x9b2J')"
+  expeer: error: name 'Amina\xc2\x9b2J': contains a control character (esc)
+  expeer: nothing was written
+  [65]
+  $ expeer members add a@example.org --name "$(printf 'Amina \xe2\x80\xaegpj.exe')"
+  expeer: error: name 'Amina \xe2\x80\xaegpj.exe': contains a bidirectional control character (esc)
+  expeer: nothing was written
+  [65]
+  $ expeer members add a@example.org --name "نور الهدى"
+  expeer: added member 4
+  $ expeer -q spaces create sahel --label Sahel
+  $ expeer -q spaces members add sahel a@example.org --role contributor
+  $ expeer news post sahel --title "$(printf 'Alert\xe2\x80\xa8Fake second line')" --body "Text" --as a@example.org
+  expeer: error: title 'Alert\xe2\x80\xa8Fake second line': contains a line break (esc)
+  expeer: nothing was written
+  [65]
+  $ expeer news post sahel --title "Alert" --body "$(printf 'Text \xe2\x80\xae override')" --as a@example.org
+  expeer: error: body 'Text \xe2\x80\xae override': contains a bidirectional override or embedding (esc)
+  expeer: nothing was written
+  [65]
+  $ expeer spaces create s --label "$(printf 'Label\xe2\x80\xae')"
+  expeer: error: label 'Label\xe2\x80\xae': contains a bidirectional control character (esc)
+  expeer: nothing was written
+  [65]
+  $ expeer spaces create s --label "$(printf '\xe2\x80\x8b\xe2\x80\x8b')"
+  expeer: error: label '\xe2\x80\x8b\xe2\x80\x8b': is empty: it has only invisible characters (esc)
+  expeer: nothing was written
+  [65]
+
+Limits count characters as a reader does and bytes: 200,000 zero-width spaces, or one letter
+under 100,000 combining marks, are too long (too big for a command line: an import).
+
+  $ python3 -c 'print("email,name"); print("z@example.org," + "\u200b" * 200000); print("m@example.org,a" + "\u0301" * 100000); print("e@example.org," + "e\u0301" * 200)' > flood.csv
+  $ expeer members import flood.csv --skip-invalid
+  expeer: error: flood.csv:2: name '\xe2\x80\x8b\xe2\x80\x8b\xe2\x80\x8b\xe2\x80\x8b\xe2\x80\x8b\xe2\x80\x8b\xe2\x80\x8b\xe2\x80\x8b\xe2\x80\x8b\xe2\x80\x8b\xe2\x80\x8b\xe2\x80\x8b\xe2\x80\x8b\xe2\x80\x8b\xe2\x80\x8b\xe2\x80\x8b\xe2\x80\x8b\xe2\x80\x8b\xe2\x80\x8b\xe2\x80\x8b\xe2\x80\x8b\xe2\x80\x8b\xe2\x80\x8b\xe2\x80\x8b\xe2\x80\x8b\xe2\x80\x8b...': is longer than 3200 bytes (esc)
+  expeer: error: flood.csv:3: name 'a\xcc\x81\xcc\x81\xcc\x81\xcc\x81\xcc\x81\xcc\x81\xcc\x81\xcc\x81\xcc\x81\xcc\x81\xcc\x81\xcc\x81\xcc\x81\xcc\x81\xcc\x81\xcc\x81\xcc\x81\xcc\x81\xcc\x81\xcc\x81\xcc\x81\xcc\x81\xcc\x81\xcc\x81\xcc\x81\xcc\x81\xcc\x81\xcc\x81\xcc\x81\xcc\x81\xcc\x81\xcc\x81\xcc\x81\xcc\x81\xcc\x81\xcc\x81\xcc\x81\xcc\x81\xcc\x81...': has more than 30 combining marks on one character (esc)
+  flood.csv: 3 rows: 1 created, 0 updated, 0 unchanged, 0 skipped, 2 rejected; the other rows were written
+    rejected: name: has more than 30 combining marks on one character: 1
+    rejected: name: is longer than 3200 bytes: 1
+  [3]
+  $ expeer members show e@example.org --format json | python3 -c 'import json,sys; print(len(json.load(sys.stdin)["name"]))'
+  200
