@@ -12,7 +12,9 @@ namespace expeer::cli {
 
 namespace {
 
-NewsBoard board(Context& context) { return NewsBoard(context.database(), context.clock(), context.config().get("actor")); }
+NewsBoard board(Context& context, DatabaseAccess access = DatabaseAccess::read_write) {
+    return NewsBoard(context.database(access), context.clock(), context.config().get("actor"));
+}
 
 // The body from --body, or from --body-file (- for standard input).
 std::string body_of(const std::string& body, const std::string& file) {
@@ -89,7 +91,7 @@ void add_news_commands(CLI::App& group, Context& context, Action& action) {
                 Records records;
                 records.columns = {"id", "posted_at", "space", "author", "title", "comments", "body"};
                 records.table_columns = {"id", "posted_at", "space", "author", "title", "comments"};
-                for (const auto& item : board(context).list(c->filter)) {
+                for (const auto& item : board(context, DatabaseAccess::read_only).list(c->filter)) {
                     nlohmann::ordered_json row;
                     row["id"] = item.news.id;
                     row["posted_at"] = item.news.posted_at;

@@ -318,6 +318,16 @@ CREATE TABLE platform_folders (
     label TEXT NOT NULL
 );
 )sql"},
+        // The erasure list (lib/members/erasure_list.hpp) lives outside the database, with its
+        // key; the database records the key's fingerprint, so that a list gone missing or
+        // replaced is noticed instead of letting erased people back in. Self-contained:
+        // renumber freely at merge.
+        {10, "fingerprint of the erasure list's key", R"sql(
+CREATE TABLE erasure_list (
+    id INTEGER PRIMARY KEY CHECK (id = 1),
+    key_fingerprint TEXT NOT NULL
+);
+)sql"},
     };
     return all;
 }

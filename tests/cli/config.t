@@ -23,6 +23,7 @@ lies, and a longer path would widen the value column.
   actor                          cron                         environment EXPEER_ACTOR
   members.default_language       fr                           */home/.config/expeer/config.yaml:3 (glob)
   files_dir                      -                            default
+  erasures_file                  -                            default
   library.quota_mb               0                            default
   library.max_file_mb            500                          default
   library.max_archive_mb         5000                         default
