@@ -68,7 +68,7 @@ struct ListCommand {
 };
 
 void activity_list(Context& context, const ListCommand& c) {
-    Database& db = context.database();
+    Database& db = context.database(DatabaseAccess::read_only);
     MemberStore members(db);
     SpaceStore spaces(db);
     const auto all = spaces.all();

@@ -15,7 +15,7 @@ struct AuditListOptions {
 void audit_list(Context& context, const AuditListOptions& options) {
     Records records;
     records.columns = {"id", "at", "actor", "action", "object_type", "object_id", "details"};
-    for (const auto& entry : list_audit(context.database(), options.filter)) {
+    for (const auto& entry : list_audit(context.database(DatabaseAccess::read_only), options.filter)) {
         nlohmann::ordered_json row;
         row["id"] = entry.id;
         row["at"] = entry.at;

@@ -35,7 +35,7 @@ void add_backup_commands(CLI::App& group, Context& context, Action& action) {
         create->add_flag("--force", c->force, "Replace an existing file");
         create->callback([&, c] {
             action = [&, c] {
-                const auto s = create_backup(context.database(), context.blobs(), context.clock(), c->file, c->force);
+                const auto s = create_backup(context.database(DatabaseAccess::read_only), context.blobs(), context.clock(), c->file, c->force);
                 context.say(fmt::format("expeer: backed up {} entries ({:.1f} MB) to '{}'", s.entries, s.bytes / 1e6,
                                         c->file.string()));
             };
@@ -57,9 +57,13 @@ void add_backup_commands(CLI::App& group, Context& context, Action& action) {
         restore->callback([&, c] {
             action = [&, c] {
                 const auto target = context.database_options().file;
-                const auto s = restore_backup(c->file, target, context.blobs());
+                const auto s = restore_backup(c->file, target, context.blobs(), context.erasures(), context.clock(),
+                                              context.config().get("actor"));
                 context.say(fmt::format("expeer: restored {} entries to '{}' (schema version {}, backed up at {})", s.entries,
                                         target.string(), s.schema_version, s.created_at));
+                if (s.erasures_replayed > 0)
+                    context.say(fmt::format("expeer: erased again {} member(s) erased since the backup was made",
+                                            s.erasures_replayed));
             };
         });
     }

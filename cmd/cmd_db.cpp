@@ -37,7 +37,8 @@ void db_init(Context& context) {
 }
 
 void db_status(Context& context, const std::string& format) {
-    const auto options = context.database_options();
+    auto options = context.database_options();
+    options.access = DatabaseAccess::read_only;
     auto db = Database::open_any_version(options);
     const SchemaStatus status = db->status();
     const char* state = status.version == status.latest  ? "current"

@@ -28,8 +28,8 @@ void add_field_options(CLI::App& command, MemberChanges& c) {
     command.add_option("--external-id", c.external_id, "The account id on the collaboration platform");
 }
 
-MemberRegistry registry(Context& context) {
-    return MemberRegistry(context.database(), context.countries(), context.clock(), context.config().get("actor"));
+MemberRegistry registry(Context& context, DatabaseAccess access = DatabaseAccess::read_write) {
+    return MemberRegistry(context.database(access), context.countries(), context.clock(), context.config().get("actor"));
 }
 
 Records member_records(const std::vector<Member>& members) {
@@ -40,8 +40,14 @@ Records member_records(const std::vector<Member>& members) {
     return records;
 }
 
-void members_add(Context& context, const MemberChanges& changes) {
-    const Member member = registry(context).add(changes, context.config().get("members.default_language"));
+struct AddOptions {
+    MemberChanges changes;
+    bool allow_erased = false;
+};
+
+void members_add(Context& context, const AddOptions& options) {
+    const Member member = registry(context).add(options.changes, context.config().get("members.default_language"),
+                                                {context.erasures(), options.allow_erased});
     context.say(fmt::format("expeer: added member {}", member.id));
 }
 
@@ -51,7 +57,7 @@ struct ListOptions {
 };
 
 void members_list(Context& context, const ListOptions& options) {
-    print_records(context.out, member_records(registry(context).list(options.filter)),
+    print_records(context.out, member_records(registry(context, DatabaseAccess::read_only).list(options.filter)),
                   context.format(options.format));
 }
 
@@ -61,7 +67,7 @@ struct ShowOptions {
 };
 
 void members_show(Context& context, const ShowOptions& options) {
-    print_record(context.out, member_to_json(registry(context).get(options.who)), context.format(options.format));
+    print_record(context.out, member_to_json(registry(context, DatabaseAccess::read_only).get(options.who)), context.format(options.format));
 }
 
 struct UpdateOptions {
@@ -88,10 +94,12 @@ void members_set_status(Context& context, const std::string& who, const std::str
 
 void add_members_commands(CLI::App& group, Context& context, Action& action) {
     {
-        auto o = std::make_shared<MemberChanges>();
+        auto o = std::make_shared<AddOptions>();
         auto* add = group.add_subcommand("add", "Add a member");
-        add->add_option("email", o->email, "Email address, the member's identity in the registry")->required();
-        add_field_options(*add, *o);
+        add->add_option("email", o->changes.email, "Email address, the member's identity in the registry")->required();
+        add_field_options(*add, o->changes);
+        add->add_flag("--allow-erased", o->allow_erased,
+                      "Let back in a person who was erased and asked to come back (audited)");
         add->get_option("--name")->required();
         add->callback([&, o] { action = [&, o] { members_add(context, *o); }; });
     }

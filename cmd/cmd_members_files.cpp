@@ -24,6 +24,7 @@ struct ImportCommand {
     std::string rejects;
     std::string report_format;
     std::string space; // SLUG[:ROLE]
+    bool allow_erased = false;
 };
 
 nlohmann::ordered_json report_json(const ImportReport& r, const ImportOptions& options) {
@@ -91,7 +92,8 @@ void members_import(Context& context, ImportCommand& command) {
     };
     callbacks.on_progress = [&](std::uint64_t done, std::uint64_t total) { progress.update(done, total); };
 
-    const ImportReport report = import_members(context.database(), context.countries(), context.clock(), options, callbacks);
+    const ImportReport report = import_members(context.database(), context.countries(), context.clock(), options, callbacks,
+                                               {context.erasures(), command.allow_erased});
     progress.finish();
 
     if (!context.options.quiet)
@@ -125,7 +127,8 @@ void members_export(Context& context, const ExportCommand& command) {
                      : command.format == "jsonl" ? ExportFormat::jsonl
                                                  : ExportFormat::csv;
     options.filter = command.filter;
-    MemberRegistry registry(context.database(), context.countries(), context.clock(), context.config().get("actor"));
+    MemberRegistry registry(context.database(DatabaseAccess::read_only), context.countries(), context.clock(),
+                            context.config().get("actor"));
     if (command.file == "-") {
         options.byte_order_mark = false;
         export_members(registry, options, [&](std::string_view s) { context.out << s; });
@@ -145,7 +148,7 @@ struct DataExportCommand {
 };
 
 void members_data_export(Context& context, const DataExportCommand& command) {
-    const std::string json = personal_data(context.database(), command.who).dump(2) + "\n";
+    const std::string json = personal_data(context.database(DatabaseAccess::read_only), command.who).dump(2) + "\n";
     if (command.output.empty() || command.output == "-") {
         context.out << json;
         return;
@@ -162,7 +165,7 @@ struct EraseCommand {
 
 void members_erase(Context& context, const EraseCommand& command) {
     const Erasure erasure = erase_member(context.database(), context.clock(), context.config().get("actor"),
-                                         command.who, command.yes, command.delete_content);
+                                         command.who, command.yes, command.delete_content, context.erasures());
     const auto& m = erasure.member;
     if (!erasure.applied) {
         if (erasure.already_erased) {
@@ -208,6 +211,8 @@ void add_member_file_commands(CLI::App& group, Context& context, Action& action)
         import->add_option("--rejects", c->rejects, "With --skip-invalid: write rejected rows here, with a reason column");
         import->add_flag("--force", c->options.overwrite_rejects, "Replace an existing --rejects file");
         import->add_option("--space", c->space, "Also add every member of the file to this space, as SLUG or SLUG:ROLE");
+        import->add_flag("--allow-erased", c->allow_erased,
+                         "Let back in erased people of the file who asked to come back (audited)");
         import->add_option("--report-format", c->report_format, "The report: text (default) or json")
             ->check(CLI::IsMember({"text", "json"}));
         import->callback([&, c] { action = [&, c] { members_import(context, *c); }; });

@@ -12,7 +12,9 @@ namespace expeer::cli {
 
 namespace {
 
-NewsBoard board(Context& context) { return NewsBoard(context.database(), context.clock(), context.config().get("actor")); }
+NewsBoard board(Context& context, DatabaseAccess access = DatabaseAccess::read_write) {
+    return NewsBoard(context.database(access), context.clock(), context.config().get("actor"));
+}
 
 // The body from --body, or from --body-file (- for standard input); none when neither is given.
 std::optional<std::string> body_of(const std::optional<std::string>& body, const std::optional<std::string>& file) {
@@ -161,7 +163,7 @@ void add_news_reading(CLI::App& group, Context& context, Action& action) {
                 Records records;
                 records.columns = {"id", "posted_at", "space", "author", "title", "comments", "body", "edited_at"};
                 records.table_columns = {"id", "posted_at", "space", "author", "title", "comments"};
-                for (const auto& item : board(context).list(c->filter)) records.rows.push_back(news_json(item));
+                for (const auto& item : board(context, DatabaseAccess::read_only).list(c->filter)) records.rows.push_back(news_json(item));
                 print_records(context.out, records, context.format(c->format));
             };
         });

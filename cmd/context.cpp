@@ -44,9 +44,11 @@ DatabaseOptions Context::database_options() {
     return {config().get("database"), static_cast<int>(config().get_integer("busy_timeout_ms"))};
 }
 
-Database& Context::database() {
+Database& Context::database(DatabaseAccess access) {
     if (!database_) {
-        database_ = Database::open(database_options());
+        DatabaseOptions options = database_options();
+        options.access = access;
+        database_ = Database::open(options);
         // Keys stay by the rule the database records until `db migrate` computes them again.
         if (const auto warning = email_key_rule_warning(*database_, email_key_rule()))
             err << "expeer: warning: " << *warning << "\n";
@@ -62,6 +64,15 @@ EmailKeyRule Context::email_key_rule() {
 const Countries& Context::countries() {
     if (!countries_) countries_ = Countries::load(config().get("iso_codes_dir"), config().get("locale_dir"));
     return *countries_;
+}
+
+ErasureList& Context::erasures() {
+    if (!erasures_) {
+        const std::string file = config().get("erasures_file");
+        erasures_.emplace(file.empty() ? std::filesystem::path(config().get("database") + ".erasures")
+                                       : std::filesystem::path(file));
+    }
+    return *erasures_;
 }
 
 BlobStore& Context::blobs() {

@@ -6,6 +6,7 @@
 #include "config/environment.hpp"
 #include "geo/countries.hpp"
 #include "library/blob_store.hpp"
+#include "members/erasure_list.hpp"
 #include "members/member.hpp"
 #include "output.hpp"
 #include "platform/http.hpp"
@@ -44,10 +45,15 @@ public:
     Config& config();
     const Clock& clock();
     DatabaseOptions database_options();
-    Database& database(); // must exist and be at this program's schema version
+    // Must exist and be at this program's schema version. A command that only reads asks for
+    // it read-only: it then works on a copy nobody may change (a mounted copy, mode 0444), and
+    // a command that writes says clearly when the database cannot be written.
+    Database& database(DatabaseAccess access = DatabaseAccess::read_write);
     // How addresses are to be compared, as members.email_local_part says.
     EmailKeyRule email_key_rule();
     const Countries& countries();
+    // The list of erased people: erasures_file, or DATABASE.erasures beside the database.
+    ErasureList& erasures();
     // File contents: files_dir, or DATABASE.files beside the database.
     BlobStore& blobs();
     // The collaboration platform, as platform.* configures it (one connection, kept).
@@ -74,6 +80,7 @@ private:
     std::unique_ptr<Database> database_;
     std::optional<Countries> countries_;
     std::optional<BlobStore> blobs_;
+    std::optional<ErasureList> erasures_;
     std::optional<PlatformSettings> platform_settings_;
     std::unique_ptr<CurlTransport> platform_http_;
     std::unique_ptr<TracimClient> platform_;

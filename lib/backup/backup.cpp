@@ -1,22 +1,29 @@
 #include "backup/backup.hpp"
 
 #include "library/blob_store.hpp"
+#include "members/data_rights.hpp"
+#include "members/erasure_list.hpp"
+#include "store/migrations.hpp"
 #include "store/database.hpp"
 #include "store/library_store.hpp"
 #include "util/atomic_file.hpp"
 #include "util/clock.hpp"
 #include "util/error.hpp"
+#include "util/scratch_file.hpp"
 #include "util/sha256.hpp"
 
 #include <archive.h>
 #include <archive_entry.h>
 #include <fmt/format.h>
 #include <nlohmann/json.hpp>
-#include <unistd.h>
 
+#include <cerrno>
+#include <exception>
 #include <fstream>
 #include <map>
 #include <memory>
+#include <optional>
+#include <utility>
 #include <vector>
 
 namespace expeer {
@@ -62,14 +69,25 @@ public:
     void close() { check(archive_write_close(a_.get())); }
 
 private:
-    static la_ssize_t write_callback(archive*, void* self, const void* buffer, size_t length) {
-        static_cast<TarWriter*>(self)->out_.write(std::string_view(static_cast<const char*>(buffer), length));
+    // No exception may cross libarchive's C frames: a failed write (a full disk) is kept and
+    // thrown once libarchive has returned.
+    static la_ssize_t write_callback(archive* a, void* self, const void* buffer, size_t length) {
+        auto* writer = static_cast<TarWriter*>(self);
+        try {
+            writer->out_.write(std::string_view(static_cast<const char*>(buffer), length));
+        } catch (...) {
+            if (!writer->failure_) writer->failure_ = std::current_exception();
+            archive_set_error(a, EIO, "cannot write the backup");
+            return -1;
+        }
         return static_cast<la_ssize_t>(length);
     }
     void check(int status) {
+        if (failure_) std::rethrow_exception(std::exchange(failure_, nullptr));
         if (status < ARCHIVE_WARN) throw Error(ErrorKind::io, fmt::format("cannot write the backup: {}", archive_error_string(a_.get())));
     }
     AtomicFile& out_;
+    std::exception_ptr failure_;
     std::unique_ptr<archive, WriterFree> a_;
 };
 
@@ -155,16 +173,22 @@ BackupSummary walk_backup(const std::filesystem::path& file,
 BackupSummary create_backup(Database& db, const BlobStore& blobs, const Clock& clock, const std::filesystem::path& file,
                             bool overwrite) {
     AtomicFile out(file, overwrite);
-    const auto directory = file.has_parent_path() ? file.parent_path() : std::filesystem::path(".");
-    const auto snapshot = directory / fmt::format(".expeer-backup-{}.db", ::getpid());
-    std::filesystem::remove(snapshot);
-    struct RemoveSnapshot {
-        std::filesystem::path path;
-        ~RemoveSnapshot() {
-            std::error_code ignored;
-            std::filesystem::remove(path, ignored);
-        }
-    } remove_snapshot{snapshot};
+    // The consistent copy of the database is made beside the database, in its private
+    // directory, not beside the backup: a run killed while it exists leaves the personal data
+    // where it already was, and the next backup removes it. A read-only copy of the database
+    // has it beside the backup instead, where the next backup removes it as well.
+    const auto database_directory = std::filesystem::absolute(db.file()).parent_path();
+    const auto backup_directory = std::filesystem::absolute(file).parent_path();
+    const std::string prefix = "." + db.file().filename().string() + ".backup-";
+    remove_orphan_scratch_files(database_directory, prefix);
+    remove_orphan_scratch_files(backup_directory, prefix);
+    std::optional<ScratchFile> scratch;
+    try {
+        scratch.emplace(database_directory, prefix);
+    } catch (const Error&) {
+        scratch.emplace(backup_directory, prefix);
+    }
+    const auto& snapshot = scratch->path();
     db.snapshot_to(snapshot);
 
     BackupSummary summary;
@@ -205,7 +229,8 @@ BackupSummary verify_backup(const std::filesystem::path& file) {
     return walk_backup(file, [](const std::string&, const ManifestEntry&, const BlobStore::Reader&) {});
 }
 
-BackupSummary restore_backup(const std::filesystem::path& file, const std::filesystem::path& database_file, BlobStore& blobs) {
+BackupSummary restore_backup(const std::filesystem::path& file, const std::filesystem::path& database_file,
+                             BlobStore& blobs, const ErasureList& erasures, const Clock& clock, const std::string& actor) {
     if (std::filesystem::exists(database_file))
         throw Error(ErrorKind::cannot_create, fmt::format("'{}' exists: a backup is restored only where there is no "
                                                           "database yet", database_file.string()));
@@ -213,7 +238,12 @@ BackupSummary restore_backup(const std::filesystem::path& file, const std::files
     if (std::filesystem::exists(blobs.root()) && !std::filesystem::is_empty(blobs.root(), error))
         throw Error(ErrorKind::cannot_create, fmt::format("'{}' is not empty: a backup is restored only into an empty place",
                                                           blobs.root().string()));
-    verify_backup(file); // a damaged or incomplete backup is refused before anything is written
+    // A damaged or incomplete backup is refused before anything is written, and so is one this
+    // program cannot bring up to date.
+    if (verify_backup(file).schema_version > migrations().back().version)
+        throw Error(ErrorKind::config, fmt::format("the backup '{}' is of a newer expeer (its database is at a schema "
+                                                   "version this program does not know): restore it with that one",
+                                                   file.string()));
 
     create_private_directories(database_file.parent_path());
     AtomicFile database(database_file, false);
@@ -230,7 +260,18 @@ BackupSummary restore_backup(const std::filesystem::path& file, const std::files
     });
     database.commit(); // last: a database appears only when its contents are all there
     created.keep();
-    return summary;
+
+    // People erased since the backup was made are in it in full: erase them again, as they
+    // were erased, before anything else may read it.
+    auto restored = summary;
+    const DatabaseOptions options{database_file};
+    Database::init(options, clock); // an older backup's database is brought up to date
+    const auto db = Database::open(options);
+    erasures.check_matches(*db);
+    restored.erasures_replayed = replay_erasures(*db, clock, actor, erasures);
+    erasures.record_key(*db);
+    db->checkpoint_and_truncate();
+    return restored;
 }
 
 } // namespace expeer

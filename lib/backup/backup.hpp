@@ -11,12 +11,14 @@ namespace expeer {
 class BlobStore;
 class Clock;
 class Database;
+class ErasureList;
 
 struct BackupSummary {
     std::size_t entries = 0; // database and contents
     std::uint64_t bytes = 0;
     int schema_version = 0;
     std::string created_at;
+    std::size_t erasures_replayed = 0; // restore: people erased since the backup, erased again
 };
 
 // Written atomically, mode 0600; refuses an existing file unless `overwrite`. Safe while
@@ -28,8 +30,10 @@ BackupSummary create_backup(Database& db, const BlobStore& blobs, const Clock& c
 BackupSummary verify_backup(const std::filesystem::path& file);
 
 // Verifies the whole backup first, then restores the database to `database_file` and the
-// contents to `blobs`; both must be empty. Nothing is left half-restored.
+// contents to `blobs`; both must be empty. Nothing is left half-restored. The database is
+// brought to this program's schema, and everyone on `erasures` is erased again: a backup
+// made before an erasure holds the person in full.
 BackupSummary restore_backup(const std::filesystem::path& file, const std::filesystem::path& database_file,
-                             BlobStore& blobs);
+                             BlobStore& blobs, const ErasureList& erasures, const Clock& clock, const std::string& actor);
 
 } // namespace expeer

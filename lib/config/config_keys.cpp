@@ -33,6 +33,9 @@ std::vector<ConfigKey> expeer_config_keys(const Environment& env) {
          "provider does) or exact (case kept); 'expeer db migrate' applies a change"},
         {"files_dir", ValueType::string, "", "EXPEER_FILES_DIR", false, {},
          "where file libraries keep their contents; empty: beside the database, in DATABASE.files"},
+        {"erasures_file", ValueType::string, "", "EXPEER_ERASURES_FILE", false, {},
+         "the list of erased people (keyed hashes and their key); empty: beside the database, in "
+         "DATABASE.erasures"},
         {"library.quota_mb", ValueType::integer, "0", "EXPEER_LIBRARY_QUOTA_MB", false, {},
          "the most a space's library may hold, in megabytes; 0: no limit"},
         {"library.space_quota_mb.*", ValueType::integer, "", "", false, {},

@@ -1,6 +1,7 @@
 #include "members/data_rights.hpp"
 #include "util/json.hpp"
 
+#include "members/erasure_list.hpp"
 #include "members/member_json.hpp"
 #include "members/registry.hpp"
 #include "store/audit_store.hpp"
@@ -11,6 +12,8 @@
 #include "store/news_store.hpp"
 #include "store/space_store.hpp"
 #include "util/clock.hpp"
+
+#include <map>
 
 namespace expeer {
 
@@ -91,8 +94,10 @@ nlohmann::ordered_json personal_data(Database& db, std::string_view who) {
     return data;
 }
 
-Erasure erase_member(Database& db, const Clock& clock, const std::string& actor, std::string_view who, bool apply,
-                     bool delete_content) {
+namespace {
+
+Erasure erase(Database& db, const Clock& clock, const std::string& actor, std::string_view who, bool apply,
+              bool delete_content, ErasureList* erasures) {
     MemberStore store(db);
     SpaceStore spaces(db);
     Erasure erasure{find_member(store, who)};
@@ -108,9 +113,10 @@ Erasure erase_member(Database& db, const Clock& clock, const std::string& actor,
     erasure.content_deleted = delete_content;
     if (!apply) return erasure;
     if (!erasure.already_erased || delete_content) {
+        const std::string now = format_timestamp(clock.now());
+        if (erasures && !erasure.already_erased) erasures->record_erasure(db, erasure.member.email, now, delete_content);
         db.guarded([&] {
             auto transaction = db.write_transaction();
-            const std::string now = format_timestamp(clock.now());
             if (!erasure.already_erased) {
                 store.erase(id, now);
                 for (const auto& m : current) spaces.close_membership(m.id, now);
@@ -126,6 +132,29 @@ Erasure erase_member(Database& db, const Clock& clock, const std::string& actor,
     erasure.applied = true;
     erasure.wal_truncated = db.checkpoint_and_truncate();
     return erasure;
+}
+
+} // namespace
+
+Erasure erase_member(Database& db, const Clock& clock, const std::string& actor, std::string_view who, bool apply,
+                     bool delete_content, ErasureList& erasures) {
+    return erase(db, clock, actor, who, apply, delete_content, &erasures);
+}
+
+std::size_t replay_erasures(Database& db, const Clock& clock, const std::string& actor, const ErasureList& erasures) {
+    std::map<std::string, bool> content_deleted; // by hash
+    for (const auto& e : erasures.erased()) content_deleted[e.hash] = e.content_deleted;
+    if (content_deleted.empty()) return 0;
+    std::vector<std::pair<std::int64_t, bool>> found;
+    MemberStore store(db);
+    MemberFilter filter; // every member not erased yet
+    store.for_each(filter, [&](const Member& m) {
+        if (const auto it = content_deleted.find(erasures.hash(m.email)); it != content_deleted.end())
+            found.emplace_back(m.id, it->second);
+    });
+    for (const auto& [id, delete_content] : found)
+        erase(db, clock, actor, std::to_string(id), true, delete_content, nullptr);
+    return found.size();
 }
 
 } // namespace expeer

@@ -13,6 +13,7 @@ namespace expeer {
 
 class Clock;
 class Database;
+class ErasureList;
 
 // Everything held about the member: profile, consent history, and the log of changes made to
 // their entry. Later parts of expeer (spaces, news, newsletters) add their own sections here.
@@ -34,7 +35,13 @@ struct Erasure {
 // one transaction (the audit log records the erasure by id), then checkpoints the WAL so that
 // no old copy of the data stays in it. Erasing an erased member only retries the checkpoint.
 // What they wrote stays, attributed to a former member, unless `delete_content`.
+// The address goes on `erasures` (flushed to disk first), so that the person does not come back
+// with the next import or a restored backup.
 Erasure erase_member(Database& db, const Clock& clock, const std::string& actor, std::string_view who, bool apply,
-                     bool delete_content);
+                     bool delete_content, ErasureList& erasures);
+
+// Erases again every member of `db` whose address is on `erasures` (a database restored from
+// a backup made before they were erased), as they were erased. Returns how many.
+std::size_t replay_erasures(Database& db, const Clock& clock, const std::string& actor, const ErasureList& erasures);
 
 } // namespace expeer

@@ -1,6 +1,7 @@
 #include "members/import.hpp"
 
 #include "members/changes.hpp"
+#include "members/erasure_list.hpp"
 #include "members/import_columns.hpp"
 #include "members/validation.hpp"
 #include "store/audit_store.hpp"
@@ -192,8 +193,8 @@ std::string reason_kind(const std::string& column, const std::string& reason) {
 class Importer {
 public:
     Importer(Database& db, const Countries& countries, const Clock& clock, const ImportOptions& options,
-             const ImportCallbacks& callbacks)
-        : db_(db), countries_(countries), options_(options), callbacks_(callbacks), store_(db) {
+             const ImportCallbacks& callbacks, const ErasedAddresses& erased)
+        : db_(db), countries_(countries), options_(options), callbacks_(callbacks), erased_(erased), store_(db) {
         const TimePoint now = clock.now();
         context_ = {format_timestamp(now), format_date(date_of(now)), options.default_language,
                     "expeer members import", std::nullopt};
@@ -205,6 +206,7 @@ public:
         if (!layout_.problems.empty())
             throw Error(ErrorKind::data, fmt::format("{}:1: {}", options_.file.string(), fmt::join(layout_.problems, "; ")));
         report_.unknown_columns = layout_.unknown;
+        erased_.list.check_matches(db_);
         if (options_.space) {
             SpaceStore spaces(db_);
             space_ = find_space(spaces, *options_.space);
@@ -244,6 +246,9 @@ public:
             report_.written = true;
         });
         if (rejects_) rejects_->commit();
+        // Noted once they are in: a crash before leaves them refused again, never erased anew.
+        if (report_.written)
+            for (const auto& email : returned_) erased_.list.record_return(email, context_.now);
         return report_;
     }
 
@@ -379,10 +384,17 @@ private:
             problem(header_of(Column::name, headers), "", "is required for a new member");
             return reject(row, source, problems);
         }
+        const auto erasure = erased_.list.find(*c.email);
+        if (erasure && !erased_.allow) {
+            problem(header_of(Column::email, headers), *c.email, erased_reason(*erasure));
+            return reject(row, source, problems);
+        }
         Member member = new_member(c, context);
         member.id = store_.insert(member);
         if (member.newsletter_consent) store_.record_consent(member.id, *member.consent_at, true, member.consent_source);
-        record_audit(db_, {0, context.now, options_.actor, "member.add", "member", std::to_string(member.id), R"({"via":"import"})"});
+        record_audit(db_, {0, context.now, options_.actor, "member.add", "member", std::to_string(member.id),
+                           erasure ? R"({"via":"import","erased_before":true})" : R"({"via":"import"})"});
+        if (erasure) returned_.push_back(member.email);
         ++report_.created;
         join_the_space(member.id);
     }
@@ -425,6 +437,8 @@ private:
     const Countries& countries_;
     const ImportOptions& options_;
     const ImportCallbacks& callbacks_;
+    const ErasedAddresses& erased_;
+    std::vector<std::string> returned_; // erased people let back in (--allow-erased)
     MemberStore store_;
     ChangeContext context_;
     ColumnLayout layout_;
@@ -436,7 +450,8 @@ private:
 } // namespace
 
 ImportReport import_members(Database& db, const Countries& countries, const Clock& clock,
-                            const ImportOptions& options, const ImportCallbacks& callbacks) {
+                            const ImportOptions& options, const ImportCallbacks& callbacks,
+                            const ErasedAddresses& erased) {
     std::ifstream in(options.file, std::ios::binary);
     if (!in)
         throw Error(ErrorKind::no_input, fmt::format("cannot read '{}': {}", options.file.string(), std::strerror(errno)));
@@ -451,7 +466,7 @@ ImportReport import_members(Database& db, const Countries& countries, const Cloc
     } else {
         source = std::make_unique<CsvSource>(in, options.file.string(), options.encoding);
     }
-    Importer importer(db, countries, clock, options, callbacks);
+    Importer importer(db, countries, clock, options, callbacks, erased);
     return importer.run(*source);
 }
 

@@ -17,6 +17,7 @@ namespace expeer {
 class Clock;
 class Countries;
 class Database;
+struct ErasedAddresses;
 
 enum class OnExisting { update, skip, error };
 enum class ImportFormat { csv, jsonl };
@@ -65,7 +66,9 @@ struct ImportCallbacks {
 
 ImportFormat import_format_for(const std::filesystem::path& file);
 
+// An erased person's address is rejected as an invalid row, unless `erased.allow`.
 ImportReport import_members(Database& db, const Countries& countries, const Clock& clock,
-                            const ImportOptions& options, const ImportCallbacks& callbacks);
+                            const ImportOptions& options, const ImportCallbacks& callbacks,
+                            const ErasedAddresses& erased);
 
 } // namespace expeer

@@ -2,6 +2,7 @@
 
 #include "geo/countries.hpp"
 #include "members/changes.hpp"
+#include "members/erasure_list.hpp"
 #include "members/vocabulary.hpp"
 #include "store/audit_store.hpp"
 #include "store/database.hpp"
@@ -114,7 +115,8 @@ Member MemberRegistry::get(std::string_view who) {
     return find_member(store, who);
 }
 
-Member MemberRegistry::add(const MemberChanges& input, const std::string& default_language) {
+Member MemberRegistry::add(const MemberChanges& input, const std::string& default_language,
+                           const ErasedAddresses& erased) {
     NormalizedChanges normalized = normalize_changes(input, countries_);
     auto& errors = normalized.errors;
     const auto& c = normalized.changes;
@@ -126,7 +128,11 @@ Member MemberRegistry::add(const MemberChanges& input, const std::string& defaul
     const std::string& now = context.now;
     Member m = new_member(c, context);
 
-    return db_.guarded([&] {
+    erased.list.check_matches(db_);
+    const auto erasure = erased.list.find(m.email);
+    if (erasure && !erased.allow) throw InvalidInput({{"email", m.email, erased_reason(*erasure)}});
+
+    Member added = db_.guarded([&] {
         auto transaction = db_.write_transaction();
         MemberStore store(db_);
         if (const auto existing = store.find_by_email(m.email))
@@ -137,10 +143,13 @@ Member MemberRegistry::add(const MemberChanges& input, const std::string& defaul
                                       fmt::format("is already the id of member {}", existing->id)}});
         m.id = store.insert(m);
         if (m.newsletter_consent) store.record_consent(m.id, *m.consent_at, true, m.consent_source);
-        record_audit(db_, {0, now, actor_, "member.add", "member", std::to_string(m.id), ""});
+        record_audit(db_, {0, now, actor_, "member.add", "member", std::to_string(m.id),
+                           erasure ? R"({"erased_before":true})" : ""});
         transaction.commit();
         return m;
     });
+    if (erasure) erased.list.record_return(added.email, now);
+    return added;
 }
 
 UpdateResult MemberRegistry::update(std::string_view who, const MemberChanges& input) {

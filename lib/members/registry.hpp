@@ -17,6 +17,7 @@ namespace expeer {
 class Clock;
 class Countries;
 class Database;
+struct ErasedAddresses;
 
 struct StatusChange {
     Member member;
@@ -54,8 +55,9 @@ class MemberRegistry {
 public:
     MemberRegistry(Database& db, const Countries& countries, const Clock& clock, std::string actor);
 
-    // `default_language` is used when the input gives none.
-    Member add(const MemberChanges& input, const std::string& default_language);
+    // `default_language` is used when the input gives none. An erased person's address is
+    // refused unless `erased.allow`.
+    Member add(const MemberChanges& input, const std::string& default_language, const ErasedAddresses& erased);
     UpdateResult update(std::string_view who, const MemberChanges& input);
     StatusChange set_status(std::string_view who, const std::string& status);
     // `who` is an email (any case) or a numeric id. Not found is an Error.

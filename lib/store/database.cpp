@@ -3,12 +3,14 @@
 #include "store/migrations.hpp"
 #include "util/atomic_file.hpp"
 #include "util/error.hpp"
+#include "util/write_failure.hpp"
 
 #include <SQLiteCpp/Statement.h>
 #include <fcntl.h>
 #include <fmt/format.h>
 #include <sqlite3.h>
 #include <sys/stat.h>
+#include <sys/statvfs.h>
 #include <unistd.h>
 
 #include <cerrno>
@@ -35,22 +37,9 @@ void require_existing(const std::filesystem::path& file) {
                                 file.string()));
 }
 
-} // namespace
-
-Database::Database(const DatabaseOptions& options, int flags)
-    : file_(options.file), db_(options.file, flags, options.busy_timeout_ms) {
-    guarded([&] {
-        // WAL lets readers go on while a writer works; secure_delete overwrites deleted
-        // personal data instead of leaving it in free pages.
-        db_.exec("PRAGMA journal_mode = WAL");
-        db_.exec("PRAGMA foreign_keys = ON");
-        db_.exec("PRAGMA secure_delete = ON");
-    });
-}
-
-void Database::rethrow(const SQLite::Exception& e) const {
+[[noreturn]] void throw_error(const std::filesystem::path& file, const SQLite::Exception& e) {
     const int code = e.getErrorCode() & 0xff;
-    const std::string where = file_.string();
+    const std::string where = file.string();
     switch (code) {
     case SQLITE_BUSY:
     case SQLITE_LOCKED:
@@ -70,6 +59,105 @@ void Database::rethrow(const SQLite::Exception& e) const {
         throw Error(ErrorKind::failure, fmt::format("database error in '{}': {}", where, e.what()));
     }
 }
+
+// A file name as an SQLite URI: the characters URIs give a meaning to are escaped.
+std::string file_uri(const std::filesystem::path& file, const char* query) {
+    std::string uri = "file:";
+    for (const unsigned char c : std::filesystem::absolute(file).string()) {
+        if (c == '%' || c == '?' || c == '#' || c <= ' ' || c >= 0x7f) uri += fmt::format("%{:02X}", c);
+        else uri += static_cast<char>(c);
+    }
+    return uri + "?" + query;
+}
+
+bool has_pending_wal(const std::filesystem::path& file) {
+    std::error_code error;
+    const auto size = std::filesystem::file_size(file.string() + "-wal", error);
+    return !error && size > 0;
+}
+
+// A read-only connection. SQLite reads a WAL database through an index it keeps in a "-shm"
+// file beside it, and cannot create one in a directory it may not write: a copy of the
+// database nobody may change (mode 0444 in a read-only directory, a read-only mount) is then
+// opened as immutable, which needs no index. Not when a WAL file holds changes the database
+// file lacks: those would be silently left out.
+SQLite::Database connect_read_only(const std::filesystem::path& file, int busy_timeout_ms) {
+    try {
+        SQLite::Database db(file.string(), SQLite::OPEN_READONLY, busy_timeout_ms);
+        db.execAndGet("SELECT count(*) FROM sqlite_master");
+        return db;
+    } catch (const SQLite::Exception& e) {
+        const int code = e.getErrorCode() & 0xff;
+        if (code != SQLITE_READONLY && code != SQLITE_CANTOPEN) throw_error(file, e);
+        if (has_pending_wal(file))
+            throw Error(ErrorKind::no_input,
+                        fmt::format("cannot read '{}': its WAL file holds changes not yet in the database, and "
+                                    "SQLite cannot make its index beside it ({}); run 'expeer db migrate' once where "
+                                    "it can be written, which folds the WAL file in, and copy it then",
+                                    file.string(), e.what()));
+    }
+    try {
+        SQLite::Database db(file_uri(file, "mode=ro&immutable=1"), SQLite::OPEN_READONLY | SQLite::OPEN_URI,
+                            busy_timeout_ms);
+        db.execAndGet("SELECT count(*) FROM sqlite_master");
+        return db;
+    } catch (const SQLite::Exception& e) {
+        throw_error(file, e);
+    }
+}
+
+SQLite::Database connect(const DatabaseOptions& options, int flags) {
+    if (flags & SQLite::OPEN_READONLY) return connect_read_only(options.file, options.busy_timeout_ms);
+    try {
+        return SQLite::Database(options.file.string(), flags, options.busy_timeout_ms);
+    } catch (const SQLite::Exception& e) {
+        throw_error(options.file, e);
+    }
+}
+
+// Why a database opened to be changed cannot be: the file, its directory (where SQLite
+// creates its WAL file) or the file system. Empty when it can.
+std::string why_read_only(SQLite::Database& db, const std::filesystem::path& file) {
+    struct statvfs fs{};
+    if (::statvfs(file.c_str(), &fs) == 0 && (fs.f_flag & ST_RDONLY)) return "it is on a read-only file system";
+    if (sqlite3_db_readonly(db.getHandle(), "main") == 1) return "the file may not be written";
+    const auto directory = std::filesystem::absolute(file).parent_path();
+    if (::access(directory.c_str(), W_OK | X_OK) != 0 && ::access((file.string() + "-wal").c_str(), W_OK) != 0)
+        return fmt::format("its directory '{}' may not be written, and SQLite keeps its WAL file there",
+                           directory.string());
+    return "";
+}
+
+} // namespace
+
+Database::Database(const DatabaseOptions& options, int flags)
+    : file_(options.file), read_only_((flags & SQLite::OPEN_READONLY) != 0), db_(connect(options, flags)) {
+    set_up(options);
+}
+
+void Database::set_up(const DatabaseOptions& options) {
+    if (!read_only_)
+        if (const std::string why = why_read_only(db_, file_); !why.empty())
+            throw Error(ErrorKind::cannot_create,
+                        fmt::format("the database '{}' is read-only here: {}; this command changes it, while "
+                                    "commands that only read it (list, show, export, reports) work on a "
+                                    "read-only copy",
+                                    file_.string(), why));
+    guarded([&] {
+        // WAL lets readers go on while a writer works; a read-only connection changes nothing.
+        if (!read_only_) db_.exec("PRAGMA journal_mode = WAL");
+        db_.exec("PRAGMA foreign_keys = ON");
+        // Deleted personal data is overwritten with zeros instead of staying in free space
+        // and free pages. Set here, whatever SQLite's compile-time default (Debian's is on),
+        // and checked: a build of SQLite that cannot do it is refused.
+        db_.exec(options.secure_delete ? "PRAGMA secure_delete = ON" : "PRAGMA secure_delete = OFF");
+        if (options.secure_delete && db_.execAndGet("PRAGMA secure_delete").getInt() != 1)
+            throw Error(ErrorKind::config, "this build of SQLite cannot overwrite deleted data (PRAGMA "
+                                           "secure_delete), which expeer needs so that erasures leave nothing behind");
+    });
+}
+
+void Database::rethrow(const SQLite::Exception& e) const { throw_error(file_, e); }
 
 SQLite::Statement& Database::statement(const std::string& sql) {
     auto& cached = statements_[sql];
@@ -92,14 +180,22 @@ bool Database::checkpoint_and_truncate() {
 }
 
 void Database::snapshot_to(const std::filesystem::path& target) {
-    const int fd = ::open(target.c_str(), O_WRONLY | O_CREAT | O_EXCL | O_CLOEXEC, 0600); // VACUUM INTO fills an empty file
-    if (fd < 0) throw Error(ErrorKind::cannot_create, fmt::format("cannot create '{}': {}", target.string(), std::strerror(errno)));
-    ::close(fd);
-    guarded([&] {
+    try {
         SQLite::Statement vacuum(db_, "VACUUM INTO ?");
         vacuum.bind(1, target.string());
         vacuum.exec();
-    });
+    } catch (const SQLite::Exception& e) {
+        // Writing the copy failed, not the database: name the copy, and say why in words.
+        const int code = e.getErrorCode();
+        const int system_error = sqlite3_system_errno(db_.getHandle());
+        if ((code & 0xff) == SQLITE_FULL)
+            throw Error(ErrorKind::io, fmt::format("cannot write a copy of the database to '{}': {}", target.string(),
+                                                   why_write_failed(system_error ? system_error : ENOSPC)));
+        if ((code & 0xff) == SQLITE_IOERR || (code & 0xff) == SQLITE_CANTOPEN)
+            throw Error(ErrorKind::io, fmt::format("cannot write a copy of the database to '{}': {}", target.string(),
+                                                   system_error ? why_write_failed(system_error) : e.what()));
+        rethrow(e);
+    }
 }
 
 SchemaStatus Database::status() {
@@ -178,7 +274,8 @@ bool Database::init(const DatabaseOptions& options, const Clock& clock) {
 
 std::unique_ptr<Database> Database::open_any_version(const DatabaseOptions& options) {
     require_existing(options.file);
-    return std::make_unique<Database>(options, SQLite::OPEN_READWRITE);
+    return std::make_unique<Database>(options, options.access == DatabaseAccess::read_only ? SQLite::OPEN_READONLY
+                                                                                            : SQLite::OPEN_READWRITE);
 }
 
 std::unique_ptr<Database> Database::open(const DatabaseOptions& options) {

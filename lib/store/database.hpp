@@ -15,9 +15,18 @@
 
 namespace expeer {
 
+// What a command does with the database: a command that only reads opens it read-only, so
+// that it works on a copy nobody may change (a mounted copy for a coordinator, mode 0444 in a
+// read-only directory or file system).
+enum class DatabaseAccess { read_only, read_write };
+
 struct DatabaseOptions {
     std::filesystem::path file;
     int busy_timeout_ms = 30000;
+    DatabaseAccess access = DatabaseAccess::read_write;
+    // Overwrite deleted content (SQLite's secure_delete). Always on in expeer; off only in the
+    // tests that show what it protects against, whatever SQLite's compile-time default is.
+    bool secure_delete = true;
 };
 
 struct SchemaStatus {
@@ -31,7 +40,9 @@ public:
     // Creates the file (0600) and its directory (0700) if needed, then migrates to the latest
     // schema. Returns whether anything was created or migrated.
     static bool init(const DatabaseOptions& options, const Clock& clock);
-    // Opens an existing database that is at this program's schema version.
+    // Opens an existing database that is at this program's schema version. Read-write, a
+    // database that cannot be written (file, directory or file system) is an Error that says
+    // so; read-only, it is opened even where SQLite cannot create its WAL index beside it.
     static std::unique_ptr<Database> open(const DatabaseOptions& options);
     // Opens an existing database at any version, for `db status` and `db migrate`.
     static std::unique_ptr<Database> open_any_version(const DatabaseOptions& options);
@@ -54,10 +65,12 @@ public:
     // completing.
     bool checkpoint_and_truncate();
 
-    // A consistent copy of the whole database in `target` (which must not exist), made while
-    // other commands may be writing (VACUUM INTO). The copy is created with mode 0600.
+    // A consistent copy of the whole database in `target`, an empty file the caller created
+    // (mode 0600), made while other commands may be writing (VACUUM INTO). A failure names
+    // `target`, not the database: it is the copy that could not be written.
     void snapshot_to(const std::filesystem::path& target);
     const std::filesystem::path& file() const { return file_; }
+    bool read_only() const { return read_only_; }
 
     // A write transaction that takes the write lock at once (BEGIN IMMEDIATE), so that two
     // writers queue on the busy timeout instead of failing on a lock upgrade.
@@ -78,8 +91,10 @@ public:
 
 private:
     [[noreturn]] void rethrow(const SQLite::Exception& e) const;
+    void set_up(const DatabaseOptions& options);
 
     std::filesystem::path file_;
+    bool read_only_;
     SQLite::Database db_;
     std::unordered_map<std::string, std::unique_ptr<SQLite::Statement>> statements_;
 };

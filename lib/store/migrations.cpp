@@ -360,6 +360,16 @@ CREATE TABLE email_key_rule (
 INSERT INTO email_key_rule (id, rule)
 SELECT 1, CASE WHEN EXISTS (SELECT 1 FROM members WHERE email_key IS NOT NULL) THEN 'ascii' ELSE 'fold' END;
 )sql"},
+        // The erasure list (lib/members/erasure_list.hpp) lives outside the database, with its
+        // key; the database records the key's fingerprint, so that a list gone missing or
+        // replaced is noticed instead of letting erased people back in. Self-contained:
+        // renumber freely at merge.
+        {12, "fingerprint of the erasure list's key", R"sql(
+CREATE TABLE erasure_list (
+    id INTEGER PRIMARY KEY CHECK (id = 1),
+    key_fingerprint TEXT NOT NULL
+);
+)sql"},
     };
     return all;
 }

@@ -1,6 +1,8 @@
 #include "util/atomic_file.hpp"
 
 #include "util/error.hpp"
+#include "util/scratch_file.hpp"
+#include "util/write_failure.hpp"
 
 #include <fcntl.h>
 #include <fmt/format.h>
@@ -16,7 +18,8 @@ namespace expeer {
 namespace {
 
 [[noreturn]] void fail(ErrorKind kind, const std::string& what, const std::filesystem::path& file) {
-    throw Error(kind, fmt::format("{} '{}': {}", what, file.string(), std::strerror(errno)));
+    // A full disk is called one, whichever of ENOSPC, EDQUOT or EFBIG the kernel said.
+    throw Error(kind, fmt::format("{} '{}': {}", what, file.string(), why_write_failed(errno)));
 }
 
 constexpr std::size_t buffer_size = 1 << 16;
@@ -37,10 +40,11 @@ AtomicFile::AtomicFile(std::filesystem::path target, bool overwrite)
         throw Error(ErrorKind::cannot_create,
                     fmt::format("'{}' already exists: give --force to replace it", target_.string()));
     const auto directory = target_.has_parent_path() ? target_.parent_path() : std::filesystem::path(".");
-    std::string pattern = (directory / ("." + target_.filename().string() + ".XXXXXX")).string();
-    fd_ = ::mkostemp(pattern.data(), O_CLOEXEC); // mkostemp creates the file 0600
-    if (fd_ < 0) fail(ErrorKind::cannot_create, "cannot create a file beside", target_);
-    temporary_ = pattern;
+    const std::string prefix = "." + target_.filename().string() + ".";
+    fd_ = create_locked(directory, prefix, temporary_); // 0600, locked until commit or destruction
+    // A write of the same file killed before it could clean up (kill -9, power loss) left
+    // its temporary behind, possibly personal data: no live process holds it, remove it.
+    remove_orphan_scratch_files(directory, prefix);
 }
 
 AtomicFile::~AtomicFile() {

@@ -1,5 +1,7 @@
 // Writes a file so that readers see the old content or the whole new one, never half of it:
 // a temporary file beside the target (mode 0600), fsync, rename, fsync of the directory.
+// The temporary is locked while in use; one a killed process left is removed by the next
+// write of the same target (util/scratch_file).
 #pragma once
 
 #include <filesystem>

@@ -24,6 +24,7 @@ lies, and a longer path would widen the value column.
   members.default_language       fr                           */home/.config/expeer/config.yaml:3 (glob)
   members.email_local_part       fold                         default
   files_dir                      -                            default
+  erasures_file                  -                            default
   library.quota_mb               0                            default
   library.max_files              50000                        default
   library.max_archive_entries    10000                        default

@@ -135,7 +135,8 @@ log records the erasure by id only.
   $ expeer members erase 1 --yes
   expeer: member 1 was already erased; WAL file emptied
 
-The same email can join again later, as a new member.
+The same email can join again later, as a new member, when the person asks to come back
+(erasure-list.t shows that it is refused otherwise).
 
-  $ expeer members add amina.bensalah@example.org --name "Amina Ben Salah"
+  $ expeer members add amina.bensalah@example.org --name "Amina Ben Salah" --allow-erased
   expeer: added member 3

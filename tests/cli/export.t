@@ -35,6 +35,8 @@ An export is not replaced without --force, and nothing is left behind.
   [73]
   $ ls -A
   a.db
+  a.db-shm
+  a.db-wal
   members.csv
   $ expeer -q members export members.csv --force
 

@@ -61,9 +61,9 @@ A database made before normalisation, whose keys folded ASCII only, where a deco
 address was stored as typed beside the composed one: migrating never merges them.
 
   $ sqlite3 expeer.db "UPDATE email_key_rule SET rule = 'ascii'; INSERT INTO members (email, email_key, display_name, occupation, language, profile, newsletter_consent, registered_on, status, search_text, created_at, updated_at) VALUES (char(101, 769) || 'lodie@exemple.fr', char(101, 769) || 'lodie@exemple.fr', 'Élodie (twice)', 'other', 'fr', 'member', 0, '2024-01-01', 'active', '', '2024-01-01T00:00:00Z', '2024-01-01T00:00:00Z')"
-  $ sqlite3 expeer.db "DROP TABLE email_key_rule; DELETE FROM schema_migrations WHERE version = (SELECT max(version) FROM schema_migrations)"
+  $ sqlite3 expeer.db "DROP TABLE email_key_rule; DROP TABLE erasure_list; DELETE FROM schema_migrations WHERE version >= 11"
   $ expeer db migrate
-  expeer: applied 1 migration(s), now at schema version 11
+  expeer: applied 2 migration(s), now at schema version 12
   expeer: error: cannot compare addresses by the rule 'fold' (NFC, case folded): members 1 and 3 ('\xc3\xa9lodie@exemple.fr') would have the same address; keep one of each: move to it what the other holds and erase the other ('expeer members erase ID --yes'), or give the other its own address ('expeer members update ID --email ADDRESS'), then run 'expeer db migrate' again. Nothing was changed: addresses are still compared by the rule 'ascii' (only ASCII letters folded, as databases made before addresses were normalised) (esc)
   [65]
   $ sqlite3 expeer.db "SELECT rule FROM email_key_rule; SELECT count(*) FROM members WHERE status = 'active'"
@@ -75,7 +75,7 @@ address was stored as typed beside the composed one: migrating never merges them
   expeer: the database is already at the latest schema version
   expeer: addresses are now compared by the rule 'fold' (0 key(s) computed again)
   $ expeer members add "$nfd" --name "Élodie Dupré"
-  expeer: error: email '\xc3\xa9lodie@exemple.fr': is already the address of member 1 (esc)
+  expeer: error: email '\xc3\xa9lodie@exemple.fr': was erased at the person's request (on 2024-09-15; give --allow-erased only if they asked to come back) (esc)
   expeer: nothing was written
   [65]
 

@@ -1,6 +1,7 @@
 #include "members/registry.hpp"
 
 #include "../scratch.hpp"
+#include "members/erasure_list.hpp"
 #include "store/audit_store.hpp"
 #include "store/database.hpp"
 
@@ -16,6 +17,7 @@ struct Fixture {
     FixedClock clock{test::at("2024-03-01T09:00:00Z")};
     std::unique_ptr<Database> db;
     std::unique_ptr<MemberRegistry> registry;
+    ErasureList erasures{dir / "expeer.db.erasures"};
 
     Fixture() {
         const DatabaseOptions options{dir / "expeer.db", 5000};
@@ -29,7 +31,7 @@ struct Fixture {
         c.email = email;
         c.display_name = name;
         c.country = country;
-        return registry->add(c, "en");
+        return registry->add(c, "en", {erasures});
     }
 
     int count(const std::string& sql) {
@@ -55,7 +57,7 @@ TEST_CASE("a member is added with defaults and an audit entry free of personal d
     c.country = "Tunisie";
     c.newsletter_consent = true;
     c.consent_source = "registration form";
-    const Member m = f.registry->add(c, "fr");
+    const Member m = f.registry->add(c, "fr", {f.erasures});
     CHECK(m.id == 1);
     CHECK(m.country == std::optional<std::string>("TN"));
     CHECK(m.language == "fr");
@@ -176,7 +178,7 @@ TEST_CASE("lists filter by status, language and organisation") {
     c.display_name = "Olivier";
     c.organisation = "Ligue des Électeurs";
     c.language = "fr";
-    f.registry->add(c, "en");
+    f.registry->add(c, "en", {f.erasures});
     f.add("p@example.org", "Paul");
     f.registry->set_status("p@example.org", "disabled");
     MemberFilter filter;

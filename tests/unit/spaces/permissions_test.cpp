@@ -1,6 +1,7 @@
 #include "spaces/permissions.hpp"
 
 #include "../scratch.hpp"
+#include "members/erasure_list.hpp"
 #include "members/registry.hpp"
 #include "spaces/registry.hpp"
 #include "store/database.hpp"
@@ -124,12 +125,13 @@ struct Fixture {
         Database::init(options, clock);
         db = Database::open(options);
         MemberRegistry members(*db, test::countries(), clock, "tester");
+        ErasureList erasures{dir / "expeer.db.erasures"};
         const auto add = [&](const char* email, const char* profile) {
             MemberChanges c;
             c.email = email;
             c.display_name = email;
             c.profile = profile;
-            return members.add(c, "en");
+            return members.add(c, "en", {erasures});
         };
         amina = add("amina@example.org", "member");
         jb = add("jb@example.org", "member");

@@ -148,3 +148,46 @@ TEST_CASE("a version 1 database migrates to the latest version with its members 
     CHECK(db->sql().execAndGet("PRAGMA foreign_keys").getInt() == 1);
     CHECK_NOTHROW(Database::open(options));
 }
+
+namespace {
+
+bool file_holds(const std::filesystem::path& file, const std::string& needle) {
+    std::ifstream in(file, std::ios::binary);
+    const std::string bytes{std::istreambuf_iterator<char>(in), std::istreambuf_iterator<char>()};
+    return bytes.find(needle) != std::string::npos;
+}
+
+// Writes a distinctive value, deletes it and folds the WAL into the database file.
+void write_and_delete(const DatabaseOptions& options, const std::string& value) {
+    Database::init(options, SystemClock());
+    auto db = Database::open(options);
+    db->sql().exec("CREATE TABLE notes (text TEXT)");
+    db->sql().exec("INSERT INTO notes VALUES ('kept for the page to stay in use')");
+    SQLite::Statement insert(db->sql(), "INSERT INTO notes VALUES (?)");
+    insert.bind(1, value);
+    insert.exec();
+    db->sql().exec("DELETE FROM notes WHERE text = '" + value + "'");
+    CHECK(db->checkpoint_and_truncate());
+}
+
+} // namespace
+
+// Whatever SQLite's compile-time default (Debian's build has secure_delete on): the test sets
+// it off on one connection to show that the check can fail, and expeer's own setting on.
+TEST_CASE("deleted data is overwritten in the database file, not left in free space") {
+    const std::string value = "amina.bensalah@example.org Amina Ben Salah, Tunis";
+    {
+        test::ScratchDir dir;
+        DatabaseOptions options{dir / "expeer.db", 1000};
+        options.secure_delete = false;
+        write_and_delete(options, value);
+        CHECK(file_holds(options.file, value)); // what secure_delete protects against
+    }
+    {
+        test::ScratchDir dir;
+        const DatabaseOptions options{dir / "expeer.db", 1000};
+        write_and_delete(options, value);
+        CHECK_FALSE(file_holds(options.file, value));
+        CHECK(Database::open(options)->sql().execAndGet("PRAGMA secure_delete").getInt() == 1);
+    }
+}

@@ -66,3 +66,21 @@ TEST_CASE("an existing file is replaced only when asked") {
 TEST_CASE("a directory that cannot be written is an error naming the file") {
     CHECK_THROWS_AS(AtomicFile("/nonexistent/dir/out.csv", false), Error);
 }
+
+TEST_CASE("a temporary left by a killed write is removed by the next write, one in use is not") {
+    test::ScratchDir dir;
+    const auto orphan = dir.write(".out.csv.Ab12Cd", "personal data a killed process left");
+    const auto unrelated = dir.write(".out.csv.longer-name", "not ours");
+    AtomicFile first(dir / "out.csv", true);
+    CHECK_FALSE(std::filesystem::exists(orphan));
+    CHECK(std::filesystem::exists(unrelated));
+    // A second writer of the same file while the first is still writing leaves its
+    // temporary alone: the first one still commits.
+    AtomicFile second(dir / "out.csv", true);
+    first.write("first\n");
+    CHECK_NOTHROW(first.commit());
+    second.write("second\n");
+    second.commit();
+    CHECK(content(dir / "out.csv") == "second\n");
+    CHECK(files_in(dir.path()) == 2);
+}
