@@ -1,6 +1,8 @@
 // expeer activity import|list
 #include "commands.hpp"
+#include "import_options.hpp"
 #include "util/json.hpp"
+#include "util/printable.hpp"
 
 #include "activity/import.hpp"
 #include "progress.hpp"
@@ -11,6 +13,7 @@
 #include "store/member_store.hpp"
 #include "store/space_store.hpp"
 #include "util/clock.hpp"
+#include "util/date_input.hpp"
 
 #include <fmt/format.h>
 
@@ -19,45 +22,62 @@ namespace expeer::cli {
 namespace {
 
 struct ImportCommand {
-    std::string file;
-    bool dry_run = false;
+    ActivityImportOptions options;
+    SharedImportOptions shared;
     std::string report_format;
 };
 
-void activity_import(Context& context, const ImportCommand& c) {
+std::string summary_line(const ActivityImportReport& r, const ActivityImportOptions& options) {
+    const char* outcome = options.dry_run          ? "dry run: nothing written"
+                          : r.written && r.rejected ? "the other lines were written"
+                          : r.written               ? "written"
+                          : r.rejected              ? "nothing written: fix the rejected lines, or give --skip-invalid"
+                                                    : "nothing to change";
+    const bool done = r.written || (!options.dry_run && !r.rejected);
+    return fmt::format("{}: {} lines: {} {}, {} already there, {}{} rejected; {}", printable(options.file.string()),
+                       r.lines, r.added, done ? "added" : "to add", r.already,
+                       r.repeated ? fmt::format("{} repeated in the file, ", r.repeated) : "", r.rejected, outcome);
+}
+
+void activity_import(Context& context, ImportCommand& c) {
+    auto& options = c.options;
+    options.invalid = c.shared.invalid_rows();
+    options.dates = c.shared.dates();
+    const std::string file = printable(options.file.string());
     ProgressBar progress(context.err, context.show_progress(), "importing");
-    const auto report = import_activities(
-        context.database(), c.file, c.dry_run,
-        [&](const LineProblem& p) {
-            progress.finish();
-            context.err << fmt::format("expeer: error: {}:{}: {} '{}': {}\n", c.file, p.line, p.field, p.value, p.reason);
-        },
-        [&](std::uint64_t done, std::uint64_t total) { progress.update(done, total); });
+    ActivityImportCallbacks callbacks;
+    callbacks.on_problem = [&](const LineProblem& p) {
+        progress.finish();
+        context.err << fmt::format("expeer: error: {}:{}: {} '{}': {}\n", file, p.line, p.field, p.value, p.reason);
+    };
+    callbacks.on_progress = [&](std::uint64_t done, std::uint64_t total) { progress.update(done, total); };
+    const auto report = import_activities(context.database(), context.clock(), options, callbacks);
     progress.finish();
-    if (!context.options.quiet)
-        for (const auto& key : report.unknown_keys)
-            context.err << fmt::format("expeer: warning: {}: key '{}' is not imported\n", c.file, key);
-    const char* outcome = c.dry_run ? "dry run: nothing written"
-                          : report.written ? "written"
-                          : report.rejected ? "nothing written: fix the rejected lines"
-                                            : "nothing to change";
-    if (c.report_format == "json") {
-        nlohmann::ordered_json j;
-        j["file"] = c.file;
-        j["dry_run"] = c.dry_run;
-        j["written"] = report.written;
-        j["lines"] = report.lines;
-        j["added"] = report.added;
-        j["already"] = report.already;
-        j["rejected"] = report.rejected;
-        j["unknown_keys"] = report.unknown_keys;
-        context.out << j.dump(2) << '\n';
-    } else {
-        context.out << fmt::format("{}: {} lines: {} {}, {} already there, {} rejected; {}\n", c.file, report.lines,
-                                   report.added, report.written || (!c.dry_run && !report.rejected) ? "added" : "to add",
-                                   report.already, report.rejected, outcome);
-    }
-    if (report.rejected) context.exit_code = ExitCode::data;
+    print_import_report(context, report.written, fmt::format("{} added", report.added), [&] {
+        if (!context.options.quiet) {
+            for (const auto& key : report.unknown_keys)
+                context.err << fmt::format("expeer: warning: {}: key '{}' is not imported\n", file, key);
+            if (report.unknown_keys_left_out)
+                context.err << fmt::format("expeer: warning: {}: and {} other keys are not imported\n", file,
+                                           report.unknown_keys_left_out);
+        }
+        if (c.report_format == "json") {
+            nlohmann::ordered_json j;
+            j["file"] = file;
+            j["dry_run"] = options.dry_run;
+            j["written"] = report.written;
+            j["lines"] = report.lines;
+            j["added"] = report.added;
+            j["already"] = report.already;
+            j["repeated"] = report.repeated;
+            j["rejected"] = report.rejected;
+            j["unknown_keys"] = report.unknown_keys;
+            context.out << j.dump(2, ' ', false, nlohmann::ordered_json::error_handler_t::replace) << '\n';
+        } else {
+            context.out << summary_line(report, options) << '\n';
+        }
+    });
+    context.exit_code = import_exit_code(report.rejected, options.invalid);
 }
 
 struct ListCommand {
@@ -77,13 +97,10 @@ void activity_list(Context& context, const ListCommand& c) {
     if (c.member) filter.member_id = find_member(members, *c.member).id;
     if (c.space) filter.space_id = find_space(spaces, *c.space).id;
     filter.kind = c.kind;
-    for (const auto& [value, target, what] : {std::tuple{c.from, &filter.from, "--from"}, std::tuple{c.to, &filter.to, "--to"}}) {
-        if (!value) continue;
-        const auto day = parse_date(*value);
-        if (!day) throw Error(ErrorKind::usage, fmt::format("{} must be a date as 2024-05-01, not '{}'", what, *value));
-        // --to includes its whole day: the filter stops at the start of the next one.
-        *target = target == &filter.to ? format_date(std::chrono::sys_days(*day) + std::chrono::days(1)) : *value;
-    }
+    const TimePoint now = context.clock().now();
+    if (c.from) filter.from = format_timestamp(date_option("--from", *c.from, now).start);
+    // --to is included: a day up to its end, a time up to its second.
+    if (c.to) filter.to = format_timestamp(date_option("--to", *c.to, now).end);
     filter.limit = c.limit;
     Records records;
     records.columns = {"at", "kind", "member_id", "space", "content"};
@@ -106,8 +123,9 @@ void add_activity_commands(CLI::App& group, Context& context, Action& action) {
     {
         auto c = std::make_shared<ImportCommand>();
         auto* import = group.add_subcommand("import", "Bring in history from the platform (JSON Lines), all or nothing");
-        import->add_option("file", c->file, "One JSON object a line, as in expeer-activity(5)")->required();
-        import->add_flag("--dry-run", c->dry_run, "Check everything; write nothing");
+        import->add_option("file", c->options.file, "One JSON object a line, as in expeer-activity(5)")->required();
+        import->add_flag("--dry-run", c->options.dry_run, "Check everything; write nothing");
+        add_shared_import_options(*import, c->shared, "lines");
         import->add_option("--report-format", c->report_format, "The report: text (default) or json")
             ->check(CLI::IsMember({"text", "json"}));
         import->callback([&, c] { action = [&, c] { activity_import(context, *c); }; });
@@ -119,8 +137,8 @@ void add_activity_commands(CLI::App& group, Context& context, Action& action) {
         list->add_option("--space", c->space, "Only in this space");
         list->add_option("--kind", c->kind, "Only news, comment, file, membership, login or view")
             ->check(CLI::IsMember(activity_kinds()));
-        list->add_option("--from", c->from, "From this date on (2024-08-01)");
-        list->add_option("--to", c->to, "Up to this date, included");
+        list->add_option("--from", c->from, "From this date or time on (2024-08-01, 7d, yesterday...)");
+        list->add_option("--to", c->to, "Up to this date or time, included");
         list->add_flag("--public", c->public_only, "Only activity in spaces a public output may show");
         list->add_option("--limit", c->limit, "Only the newest N");
         add_format_option(*list, c->format);

@@ -2,6 +2,7 @@
 #include "commands.hpp"
 
 #include "store/audit_store.hpp"
+#include "util/date_input.hpp"
 
 namespace expeer::cli {
 
@@ -12,7 +13,9 @@ struct AuditListOptions {
     std::string format;
 };
 
-void audit_list(Context& context, const AuditListOptions& options) {
+void audit_list(Context& context, AuditListOptions& options) {
+    auto& since = options.filter.since;
+    if (since) since = format_timestamp(date_option("--since", *since, context.clock().now()).start);
     Records records;
     records.columns = {"id", "at", "actor", "action", "object_type", "object_id", "details"};
     for (const auto& entry : list_audit(context.database(DatabaseAccess::read_only), options.filter)) {
@@ -39,7 +42,7 @@ void add_audit_commands(CLI::App& group, Context& context, Action& action) {
     list->add_option("--object", f.object_type, "Only changes to this kind of object (member, database)");
     list->add_option("--id", f.object_id, "Only changes to the object with this id");
     list->add_option("--by", f.actor, "Only changes made by this person (as named by --actor or $USER)");
-    list->add_option("--since", f.since, "Only changes at or after this date or time (2024-05-01)");
+    list->add_option("--since", f.since, "Only changes at or after this date or time (2024-05-01, 7d, yesterday...)");
     list->add_option("--limit", f.limit, "Only the newest N changes");
     add_format_option(*list, options->format);
     list->callback([&, options] { action = [&, options] { audit_list(context, *options); }; });

@@ -1,6 +1,7 @@
 // expeer members import|export|data-export|erase: members in and out of files, and each
 // member's rights over their data.
 #include "commands.hpp"
+#include "import_options.hpp"
 
 #include "members/data_rights.hpp"
 #include "members/export.hpp"
@@ -8,6 +9,7 @@
 #include "members/registry.hpp"
 #include "progress.hpp"
 #include "util/atomic_file.hpp"
+#include "util/printable.hpp"
 
 #include <fmt/format.h>
 
@@ -17,11 +19,11 @@ namespace {
 
 struct ImportCommand {
     ImportOptions options;
+    SharedImportOptions shared;
     std::string format;   // csv | jsonl
     std::string encoding = "utf-8";
     std::string on_existing = "update";
     std::string map_file;
-    std::string rejects;
     std::string report_format;
     std::string space; // SLUG[:ROLE]
     bool allow_erased = false;
@@ -29,7 +31,7 @@ struct ImportCommand {
 
 nlohmann::ordered_json report_json(const ImportReport& r, const ImportOptions& options) {
     nlohmann::ordered_json j;
-    j["file"] = options.file.string();
+    j["file"] = printable(options.file.string());
     j["dry_run"] = options.dry_run;
     j["written"] = r.written;
     j["rows"] = r.rows;
@@ -56,9 +58,9 @@ std::string summary_line(const ImportReport& r, const ImportOptions& options) {
     else if (r.written && r.rejected) outcome = "the other rows were written";
     else if (r.rejected) outcome = "nothing written: fix the rejected rows, or give --skip-invalid";
     else if (!r.written) outcome = "nothing to change";
-    const std::string joined = options.space ? fmt::format(", {} joined '{}'", r.joined_space, *options.space) : "";
-    return fmt::format("{}: {} rows: {}{}{}{}", options.file.string(), r.rows, counts, joined, outcome.empty() ? "" : "; ",
-                       outcome);
+    const std::string joined = options.space ? fmt::format(", {} joined '{}'", r.joined_space, printable(*options.space)) : "";
+    return fmt::format("{}: {} rows: {}{}{}{}", printable(options.file.string()), r.rows, counts, joined,
+                       outcome.empty() ? "" : "; ", outcome);
 }
 
 void members_import(Context& context, ImportCommand& command) {
@@ -70,10 +72,8 @@ void members_import(Context& context, ImportCommand& command) {
                           : command.on_existing == "error" ? OnExisting::error
                                                            : OnExisting::update;
     if (!command.map_file.empty()) options.map_file = command.map_file;
-    if (!command.rejects.empty()) {
-        if (!options.skip_invalid) throw Error(ErrorKind::usage, "--rejects goes with --skip-invalid");
-        options.rejects_file = command.rejects;
-    }
+    options.invalid = command.shared.invalid_rows();
+    options.dates = command.shared.dates();
     if (!command.space.empty()) {
         const auto colon = command.space.find(':');
         options.space = command.space.substr(0, colon);
@@ -82,11 +82,12 @@ void members_import(Context& context, ImportCommand& command) {
     options.default_language = context.config().get("members.default_language");
     options.actor = context.config().get("actor");
 
+    const std::string file = printable(options.file.string());
     ProgressBar progress(context.err, context.show_progress(), "importing");
     ImportCallbacks callbacks;
     callbacks.on_problem = [&](const ImportProblem& p) {
         progress.finish();
-        const std::string where = fmt::format("{}:{}", options.file.string(), p.line);
+        const std::string where = fmt::format("{}:{}", file, p.line);
         if (p.column.empty()) context.err << fmt::format("expeer: error: {}: {}\n", where, p.reason);
         else context.err << fmt::format("expeer: error: {}: {} '{}': {}\n", where, p.column, p.value, p.reason);
     };
@@ -96,20 +97,23 @@ void members_import(Context& context, ImportCommand& command) {
                                                {context.erasures(), command.allow_erased});
     progress.finish();
 
-    if (!context.options.quiet)
-        for (const auto& column : report.unknown_columns)
-            context.err << fmt::format("expeer: warning: {}: column '{}' is not imported: unknown header "
-                                       "(name its field with --map)\n", options.file.string(), column);
-    if (command.report_format == "json") {
-        context.out << report_json(report, options).dump(2) << '\n';
-    } else if (context.options.quiet) {
+    const std::string written = fmt::format("{} created, {} updated", report.created, report.updated);
+    print_import_report(context, report.written, written, [&] {
+        if (!context.options.quiet)
+            for (const auto& column : report.unknown_columns)
+                context.err << fmt::format("expeer: warning: {}: column '{}' is not imported: unknown header "
+                                           "(name its field with --map)\n", file, column);
+        if (command.report_format == "json") {
+            context.out << report_json(report, options).dump(2, ' ', false, nlohmann::ordered_json::error_handler_t::replace)
+                        << '\n';
+            return;
+        }
         context.out << summary_line(report, options) << '\n';
-    } else {
-        context.out << summary_line(report, options) << '\n';
-        for (const auto& [reason, count] : report.rejected_by_reason)
-            context.out << fmt::format("  rejected: {}: {}\n", reason, count);
-    }
-    if (report.rejected > 0) context.exit_code = options.skip_invalid ? ExitCode::partial : ExitCode::data;
+        if (!context.options.quiet)
+            for (const auto& [reason, count] : report.rejected_by_reason)
+                context.out << fmt::format("  rejected: {}: {}\n", reason, count);
+    });
+    context.exit_code = import_exit_code(report.rejected, options.invalid);
 }
 
 struct ExportCommand {
@@ -207,9 +211,7 @@ void add_member_file_commands(CLI::App& group, Context& context, Action& action)
         import->add_option("--on-existing", c->on_existing, "For a member already in the registry: update (default), skip or error")
             ->check(CLI::IsMember({"update", "skip", "error"}));
         import->add_flag("--dry-run", c->options.dry_run, "Check everything and say what would happen; write nothing");
-        import->add_flag("--skip-invalid", c->options.skip_invalid, "Import the valid rows even if others are rejected");
-        import->add_option("--rejects", c->rejects, "With --skip-invalid: write rejected rows here, with a reason column");
-        import->add_flag("--force", c->options.overwrite_rejects, "Replace an existing --rejects file");
+        add_shared_import_options(*import, c->shared, "rows");
         import->add_option("--space", c->space, "Also add every member of the file to this space, as SLUG or SLUG:ROLE");
         import->add_flag("--allow-erased", c->allow_erased,
                          "Let back in erased people of the file who asked to come back (audited)");

@@ -2,6 +2,7 @@
 #include "commands.hpp"
 
 #include "news/news.hpp"
+#include "util/date_input.hpp"
 
 #include <fmt/format.h>
 
@@ -94,6 +95,7 @@ void add_news_writing(CLI::App& group, Context& context, Action& action) {
         post->add_option("--at", c->at, "When it was posted, if not now (2024-05-01T10:00:00Z)");
         post->callback([&, c] {
             action = [&, c] {
+                if (c->at) c->at = format_timestamp(time_option("--at", *c->at, context.clock().now()));
                 const auto body = body_of(c->body, c->body_file).value_or("");
                 const News news = board(context).post(c->space, c->acting, c->title, body, c->at);
                 context.say(fmt::format("expeer: posted news {}", news.id));
@@ -109,6 +111,7 @@ void add_news_writing(CLI::App& group, Context& context, Action& action) {
         comment->add_option("--at", c->at, "When it was written, if not now");
         comment->callback([&, c] {
             action = [&, c] {
+                if (c->at) c->at = format_timestamp(time_option("--at", *c->at, context.clock().now()));
                 const auto body = body_of(c->body, c->body_file).value_or("");
                 const Comment comment = board(context).comment(c->news_id, c->acting, body, c->at);
                 context.say(fmt::format("expeer: added comment {}", comment.id));
@@ -153,13 +156,15 @@ void add_news_reading(CLI::App& group, Context& context, Action& action) {
         auto* list = group.add_subcommand("list", "List news, newest first");
         list->add_option("--space", c->filter.space, "Only this space's news");
         list->add_option("--author", c->filter.author, "Only this member's news");
-        list->add_option("--since", c->filter.since, "Only news from this date or time on");
+        list->add_option("--since", c->filter.since, "Only news from this date or time on (2024-05-01, 7d, yesterday...)");
         list->add_flag("--public", c->filter.public_only, "Only news a public output may show");
         list->add_option("--as", c->filter.reader, "Only news this member (email address or id) may read");
         list->add_option("--limit", c->filter.limit, "Only the newest N");
         add_format_option(*list, c->format);
         list->callback([&, c] {
             action = [&, c] {
+                auto& since = c->filter.since;
+                if (since) since = format_timestamp(date_option("--since", *since, context.clock().now()).start);
                 Records records;
                 records.columns = {"id", "posted_at", "space", "author", "title", "comments", "body", "edited_at"};
                 records.table_columns = {"id", "posted_at", "space", "author", "title", "comments"};

@@ -6,6 +6,7 @@
 #include "progress.hpp"
 #include "stats/settings.hpp"
 #include "util/clock.hpp"
+#include "util/date_input.hpp"
 #include "util/printable.hpp"
 
 #include <fmt/format.h>
@@ -127,12 +128,7 @@ void platform_pull(Context& context, const PullCommand& c) {
     request.dry_run = c.dry_run;
     request.with_files = c.with_files;
     request.spaces = c.spaces.empty() ? context.platform_settings().spaces : c.spaces;
-    if (!c.since.empty()) {
-        if (c.since.size() != 10 || !parse_date(c.since))
-            throw Error(ErrorKind::usage,
-                        fmt::format("--since must be a date as 2024-05-01, not '{}'", c.since));
-        request.since = c.since;
-    }
+    if (!c.since.empty()) request.since = day_option("--since", c.since, context.clock().now());
     auto& tracim = context.platform();
     ProgressBar progress(context.err, context.show_progress(), "pulling");
     const PullReport report =
@@ -203,7 +199,7 @@ void add_platform_commands(CLI::App& group, Context& context, Action& action) {
         pull->add_flag("--dry-run", c->dry_run,
                        "Read and check everything, write nothing; list what would be stored");
         pull->add_option("--since", c->since,
-                         "No content or event from before this day (YYYY-MM-DD)");
+                         "No content or event from before this day (2024-05-01, 7d, yesterday...)");
         pull->add_option(
                 "--spaces", c->spaces,
                 "Only these spaces' contents and activity, by slug (default: platform.spaces)")

@@ -6,6 +6,7 @@
 #include "stats/report_cells.hpp"
 #include "stats/settings.hpp"
 #include "util/atomic_file.hpp"
+#include "util/date_input.hpp"
 #include "util/error.hpp"
 
 #include <fmt/format.h>
@@ -35,19 +36,19 @@ struct ReportCommand {
 
 void add_period_options(CLI::App& command, PeriodOptions& p) {
     auto* year = command.add_option("--year", p.year, "The report year that ends in YEAR (see stats.year_starts)");
-    auto* from = command.add_option("--from", p.from, "First day of the period (YYYY-MM-DD), included");
-    auto* to = command.add_option("--to", p.to, "Last day of the period (YYYY-MM-DD), included");
+    auto* from = command.add_option("--from", p.from, "First day of the period (2024-05-01, yesterday...), included");
+    auto* to = command.add_option("--to", p.to, "Last day of the period, included");
     from->needs(to);
     to->needs(from);
     year->excludes(from)->excludes(to);
     command.add_option("--tz", p.time_zone, "Time zone of the days and months (default: stats.time_zone)");
 }
 
-Period chosen_period(const PeriodOptions& p, const StatsSettings& settings) {
+Period chosen_period(const PeriodOptions& p, const StatsSettings& settings, TimePoint now) {
     const std::string zone = p.time_zone.empty() ? settings.time_zone : p.time_zone;
     if (p.year) return report_year(p.year, settings.year_starts, zone);
     if (p.from.empty()) throw Error(ErrorKind::usage, "give the period: --year YEAR, or --from DATE --to DATE");
-    return make_period(p.from, p.to, zone);
+    return make_period(day_option("--from", p.from, now), day_option("--to", p.to, now), zone);
 }
 
 std::string file_name(const Period& period, bool internal, const std::string& language, ReportFormat format) {
@@ -134,7 +135,7 @@ void add_stats_commands(CLI::App& group, Context& context, Action& action) {
         report->callback([&, c] {
             action = [&, c] {
                 auto settings = stats_settings(context.config(), context.countries());
-                const Period period = chosen_period(c->period, settings);
+                const Period period = chosen_period(c->period, settings, context.clock().now());
                 if (c->min_cell) settings.disclosure.min_cell = c->min_cell;
                 std::vector<std::string> warnings;
                 const DisclosedReport disclosed = publishable_report(context.database(), settings,
@@ -181,7 +182,7 @@ void add_stats_commands(CLI::App& group, Context& context, Action& action) {
         audit->callback([&, c] {
             action = [&, c] {
                 auto settings = stats_settings(context.config(), context.countries());
-                const Period period = chosen_period(c->period, settings);
+                const Period period = chosen_period(c->period, settings, context.clock().now());
                 if (c->min_cell) settings.disclosure.min_cell = c->min_cell;
                 const DisclosedReport disclosed =
                     disclose_report(context.database(), settings, {period, false, c->snapshot});
@@ -197,7 +198,7 @@ void add_stats_commands(CLI::App& group, Context& context, Action& action) {
         snapshot->callback([&, c] {
             action = [&, c] {
                 const auto settings = stats_settings(context.config(), context.countries());
-                const Period period = chosen_period(c->period, settings);
+                const Period period = chosen_period(c->period, settings, context.clock().now());
                 if (!take_snapshot(context.database(), settings, period, context.clock(), context.config().get("actor"),
                                    c->replace))
                     throw Error(ErrorKind::cannot_create,

@@ -3,6 +3,7 @@
 #include "util/json.hpp"
 
 #include "events/talks.hpp"
+#include "util/date_input.hpp"
 
 #include <fmt/format.h>
 
@@ -15,7 +16,7 @@ TalkCalendar calendar(Context& context) {
 }
 
 void add_talk_options(CLI::App& command, TalkChanges& c) {
-    command.add_option("--at", c.starts_at, "When it starts, in UTC (2024-09-26T14:00:00Z)");
+    command.add_option("--at", c.starts_at, "When it starts (2024-09-26T14:00:00Z, or with an offset: 2024-09-26T16:00+02:00)");
     command.add_option("--title-fr", c.title_fr, "The title in French");
     command.add_option("--title-en", c.title_en, "The title in English");
     command.add_option("--summary-fr", c.summary_fr, "A summary in French");
@@ -45,7 +46,10 @@ void add_talks_commands(CLI::App& group, Context& context, Action& action) {
         auto* add = group.add_subcommand("add", "Add a webinar to the calendar");
         add_talk_options(*add, *c);
         add->callback([&, c] {
-            action = [&, c] { context.say(fmt::format("expeer: added talk {}", calendar(context).add(*c).id)); };
+            action = [&, c] {
+                if (c->starts_at) c->starts_at = format_timestamp(time_option("--at", *c->starts_at, context.clock().now()));
+                context.say(fmt::format("expeer: added talk {}", calendar(context).add(*c).id));
+            };
         });
     }
     {
@@ -56,6 +60,7 @@ void add_talks_commands(CLI::App& group, Context& context, Action& action) {
         add_talk_options(*update, *c);
         update->callback([&, id, c] {
             action = [&, id, c] {
+                if (c->starts_at) c->starts_at = format_timestamp(time_option("--at", *c->starts_at, context.clock().now()));
                 calendar(context).update(*id, *c);
                 context.say(fmt::format("expeer: updated talk {}", *id));
             };

@@ -15,6 +15,8 @@
 #include "util/clock.hpp"
 #include "util/csv.hpp"
 #include "util/error.hpp"
+#include "util/json_lines.hpp"
+#include "util/printable.hpp"
 #include "util/text.hpp"
 
 #include <fmt/format.h>
@@ -57,7 +59,8 @@ public:
     CsvSource(std::istream& in, const std::string& name, Encoding encoding) : reader_(in, name, encoding) {
         CsvRecord header;
         if (!reader_.next(header))
-            throw Error(ErrorKind::data, fmt::format("{}: the file is empty: the first line must name the columns", name));
+            throw Error(ErrorKind::data, fmt::format("{}: the file is empty: the first line must name the columns",
+                                                     printable(name)));
         headers_ = std::move(header.fields);
         header_line_ = header.line;
     }
@@ -93,7 +96,7 @@ private:
 
 class JsonlSource : public RowSource {
 public:
-    JsonlSource(std::istream& in, std::string name) : in_(in), name_(std::move(name)) {
+    JsonlSource(std::istream& in, std::string name) : reader_(in, name), name_(printable(name)) {
         // The first object names the keys the columns are recognised from.
         if (read(pending_)) has_pending_ = true;
         else throw Error(ErrorKind::data, fmt::format("{}: the file has no JSON object", name_));
@@ -108,60 +111,48 @@ public:
     }
     bool fixed_columns() const override { return false; }
     const std::vector<std::string>& headers() const override { return headers_; }
-    std::uint64_t bytes_read() const override { return bytes_; }
+    std::uint64_t bytes_read() const override { return reader_.bytes_read(); }
     std::string rejects_header() const override { return ""; }
     std::string rejected_row(const Row& row, const std::string& reason) const override {
-        auto object = nlohmann::ordered_json::parse(row.raw);
-        object["reason"] = reason;
-        return object.dump() + "\n";
+        return json_line_with_reason(row.raw, reason);
     }
 
 private:
     bool read(Row& row) {
-        std::string line;
-        while (std::getline(in_, line)) {
-            ++line_;
-            bytes_ += line.size() + 1;
-            if (line_ == 1 && line.starts_with("\xef\xbb\xbf")) line.erase(0, 3);
-            if (!line.empty() && line.back() == '\r') line.pop_back();
-            if (line.find_first_not_of(" \t") == std::string::npos) continue;
-            nlohmann::json object;
-            try {
-                object = nlohmann::json::parse(line);
-            } catch (const nlohmann::json::exception&) {
-                throw Error(ErrorKind::data, fmt::format("{}:{}: not a JSON object", name_, line_));
+        JsonLine line;
+        if (!reader_.next(line)) return false;
+        if (!line.error.empty() || !line.value.is_object())
+            throw Error(ErrorKind::data, fmt::format("{}:{}: not a JSON object{}", name_, line.line,
+                                                     line.error.empty() ? "" : ": it " + line.error));
+        row.line = line.line;
+        row.raw = std::move(line.text);
+        row.cells.assign(headers_.size(), "");
+        for (const auto& [key, value] : line.value.items()) {
+            auto it = std::find(headers_.begin(), headers_.end(), key);
+            if (it == headers_.end()) {
+                // Each new key is a column: as many as a CSV record may have fields.
+                if (headers_.size() == CsvLimits{}.max_fields)
+                    throw Error(ErrorKind::data, fmt::format("{}:{}: key '{}': more than {} different keys in the file",
+                                                             name_, line.line, printable(key), headers_.size()));
+                headers_.push_back(key);
+                row.cells.push_back("");
+                it = headers_.end() - 1;
             }
-            if (!object.is_object())
-                throw Error(ErrorKind::data, fmt::format("{}:{}: not a JSON object", name_, line_));
-            row.line = line_;
-            row.raw = line;
-            row.cells.assign(headers_.size(), "");
-            for (const auto& [key, value] : object.items()) {
-                auto it = std::find(headers_.begin(), headers_.end(), key);
-                if (it == headers_.end()) {
-                    headers_.push_back(key);
-                    row.cells.push_back("");
-                    it = headers_.end() - 1;
-                }
-                row.cells[static_cast<std::size_t>(it - headers_.begin())] = cell_text(value);
-            }
-            return true;
+            row.cells[static_cast<std::size_t>(it - headers_.begin())] = cell_text(value);
         }
-        return false;
+        return true;
     }
 
     static std::string cell_text(const nlohmann::json& value) {
         if (value.is_null()) return "";
         if (value.is_string()) return value.get<std::string>();
         if (value.is_boolean()) return value.get<bool>() ? "yes" : "no";
-        return value.dump();
+        return value.dump(); // depth bounded by the reader
     }
 
-    std::istream& in_;
+    JsonLinesReader reader_;
     std::string name_;
     std::vector<std::string> headers_;
-    std::size_t line_ = 0;
-    std::uint64_t bytes_ = 0;
     Row pending_;
     bool has_pending_ = false;
 };
@@ -171,13 +162,6 @@ std::optional<bool> parse_yes_no(const std::string& value) {
     if (v == "yes" || v == "oui" || v == "true" || v == "vrai" || v == "1" || v == "x" || v == "y" || v == "o")
         return true;
     if (v == "no" || v == "non" || v == "false" || v == "faux" || v == "0" || v == "n") return false;
-    return std::nullopt;
-}
-
-// A consent date as forms give it: a day, or a time in UTC.
-std::optional<std::string> parse_consent_time(const std::string& value) {
-    if (parse_timestamp(value)) return value;
-    if (parse_date(value)) return value + "T00:00:00Z";
     return std::nullopt;
 }
 
@@ -194,7 +178,8 @@ class Importer {
 public:
     Importer(Database& db, const Countries& countries, const Clock& clock, const ImportOptions& options,
              const ImportCallbacks& callbacks, const ErasedAddresses& erased)
-        : db_(db), countries_(countries), options_(options), callbacks_(callbacks), erased_(erased), store_(db) {
+        : db_(db), countries_(countries), options_(options), callbacks_(callbacks), erased_(erased), store_(db),
+          file_(printable(options.file.string())) {
         const TimePoint now = clock.now();
         context_ = {format_timestamp(now), format_date(date_of(now)), options.default_language,
                     "expeer members import", std::nullopt};
@@ -204,22 +189,23 @@ public:
         const ColumnMap map = options_.map_file ? load_column_map(*options_.map_file) : ColumnMap{};
         layout_ = recognise_columns(source.headers(), map);
         if (!layout_.problems.empty())
-            throw Error(ErrorKind::data, fmt::format("{}:1: {}", options_.file.string(), fmt::join(layout_.problems, "; ")));
-        report_.unknown_columns = layout_.unknown;
+            throw Error(ErrorKind::data, fmt::format("{}:1: {}", file_, fmt::join(layout_.problems, "; ")));
+        for (const auto& header : layout_.unknown) report_.unknown_columns.push_back(printable(header));
         erased_.list.check_matches(db_);
         if (options_.space) {
             SpaceStore spaces(db_);
             space_ = find_space(spaces, *options_.space);
-            if (space_->archived_on) throw Error(ErrorKind::data, fmt::format("space '{}' is archived", *options_.space));
+            if (space_->archived_on)
+                throw Error(ErrorKind::data, fmt::format("space '{}' is archived", printable(*options_.space)));
             const auto& roles = space_vocabulary::roles();
             if (options_.space_role && std::find(roles.begin(), roles.end(), *options_.space_role) == roles.end())
-                throw Error(ErrorKind::usage, fmt::format("role '{}' must be one of {}", *options_.space_role, fmt::join(roles, ", ")));
+                throw Error(ErrorKind::usage, fmt::format("role '{}' must be one of {}", printable(*options_.space_role),
+                                                          fmt::join(roles, ", ")));
         }
 
-        if (options_.skip_invalid && options_.rejects_file && !options_.dry_run) {
-            rejects_.emplace(*options_.rejects_file, options_.overwrite_rejects);
-            rejects_->write(source.rejects_header());
-        }
+        RejectsFile rejects(options_.invalid, options_.dry_run);
+        rejects_ = &rejects;
+        rejects.write(source.rejects_header());
         std::error_code ignored;
         const std::uint64_t total = std::filesystem::file_size(options_.file, ignored);
 
@@ -235,8 +221,8 @@ public:
             }
             if (callbacks_.on_progress) callbacks_.on_progress(source.bytes_read(), total);
             const bool changed = report_.created + report_.updated + report_.joined_space > 0;
-            const bool refused = report_.rejected > 0 && !options_.skip_invalid;
-            if (options_.dry_run || refused || !changed) return; // the transaction rolls back
+            if (options_.dry_run || !options_.invalid.may_commit(report_.rejected) || !changed)
+                return; // the transaction rolls back
             lines.clear();
             record_audit(db_, {0, context_.now, options_.actor, "members.import", "import", "",
                                nlohmann::json{{"created", report_.created}, {"updated", report_.updated},
@@ -245,7 +231,8 @@ public:
             transaction.commit();
             report_.written = true;
         });
-        if (rejects_) rejects_->commit();
+        rejects.commit();
+        rejects_ = nullptr;
         // Noted once they are in: a crash before leaves them refused again, never erased anew.
         if (report_.written)
             for (const auto& email : returned_) erased_.list.record_return(email, context_.now);
@@ -253,6 +240,11 @@ public:
     }
 
 private:
+    // Without --date-format, a date written another way gets a pointer to it.
+    std::string date_format_hint() const {
+        return options_.dates.empty() ? " (written another way? see --date-format)" : "";
+    }
+
     // JSON Lines may name new keys on any line.
     void extend_layout(const std::vector<std::string>& headers) {
         for (std::size_t i = layout_.columns.size(); i < headers.size(); ++i) {
@@ -304,7 +296,7 @@ private:
             ++report_.rejected_by_reason[reason_kind(problem.column, problem.reason)];
             reasons.push_back(problem.column.empty() ? problem.reason : fmt::format("{}: {}", problem.column, problem.reason));
         }
-        if (rejects_) rejects_->write(source.rejected_row(row, fmt::format("{}", fmt::join(reasons, "; "))));
+        if (rejects_->open()) rejects_->write(source.rejected_row(row, fmt::format("{}", fmt::join(reasons, "; "))));
     }
 
     void import_row(const Row& row, const RowSource& source, ImportLines& lines) {
@@ -312,7 +304,7 @@ private:
         const auto& headers = source.headers();
         std::vector<ImportProblem> problems;
         const auto problem = [&](const std::string& column, const std::string& value, const std::string& reason) {
-            problems.push_back({row.line, column, value, reason});
+            problems.push_back({row.line, printable(column), printable(value), reason});
         };
 
         if (source.fixed_columns() && row.cells.size() > headers.size()) {
@@ -337,17 +329,27 @@ private:
             case Column::language: changes.language = cell; break;
             case Column::profile: changes.profile = cell; break;
             case Column::consent_source: changes.consent_source = cell; break;
-            case Column::registered_on: changes.registered_on = cell; break;
+            case Column::registered_on:
+                if (auto day = options_.dates.date(cell)) changes.registered_on = day;
+                else problem(headers[i], cell, "must be a date as " + options_.dates.expected_date() + date_format_hint());
+                break;
             case Column::status: changes.status = cell; break;
-            case Column::disabled_at: changes.disabled_at = cell; break;
+            case Column::disabled_at:
+                if (auto at = options_.dates.date_or_time(cell)) changes.disabled_at = at;
+                else problem(headers[i], cell, fmt::format("must be a date as {} or a time as {}{}",
+                                                           options_.dates.expected_date(),
+                                                           options_.dates.expected_time(), date_format_hint()));
+                break;
             case Column::external_id: changes.external_id = cell; break;
             case Column::newsletter:
                 if (auto consent = parse_yes_no(cell)) changes.newsletter_consent = consent;
                 else problem(headers[i], cell, "must be yes or no (oui, non, 1, 0)");
                 break;
             case Column::consent_at:
-                if (auto at = parse_consent_time(cell)) context.consent_at = at;
-                else problem(headers[i], cell, "must be a date (2024-05-01) or a UTC time (2024-05-01T10:00:00Z)");
+                if (auto at = options_.dates.date_or_time(cell)) context.consent_at = at;
+                else problem(headers[i], cell, fmt::format("must be a date as {} or a time as {}{}",
+                                                           options_.dates.expected_date(),
+                                                           options_.dates.expected_time(), date_format_hint()));
                 break;
             case Column::ignored: break;
             }
@@ -443,7 +445,8 @@ private:
     ChangeContext context_;
     ColumnLayout layout_;
     ImportReport report_;
-    std::optional<AtomicFile> rejects_;
+    RejectsFile* rejects_ = nullptr; // during run()
+    std::string file_;               // the file's name as messages show it
     std::optional<Space> space_;
 };
 
@@ -454,9 +457,10 @@ ImportReport import_members(Database& db, const Countries& countries, const Cloc
                             const ErasedAddresses& erased) {
     std::ifstream in(options.file, std::ios::binary);
     if (!in)
-        throw Error(ErrorKind::no_input, fmt::format("cannot read '{}': {}", options.file.string(), std::strerror(errno)));
+        throw Error(ErrorKind::no_input,
+                    fmt::format("cannot read '{}': {}", printable(options.file.string()), std::strerror(errno)));
     if (std::filesystem::is_directory(options.file))
-        throw Error(ErrorKind::no_input, fmt::format("cannot read '{}': it is a directory", options.file.string()));
+        throw Error(ErrorKind::no_input, fmt::format("cannot read '{}': it is a directory", printable(options.file.string())));
     const ImportFormat format = options.format.value_or(import_format_for(options.file));
     std::unique_ptr<RowSource> source;
     if (format == ImportFormat::jsonl) {

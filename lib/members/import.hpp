@@ -2,7 +2,9 @@
 // partner organisations produce. All or nothing by default, in one transaction.
 #pragma once
 
+#include "util/date_input.hpp"
 #include "util/encoding.hpp"
+#include "util/rejects.hpp"
 
 #include <cstdint>
 #include <filesystem>
@@ -29,16 +31,16 @@ struct ImportOptions {
     std::optional<std::filesystem::path> map_file;
     OnExisting on_existing = OnExisting::update;
     bool dry_run = false;
-    bool skip_invalid = false;                      // import the valid rows, reject the others
-    std::optional<std::filesystem::path> rejects_file; // with skip_invalid: where rejected rows go
-    bool overwrite_rejects = false;
+    InvalidRows invalid; // all or nothing, or skip the invalid rows (and where they go)
+    DateFormats dates;   // how the file writes dates and times, besides ISO 8601
     std::string default_language = "en";
     std::string actor;
     std::optional<std::string> space;      // every member of the file also joins this space...
     std::optional<std::string> space_role; // ...with this role (default: the space's own)
 };
 
-// One rejected value (or row, when column is empty), with where it is in the file.
+// One rejected value (or row, when column is empty), with where it is in the file. The column
+// and the value are shown as a terminal may print them (util/printable).
 struct ImportProblem {
     std::size_t line = 0;
     std::string column; // the header as the file has it
@@ -55,7 +57,7 @@ struct ImportReport {
     std::size_t rejected = 0; // rows
     std::size_t joined_space = 0; // members who joined the --space
     std::map<std::string, std::size_t> rejected_by_reason;
-    std::vector<std::string> unknown_columns; // reported, not imported
+    std::vector<std::string> unknown_columns; // reported, not imported; escaped (util/printable)
     bool written = false;                     // whether the database changed
 };
 
@@ -66,6 +68,8 @@ struct ImportCallbacks {
 
 ImportFormat import_format_for(const std::filesystem::path& file);
 
+// Every string in the report and the problems is valid UTF-8 with nothing a terminal acts on,
+// so that printing the outcome of a committed import cannot fail.
 // An erased person's address is rejected as an invalid row, unless `erased.allow`.
 ImportReport import_members(Database& db, const Countries& countries, const Clock& clock,
                             const ImportOptions& options, const ImportCallbacks& callbacks,

@@ -1,11 +1,13 @@
 #include "util/csv.hpp"
 
 #include "util/error.hpp"
+#include "util/printable.hpp"
 
 #include <fmt/format.h>
 
 #include <algorithm>
 #include <array>
+#include <sstream>
 
 namespace expeer {
 
@@ -32,8 +34,9 @@ char detect_separator(std::string_view data) {
 
 } // namespace
 
-CsvReader::CsvReader(std::istream& in, std::string source, Encoding encoding, std::optional<char> separator)
-    : in_(in), source_(std::move(source)), to_utf8_(encoding), requested_separator_(separator) {}
+CsvReader::CsvReader(std::istream& in, std::string source, Encoding encoding, std::optional<char> separator,
+                     CsvLimits limits)
+    : in_(in), source_(printable(source)), to_utf8_(encoding), requested_separator_(separator), limits_(limits) {}
 
 bool CsvReader::fill() {
     if (eof_) return false;
@@ -48,14 +51,20 @@ bool CsvReader::fill() {
     bytes_read_ += raw.size();
     data_.erase(0, pos_); // keep only what is not parsed yet
     pos_ = 0;
+    const std::size_t old_size = data_.size();
     to_utf8_.convert(raw, data_);
+    if (cr_only_) std::replace(data_.begin() + static_cast<std::ptrdiff_t>(old_size), data_.end(), '\r', '\n');
     return true;
 }
 
 void CsvReader::start() {
     started_ = true;
-    // Read enough to see the whole header line and a sample of the file.
-    while (data_.find('\n') == std::string::npos && fill()) {
+    // Read enough to see how the header line ends (within the bounds: /dev/zero has no end).
+    const auto line_end_seen = [&] {
+        const auto end = data_.find_first_of("\r\n");
+        return end != std::string::npos && (data_[end] == '\n' || end + 1 < data_.size());
+    };
+    while (!line_end_seen() && data_.size() <= limits_.max_record_bytes && fill()) {
     }
     const std::string_view head(data_.data(), std::min<std::size_t>(data_.size(), 4096));
     if (head.starts_with("\xff\xfe") || head.starts_with("\xfe\xff"))
@@ -66,9 +75,29 @@ void CsvReader::start() {
         had_bom_ = true;
         pos_ = 3;
     }
+    // Old Mac exports end lines with CR alone: read as LF, or the whole file is one header.
+    const auto end = data_.find_first_of("\r\n", pos_);
+    if (end != std::string::npos && data_[end] == '\r' && (end + 1 == data_.size() || data_[end + 1] != '\n')) {
+        cr_only_ = true;
+        std::replace(data_.begin(), data_.end(), '\r', '\n');
+    }
     separator_ = requested_separator_.value_or(detect_separator(std::string_view(data_).substr(pos_)));
     const auto newline = data_.find('\n');
     crlf_ = newline != std::string::npos && newline > 0 && data_[newline - 1] == '\r';
+}
+
+void CsvReader::check_bounds(const CsvRecord& record, const std::string& field, std::size_t bytes, bool quoted) const {
+    const char* hint = quoted ? " (a quote never closed?)" : "";
+    const std::size_t number = record.fields.size() + 1; // of the field being read
+    if (number > limits_.max_fields)
+        throw Error(ErrorKind::data, fmt::format("{}:{}: field {}: more than {} fields in one record", source_, line_,
+                                                 number, limits_.max_fields));
+    if (field.size() > limits_.max_field_bytes)
+        throw Error(ErrorKind::data, fmt::format("{}:{}: field {}: longer than {} bytes{}", source_, line_, number,
+                                                 limits_.max_field_bytes, hint));
+    if (bytes > limits_.max_record_bytes)
+        throw Error(ErrorKind::data, fmt::format("{}:{}: field {}: the record is longer than {} bytes{}", source_,
+                                                 line_, number, limits_.max_record_bytes, hint));
 }
 
 bool CsvReader::parse(CsvRecord& record, std::size_t& consumed_lines) {
@@ -78,15 +107,21 @@ bool CsvReader::parse(CsvRecord& record, std::size_t& consumed_lines) {
     std::size_t i = pos_;
     const std::size_t n = data_.size();
     for (;;) {
+        check_bounds(record, field, i - pos_);
         // At the start of a field.
         if (i < n && data_[i] == '"') {
             ++i;
             for (;;) {
                 const std::size_t quote = data_.find('"', i);
-                if (quote == std::string::npos) return false; // the quoted field goes on
+                if (quote == std::string::npos) { // the quoted field goes on
+                    field.append(data_, i, std::min(n - i, limits_.max_field_bytes + 1));
+                    check_bounds(record, field, n - pos_, true);
+                    return false;
+                }
                 consumed_lines += static_cast<std::size_t>(std::count(data_.begin() + static_cast<std::ptrdiff_t>(i),
                                                                       data_.begin() + static_cast<std::ptrdiff_t>(quote), '\n'));
                 field.append(data_, i, quote - i);
+                check_bounds(record, field, quote - pos_, true);
                 i = quote + 1;
                 if (i == n && !eof_) return false; // is it "" or the end? more data tells
                 if (i < n && data_[i] == '"') {
@@ -98,7 +133,10 @@ bool CsvReader::parse(CsvRecord& record, std::size_t& consumed_lines) {
             }
         }
         // Unquoted text, or what follows a closing quote up to the separator.
-        while (i < n && data_[i] != separator_ && data_[i] != '\n') field += data_[i++];
+        const std::size_t end = std::min(data_.find_first_of(std::string{separator_, '\n'}, i), n);
+        field.append(data_, i, end - i);
+        i = end;
+        check_bounds(record, field, i - pos_);
         if (i == n && !eof_) return false;
         if (i < n && data_[i] == separator_) {
             record.fields.push_back(std::move(field));
@@ -157,9 +195,19 @@ bool CsvReader::next(CsvRecord& record) {
                 line_ += lines;
                 return true;
             }
-            throw Error(ErrorKind::data, fmt::format("{}:{}: a quoted field is never closed", source_, line_));
+            throw Error(ErrorKind::data, fmt::format("{}:{}: field {}: a quoted field is never closed", source_, line_,
+                                                     record.fields.size() + 1));
         }
     }
+}
+
+std::vector<CsvRecord> read_csv(std::string_view text, const std::string& source, Encoding encoding, CsvLimits limits) {
+    std::istringstream in{std::string(text)};
+    CsvReader reader(in, source, encoding, {}, limits);
+    std::vector<CsvRecord> records;
+    CsvRecord record;
+    while (reader.next(record)) records.push_back(record);
+    return records;
 }
 
 std::string csv_line(const std::vector<std::string>& fields, char separator, bool crlf) {

@@ -29,6 +29,7 @@ Importing the same file again adds nothing.
     "lines": 4,
     "added": 0,
     "already": 4,
+    "repeated": 0,
     "rejected": 0,
     "unknown_keys": [
       "device"
@@ -44,14 +45,14 @@ A bad line: reported by line, and nothing of the file is written.
   > {"time": "2024-05-01T10:00:00Z", "member": "u-17", "kind": "view"}
   > JSON
   $ expeer activity import bad.jsonl
-  expeer: error: bad.jsonl:2: time '2024-05-01 10:00': must be a UTC time as 2024-05-01T10:00:00Z
+  expeer: error: bad.jsonl:2: time '2024-05-01 10:00': must be a time as 2024-05-01T10:00:00Z (or with an offset, +02:00)
   expeer: error: bad.jsonl:2: kind 'dance': must be one of news, comment, file, membership, login, view
   expeer: error: bad.jsonl:2: member 'u-99': no such member
   expeer: error: bad.jsonl:2: space 'atlantis': no such space
-  expeer: error: bad.jsonl:3: line 'not json': is not a JSON object
+  expeer: error: bad.jsonl:3: line 'not json': is not valid JSON (at byte 2)
   expeer: error: bad.jsonl:4: id '': is required: the platform's id of the event
   expeer: error: bad.jsonl:4: space '': is required for this kind
-  bad.jsonl: 4 lines: 1 to add, 0 already there, 3 rejected; nothing written: fix the rejected lines
+  bad.jsonl: 4 lines: 1 to add, 0 already there, 3 rejected; nothing written: fix the rejected lines, or give --skip-invalid
   [65]
   $ sqlite3 expeer.db "SELECT count(*) FROM activities WHERE external_id = 'ev-5'"
   0
@@ -82,7 +83,7 @@ Listing, with filters by member, space, kind and period (both days included).
   $ expeer activity list --limit 1 --format csv | tail -n +2
   2024-04-01T00:00:00Z,news,2,euromed,Appel
   $ expeer activity list --from March
-  expeer: error: --from must be a date as 2024-05-01, not 'March'
+  expeer: error: --from 'March' is not a date or time: give a date (2024-05-01), a time with Z or an offset (2024-05-01T10:00:00Z, 2024-05-01T12:00+02:00), today, yesterday, now, or a time ago (36h, 7d, 2w)
   [64]
   $ expeer activity list --kind dance
   expeer: error: --kind: dance not in {news,comment,file,membership,login,view}

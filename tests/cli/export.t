@@ -82,9 +82,9 @@ date. A later import keeps the date.
     "disabled_at": "2023-02-01T00:00:00Z",
   $ printf 'email,status,disabled_at\nzoe@example.fr,disabled,last week\n' > bad-date.csv
   $ EXPEER_DB=$PWD/b.db expeer members import bad-date.csv
-  expeer: error: bad-date.csv:2: disabled_at 'last week': must be a date (2024-05-01) or a UTC time (2024-05-01T10:00:00Z)
+  expeer: error: bad-date.csv:2: disabled_at 'last week': must be a date as 2024-05-01 or a time as 2024-05-01T10:00:00Z (or with an offset, +02:00) (written another way? see --date-format)
   bad-date.csv: 1 rows: 0 to create, 0 to update, 0 unchanged, 0 to skip, 1 rejected; nothing written: fix the rejected rows, or give --skip-invalid
-    rejected: disabled_at: must be a date: 1
+    rejected: disabled_at: must be a date as 2024-05-01 or a time as 2024-05-01T10:00:00Z: 1
   [65]
   $ EXPEER_DB=$PWD/b.db expeer members show 4 --format json | grep '"name"'
     "name": "=HYPERLINK(\"http://evil.example\",\"click\")",

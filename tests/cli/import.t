@@ -131,7 +131,7 @@ Files that are not member lists at all:
   [65]
   $ printf 'email,name,country\n"a@example.org,A,TN\n' > unclosed.csv
   $ expeer members import unclosed.csv
-  expeer: error: unclosed.csv:2: a quoted field is never closed
+  expeer: error: unclosed.csv:2: field 1: a quoted field is never closed
   [65]
   $ printf 'email,name,country\nb@example.org,B,Tunis, Tunisie\n' > extra.csv
   $ expeer members import extra.csv

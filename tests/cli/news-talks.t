@@ -29,14 +29,16 @@ News, comments and talks.
 
 Bad input is refused, all of it at once.
 
-  $ expeer news post nowhere --title $'Two\nlines' --body "" --as nobody@example.org --at yesterday
+  $ expeer news post nowhere --title $'Two\nlines' --body "" --as nobody@example.org --at 2024-05-01T10:00:00Z
   expeer: error: space 'nowhere': no such space
   expeer: error: author 'nobody@example.org': no such member
   expeer: error: title 'Two\nlines': contains a line break
   expeer: error: body '': must not be empty
-  expeer: error: time 'yesterday': must be a UTC time as 2024-05-01T10:00:00Z
   expeer: nothing was written
   [65]
+  $ expeer news post migration --title T --body B --as jb@example.org --at yesterday
+  expeer: error: --at 'yesterday' is a day, not a time: give a time with Z or an offset (2024-05-01T10:00:00Z, 2024-05-01T12:00+02:00), now, or a time ago (36h)
+  [64]
   $ expeer news post migration --title T --body B --body-file body.md --as jb@example.org
   expeer: error: give --body or --body-file, not both
   [64]
@@ -80,8 +82,10 @@ Talks: the monthly webinars, in both languages.
   expeer: added talk 1
   $ expeer talks add --at 2024-06-20T14:00:00Z --title-fr "Détention" --title-en "Detention" --replay https://video.example.org/detention
   expeer: added talk 2
-  $ expeer talks add --at 2024-13-01T14:00:00Z --title-fr "" --replay 'javascript:alert(1)'
-  expeer: error: time '2024-13-01T14:00:00Z': must be a UTC time as 2024-09-26T14:00:00Z
+  $ expeer talks add --at 2024-13-01T14:00:00Z --title-fr T --title-en T
+  expeer: error: --at '2024-13-01T14:00:00Z' is not a date or time: give a date (2024-05-01), a time with Z or an offset (2024-05-01T10:00:00Z, 2024-05-01T12:00+02:00), today, yesterday, now, or a time ago (36h, 7d, 2w)
+  [64]
+  $ expeer talks add --at 2024-10-01T14:00:00Z --title-fr "" --replay 'javascript:alert(1)'
   expeer: error: French title '': must not be empty
   expeer: error: replay link 'javascript:alert(1)': must be an https:// address
   expeer: error: English title '': is required

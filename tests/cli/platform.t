@@ -171,8 +171,8 @@ A space deleted on the platform is archived here; its history stays.
 
 Bad options.
 
-  $ expeer platform pull --since yesterday
-  expeer: error: --since must be a date as 2024-05-01, not 'yesterday'
+  $ expeer platform pull --since 01/12/2026
+  expeer: error: --since '01/12/2026' is not a date or time: give a date (2024-05-01), a time with Z or an offset (2024-05-01T10:00:00Z, 2024-05-01T12:00+02:00), today, yesterday, now, or a time ago (36h, 7d, 2w)
   [64]
   $ expeer platform pull --api-key x
   expeer: error: The following arguments were not expected: x --api-key

@@ -125,7 +125,7 @@ A snapshot freezes the published figures; a later correction does not change the
 Bad input is refused with what is wrong.
 
   $ expeer stats report --from 2024-02-30 --to 2024-03-01
-  expeer: error: --from '2024-02-30' is not a date (YYYY-MM-DD)
+  expeer: error: --from '2024-02-30' is not a date or time: give a date (2024-05-01), a time with Z or an offset (2024-05-01T10:00:00Z, 2024-05-01T12:00+02:00), today, yesterday, now, or a time ago (36h, 7d, 2w)
   [64]
   $ expeer stats report --year 2024 --tz Mars/Olympus_Mons
   expeer: error: unknown time zone 'Mars/Olympus_Mons': give a name such as Europe/Brussels or UTC

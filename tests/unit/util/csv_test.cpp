@@ -10,13 +10,9 @@ using namespace expeer;
 
 namespace {
 
+// Through read_csv, the entry point the fuzzer uses.
 std::vector<CsvRecord> read_all(const std::string& text, Encoding encoding = Encoding::utf8) {
-    std::istringstream in(text);
-    CsvReader reader(in, "test.csv", encoding);
-    std::vector<CsvRecord> records;
-    CsvRecord record;
-    while (reader.next(record)) records.push_back(record);
-    return records;
+    return read_csv(text, "test.csv", encoding);
 }
 
 using Fields = std::vector<std::string>;
@@ -92,10 +88,103 @@ TEST_CASE("Windows-1252 and Latin-1 become UTF-8") {
 }
 
 TEST_CASE("files that are not CSV text are refused with the place named") {
-    CHECK_THROWS_WITH(read_all("a,b\n\"open,2\n"), "test.csv:2: a quoted field is never closed");
+    CHECK_THROWS_WITH(read_all("a,b\n\"open,2\n"), "test.csv:2: field 1: a quoted field is never closed");
+    CHECK_THROWS_WITH(read_all("a,b\n1,\"open\n"), "test.csv:2: field 2: a quoted field is never closed");
     CHECK_THROWS_WITH(read_all(std::string("a\0b\n", 4)), "test.csv: not a text file (it contains NUL bytes)");
     CHECK_THROWS_WITH(read_all("\xff\xfe" "a\0,\0"), "test.csv: the file is in UTF-16: save it as UTF-8 CSV");
     CHECK(read_all("").empty());
+}
+
+TEST_CASE("lines ending in CR alone, as old Mac exports write them, are read as lines") {
+    const auto r = read_all("email,name\ra@example.org,A\r\"two\rlines\",B\r\rc@example.org,C");
+    REQUIRE(r.size() == 4);
+    CHECK(r[1].fields == Fields{"a@example.org", "A"});
+    CHECK(r[2].fields == Fields{"two\nlines", "B"}); // a line break, for validation to refuse
+    CHECK(r[3].fields == Fields{"c@example.org", "C"});
+    CHECK(r[3].line == 6);
+    std::istringstream in("a\rb\r");
+    CsvReader reader(in, "mac.csv", Encoding::utf8);
+    CsvRecord record;
+    REQUIRE(reader.next(record));
+    CHECK(reader.uses_cr_only());
+    // CRLF and a CR inside a field of an LF file are not CR-only.
+    CHECK(read_all("a\r\nb\r\n").size() == 2);
+    CHECK(read_all("a\n\"x\ry\"\n")[1].fields == Fields{"x\ry"});
+}
+
+namespace {
+
+std::string error_of(const std::string& text, CsvLimits limits) {
+    std::istringstream in(text);
+    CsvReader reader(in, "big.csv", Encoding::utf8, {}, limits);
+    CsvRecord record;
+    try {
+        while (reader.next(record)) {
+        }
+    } catch (const Error& e) {
+        CHECK(e.kind() == ErrorKind::data);
+        return e.what();
+    }
+    return "";
+}
+
+// A stream of NUL bytes that never ends, as /dev/zero is; it counts what was read.
+class Endless : public std::streambuf {
+public:
+    std::uint64_t given = 0;
+
+protected:
+    int_type underflow() override {
+        setg(zeros_, zeros_, zeros_ + sizeof zeros_);
+        given += sizeof zeros_;
+        return 0;
+    }
+
+private:
+    char zeros_[4096] = {};
+};
+
+} // namespace
+
+TEST_CASE("fields, field bytes and record bytes are bounded, with the line and field named") {
+    const CsvLimits small{10, 100, 1000};
+    std::string wide = "email";
+    for (int i = 0; i < 20; ++i) wide += ",x";
+    CHECK(error_of("a\n" + wide + "\n", small) == "big.csv:2: field 11: more than 10 fields in one record");
+    CHECK(error_of("a,b\n1," + std::string(101, 'x') + "\n", small) == "big.csv:2: field 2: longer than 100 bytes");
+    CHECK(error_of("a,b\n1,\"" + std::string(500, 'x') + "\n", small) ==
+          "big.csv:2: field 2: longer than 100 bytes (a quote never closed?)");
+    std::string long_record = "a";
+    for (int i = 0; i < 9; ++i) long_record += "," + std::string(99, 'y');
+    long_record += "," + std::string(200, 'z');
+    CHECK(error_of(long_record + "\n", CsvLimits{10, 300, 1000}) ==
+          "big.csv:1: field 11: more than 10 fields in one record");
+    CHECK(error_of(long_record + "\n", CsvLimits{20, 300, 1000}) ==
+          "big.csv:1: field 11: the record is longer than 1000 bytes");
+    // Within the bounds, all is read.
+    CHECK(error_of("a,b\n1," + std::string(100, 'x') + "\n", small).empty());
+}
+
+TEST_CASE("a record far over the bounds is refused early: memory stays flat") {
+    // The 400 MB one-line file of the issue, cut short: the reader must stop long before.
+    std::string line = "email";
+    line.reserve(8 * 1000 * 1000);
+    while (line.size() < 8 * 1000 * 1000) line += ",x";
+    std::istringstream in(line + "\n");
+    CsvReader reader(in, "wide.csv", Encoding::utf8);
+    CsvRecord record;
+    CHECK_THROWS_WITH(reader.next(record), "wide.csv:1: field 1001: more than 1000 fields in one record");
+    // The header's end is looked for within one record's bound, then one chunk more at most.
+    CHECK(reader.bytes_read() <= CsvLimits{}.max_record_bytes + 128 * 1024);
+}
+
+TEST_CASE("an endless stream of NUL bytes ends with an error") {
+    Endless zeros;
+    std::istream in(&zeros);
+    CsvReader reader(in, "/dev/zero", Encoding::utf8);
+    CsvRecord record;
+    CHECK_THROWS_WITH(reader.next(record), "/dev/zero: not a text file (it contains NUL bytes)");
+    CHECK(zeros.given <= 2 * 1024 * 1024);
 }
 
 TEST_CASE("csv_line quotes only what needs it") {
