@@ -162,44 +162,4 @@ bool CsvReader::next(CsvRecord& record) {
     }
 }
 
-std::string csv_line(const std::vector<std::string>& fields, char separator, bool crlf) {
-    std::string line;
-    for (std::size_t i = 0; i < fields.size(); ++i) {
-        if (i) line += separator;
-        const std::string& f = fields[i];
-        if (f.find_first_of(std::string{separator, '"', '\r', '\n'}) == std::string::npos) {
-            line += f;
-            continue;
-        }
-        line += '"';
-        for (char c : f) {
-            if (c == '"') line += '"';
-            line += c;
-        }
-        line += '"';
-    }
-    line += crlf ? "\r\n" : "\n";
-    return line;
-}
-
-namespace {
-
-bool is_formula_start(char c) { return c == '=' || c == '+' || c == '-' || c == '@' || c == '\t' || c == '\r'; }
-
-// The value is some quotes followed by a formula start (zero quotes included).
-bool looks_neutralised(const std::string& value, std::size_t quotes) {
-    const auto first = value.find_first_not_of('\'');
-    return first != std::string::npos && first >= quotes && is_formula_start(value[first]);
-}
-
-} // namespace
-
-std::string neutralise_formula(const std::string& value) {
-    return looks_neutralised(value, 0) ? "'" + value : value;
-}
-
-std::string restore_formula(const std::string& value) {
-    return looks_neutralised(value, 1) ? value.substr(1) : value;
-}
-
 } // namespace expeer

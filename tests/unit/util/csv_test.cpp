@@ -97,25 +97,3 @@ TEST_CASE("files that are not CSV text are refused with the place named") {
     CHECK_THROWS_WITH(read_all("\xff\xfe" "a\0,\0"), "test.csv: the file is in UTF-16: save it as UTF-8 CSV");
     CHECK(read_all("").empty());
 }
-
-TEST_CASE("csv_line quotes only what needs it") {
-    CHECK(csv_line({"a", "b c", ""}) == "a,b c,\n");
-    CHECK(csv_line({"x, y", "say \"hi\"", "two\nlines"}) == "\"x, y\",\"say \"\"hi\"\"\",\"two\nlines\"\n");
-    CHECK(csv_line({"a;b", "c"}, ';', true) == "\"a;b\";c\r\n");
-}
-
-TEST_CASE("formula neutralisation is undone exactly, whatever the value") {
-    for (const char* value : {"=SUM(A1)", "+33 1 23", "-Ali", "@home", "\tx", "\rx", "'=x", "''=x", "'plain",
-                              "plain", "", "'", "a=b", "=", "'''+"}) {
-        INFO(value);
-        const std::string neutral = neutralise_formula(value);
-        CHECK(restore_formula(neutral) == value);
-        const char first = neutral.empty() ? ' ' : neutral.front();
-        CHECK(first != '=');
-        CHECK(first != '+');
-        CHECK(first != '-');
-        CHECK(first != '@');
-    }
-    CHECK(neutralise_formula("=1+1") == "'=1+1");
-    CHECK(neutralise_formula("plain") == "plain");
-}
