@@ -30,13 +30,12 @@ void activity_import(Context& context, const ImportCommand& c) {
         context.database(), c.file, c.dry_run,
         [&](const LineProblem& p) {
             progress.finish();
-            context.err << fmt::format("expeer: error: {}:{}: {} '{}': {}\n", c.file, p.line, p.field, p.value, p.reason);
+            context.error(fmt::format("{}:{}: {} '{}': {}", c.file, p.line, p.field, p.value, p.reason));
         },
         [&](std::uint64_t done, std::uint64_t total) { progress.update(done, total); });
     progress.finish();
-    if (!context.options.quiet)
-        for (const auto& key : report.unknown_keys)
-            context.err << fmt::format("expeer: warning: {}: key '{}' is not imported\n", c.file, key);
+    for (const auto& key : report.unknown_keys)
+        context.warn(fmt::format("{}: key '{}' is not imported", c.file, key));
     const char* outcome = c.dry_run ? "dry run: nothing written"
                           : report.written ? "written"
                           : report.rejected ? "nothing written: fix the rejected lines"

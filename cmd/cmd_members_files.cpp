@@ -86,18 +86,17 @@ void members_import(Context& context, ImportCommand& command) {
     callbacks.on_problem = [&](const ImportProblem& p) {
         progress.finish();
         const std::string where = fmt::format("{}:{}", options.file.string(), p.line);
-        if (p.column.empty()) context.err << fmt::format("expeer: error: {}: {}\n", where, p.reason);
-        else context.err << fmt::format("expeer: error: {}: {} '{}': {}\n", where, p.column, p.value, p.reason);
+        if (p.column.empty()) context.error(fmt::format("{}: {}", where, p.reason));
+        else context.error(fmt::format("{}: {} '{}': {}", where, p.column, p.value, p.reason));
     };
     callbacks.on_progress = [&](std::uint64_t done, std::uint64_t total) { progress.update(done, total); };
 
     const ImportReport report = import_members(context.database(), context.countries(), context.clock(), options, callbacks);
     progress.finish();
 
-    if (!context.options.quiet)
-        for (const auto& column : report.unknown_columns)
-            context.err << fmt::format("expeer: warning: {}: column '{}' is not imported: unknown header "
-                                       "(name its field with --map)\n", options.file.string(), column);
+    for (const auto& column : report.unknown_columns)
+        context.warn(fmt::format("{}: column '{}' is not imported: unknown header (name its field with --map)",
+                                 options.file.string(), column));
     if (command.report_format == "json") {
         context.out << report_json(report, options).dump(2) << '\n';
     } else if (context.options.quiet) {

@@ -1,6 +1,7 @@
 #include "context.hpp"
 
 #include "util/error.hpp"
+#include "util/printable.hpp"
 
 #include <fmt/format.h>
 
@@ -88,7 +89,13 @@ Format Context::format(const std::string& requested) const {
 }
 
 void Context::say(const std::string& message) {
-    if (!options.quiet) err << message << '\n';
+    if (!options.quiet) err << printable_lines(message) << '\n';
+}
+
+void Context::warn(const std::string& message) { say("expeer: warning: " + message); }
+
+void Context::error(const std::string& message) {
+    err << "expeer: error: " << printable_lines(message) << '\n';
 }
 
 } // namespace expeer::cli
