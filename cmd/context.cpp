@@ -20,6 +20,7 @@ Config& Context::config() {
         // Layer 6 of the precedence in config.hpp: the command line.
         if (!options.database.empty()) config_->set("database", options.database, "command line --db");
         if (!options.actor.empty()) config_->set("actor", options.actor, "command line --actor");
+        for (const auto& warning : config_->warnings()) warn(warning);
     }
     return *config_;
 }
