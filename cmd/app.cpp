@@ -107,8 +107,8 @@ int run(int argc, const char* const* argv, Context& context) {
         return app->exit(e, context.out, context.err);
     } catch (const CLI::ParseError& e) {
         const CLI::App& where = deepest_selected(*app);
-        context.err << "expeer: error: " << usage_problem(where, e) << '\n'
-                    << "run '" << command_path(where) << " --help' for usage\n";
+        context.error(usage_problem(where, e));
+        context.err << "run '" << command_path(where) << " --help' for usage\n";
         return static_cast<int>(ExitCode::usage);
     }
     try {
@@ -117,14 +117,14 @@ int run(int argc, const char* const* argv, Context& context) {
         if (!context.out) throw Error(ErrorKind::io, "cannot write to standard output");
         return static_cast<int>(context.exit_code);
     } catch (const InvalidInput& e) {
-        for (const auto& error : e.errors()) context.err << "expeer: error: " << describe(error) << '\n';
+        for (const auto& error : e.errors()) context.error(describe(error));
         context.err << "expeer: nothing was written\n";
         return static_cast<int>(exit_code_for(e.kind()));
     } catch (const Error& e) {
-        context.err << "expeer: error: " << e.what() << '\n';
+        context.error(e.what());
         return static_cast<int>(exit_code_for(e.kind()));
     } catch (const std::exception& e) {
-        context.err << "expeer: error: " << e.what() << '\n';
+        context.error(e.what());
         return static_cast<int>(ExitCode::failure);
     }
 }

@@ -48,7 +48,7 @@ void activity_import(Context& context, ImportCommand& c) {
     ActivityImportCallbacks callbacks;
     callbacks.on_problem = [&](const LineProblem& p) {
         progress.finish();
-        context.err << fmt::format("expeer: error: {}:{}: {} '{}': {}\n", file, p.line, p.field, p.value, p.reason);
+        context.error(fmt::format("{}:{}: {} '{}': {}", file, p.line, p.field, p.value, p.reason));
     };
     callbacks.on_progress = [&](std::uint64_t done, std::uint64_t total) { progress.update(done, total); };
     const auto report = import_activities(context.database(), context.clock(), options, callbacks);
@@ -56,10 +56,10 @@ void activity_import(Context& context, ImportCommand& c) {
     print_import_report(context, report.written, fmt::format("{} added", report.added), [&] {
         if (!context.options.quiet) {
             for (const auto& key : report.unknown_keys)
-                context.err << fmt::format("expeer: warning: {}: key '{}' is not imported\n", file, key);
+                context.warn(fmt::format("{}: key '{}' is not imported", file, key));
             if (report.unknown_keys_left_out)
-                context.err << fmt::format("expeer: warning: {}: and {} other keys are not imported\n", file,
-                                           report.unknown_keys_left_out);
+                context.warn(fmt::format("{}: and {} other keys are not imported", file,
+                                         report.unknown_keys_left_out));
         }
         if (c.report_format == "json") {
             nlohmann::ordered_json j;

@@ -88,8 +88,8 @@ void members_import(Context& context, ImportCommand& command) {
     callbacks.on_problem = [&](const ImportProblem& p) {
         progress.finish();
         const std::string where = fmt::format("{}:{}", file, p.line);
-        if (p.column.empty()) context.err << fmt::format("expeer: error: {}: {}\n", where, p.reason);
-        else context.err << fmt::format("expeer: error: {}: {} '{}': {}\n", where, p.column, p.value, p.reason);
+        if (p.column.empty()) context.error(fmt::format("{}: {}", where, p.reason));
+        else context.error(fmt::format("{}: {} '{}': {}", where, p.column, p.value, p.reason));
     };
     callbacks.on_progress = [&](std::uint64_t done, std::uint64_t total) { progress.update(done, total); };
 
@@ -101,8 +101,8 @@ void members_import(Context& context, ImportCommand& command) {
     print_import_report(context, report.written, written, [&] {
         if (!context.options.quiet)
             for (const auto& column : report.unknown_columns)
-                context.err << fmt::format("expeer: warning: {}: column '{}' is not imported: unknown header "
-                                           "(name its field with --map)\n", file, column);
+                context.warn(fmt::format("{}: column '{}' is not imported: unknown header "
+                                         "(name its field with --map)", file, column));
         if (command.report_format == "json") {
             context.out << report_json(report, options).dump(2, ' ', false, nlohmann::ordered_json::error_handler_t::replace)
                         << '\n';

@@ -139,8 +139,7 @@ void platform_pull(Context& context, const PullCommand& c) {
                           progress.update(done, total);
                       });
     progress.finish();
-    for (const auto& warning : report.warnings)
-        context.say("expeer: warning: " + warning);
+    for (const auto& warning : report.warnings) context.warn(warning);
     print_pull(context, report, c);
     if (!report.skipped_spaces.empty()) context.exit_code = ExitCode::partial;
 }

@@ -11,6 +11,8 @@
 
 #include <fmt/format.h>
 
+#include <optional>
+
 namespace expeer::cli {
 
 namespace {
@@ -140,7 +142,7 @@ void add_stats_commands(CLI::App& group, Context& context, Action& action) {
                 std::vector<std::string> warnings;
                 const DisclosedReport disclosed = publishable_report(context.database(), settings,
                                                                      {period, c->internal, c->snapshot}, warnings);
-                for (const auto& warning : warnings) context.say("expeer: warning: " + warning);
+                for (const auto& warning : warnings) context.warn(warning);
 
                 std::vector<ReportFormat> formats;
                 for (const auto& f : c->formats) formats.push_back(report_format(f));
@@ -151,23 +153,28 @@ void add_stats_commands(CLI::App& group, Context& context, Action& action) {
                 if (c->out.empty() && !(one_text || (formats.size() == 1 && languages.size() == 1)))
                     throw Error(ErrorKind::usage, "several formats, or several languages in csv, json or html, need "
                                                   "--out DIR");
-                if (!c->out.empty()) create_private_directories(c->out);
+                // The report set appears whole or not at all: a full disk leaves the old one.
+                std::optional<AtomicDirectory> out;
+                if (!c->out.empty()) out.emplace(c->out);
+                std::vector<std::string> written;
                 for (const auto& code : languages) {
                     const ReportLanguage language(code);
                     const ReportContext rc{disclosed, language, context.countries(), settings.top_countries,
                                            settings.templates_dir};
                     for (const auto format : formats) {
                         const std::string text = render_report(format, rc);
-                        if (c->out.empty()) {
+                        if (!out) {
                             context.out << text;
                             if (&code != &languages.back()) context.out << "\n";
                             continue;
                         }
-                        const auto file = c->out / file_name(period, c->internal, code, format);
-                        write_file_atomically(file, text, true);
-                        context.say(fmt::format("expeer: wrote {}", file.string()));
+                        written.push_back(file_name(period, c->internal, code, format));
+                        out->write(written.back(), text);
                     }
                 }
+                if (!out) return;
+                out->commit();
+                for (const auto& name : written) context.say(fmt::format("expeer: wrote {}", (c->out / name).string()));
             };
         });
     }

@@ -2,6 +2,7 @@
 
 #include "members/registry.hpp"
 #include "util/error.hpp"
+#include "util/printable.hpp"
 
 #include <fmt/format.h>
 
@@ -20,6 +21,7 @@ Config& Context::config() {
         // Layer 6 of the precedence in config.hpp: the command line.
         if (!options.database.empty()) config_->set("database", options.database, "command line --db");
         if (!options.actor.empty()) config_->set("actor", options.actor, "command line --actor");
+        for (const auto& warning : config_->warnings()) warn(warning);
     }
     return *config_;
 }
@@ -51,7 +53,7 @@ Database& Context::database(DatabaseAccess access) {
         database_ = Database::open(options);
         // Keys stay by the rule the database records until `db migrate` computes them again.
         if (const auto warning = email_key_rule_warning(*database_, email_key_rule()))
-            err << "expeer: warning: " << *warning << "\n";
+            warn(*warning);
     }
     return *database_;
 }
@@ -110,7 +112,13 @@ Format Context::format(const std::string& requested) const {
 }
 
 void Context::say(const std::string& message) {
-    if (!options.quiet) err << message << '\n';
+    if (!options.quiet) err << printable_lines(message) << '\n';
+}
+
+void Context::warn(const std::string& message) { say("expeer: warning: " + message); }
+
+void Context::error(const std::string& message) {
+    err << "expeer: error: " << printable_lines(message) << '\n';
 }
 
 } // namespace expeer::cli

@@ -64,6 +64,12 @@ public:
     Format format(const std::string& requested) const;
     // A message for the person at the terminal (stderr); silent under --quiet.
     void say(const std::string& message);
+    // "expeer: warning: MESSAGE", silent under --quiet; "expeer: error: MESSAGE", always.
+    // These and say() are the last line of defence against a value that was quoted in a
+    // message unescaped: whatever a terminal would act on is escaped (printable_lines), the
+    // message's own line breaks kept.
+    void warn(const std::string& message);
+    void error(const std::string& message);
     // Whether to draw progress: a terminal, and not --quiet.
     bool show_progress() const { return err_is_terminal_ && !options.quiet; }
 

@@ -1,5 +1,7 @@
 #include "output.hpp"
 
+#include "util/csv_writer.hpp"
+#include "util/printable.hpp"
 #include "util/text.hpp"
 
 #include <algorithm>
@@ -26,19 +28,13 @@ std::string cell_text(const nlohmann::ordered_json& value) {
 
 namespace {
 
-std::string csv_field(const std::string& value) {
-    if (value.find_first_of(",\"\r\n") == std::string::npos) return value;
-    std::string quoted = "\"";
-    for (char c : value) {
-        if (c == '"') quoted += '"';
-        quoted += c;
-    }
-    return quoted + "\"";
-}
+// Through the one CSV writer of expeer, which neutralises what a spreadsheet would run.
+void print_csv_row(std::ostream& out, const std::vector<std::string>& cells) { out << csv_line(cells); }
 
-void print_csv_row(std::ostream& out, const std::vector<std::string>& cells) {
-    for (std::size_t i = 0; i < cells.size(); ++i) out << (i ? "," : "") << csv_field(cells[i]);
-    out << '\n';
+// A table is for a person at a terminal: a value that would move the cursor, clear the
+// screen or reverse the text is shown escaped, whole (CSV and JSON carry it as it is).
+std::string table_cell(const std::string& text) {
+    return text.empty() ? "-" : printable(text, std::string::npos);
 }
 
 void print_aligned(std::ostream& out, const std::vector<std::vector<std::string>>& lines) {
@@ -83,7 +79,7 @@ void print_records(std::ostream& out, const Records& records, Format format) {
             std::vector<std::string> cells;
             for (const auto& column : columns) {
                 const std::string cell = cell_text(row.value(column, nlohmann::ordered_json()));
-                cells.push_back(cell.empty() ? "-" : cell);
+                cells.push_back(table_cell(cell));
             }
             lines.push_back(std::move(cells));
         }
@@ -109,8 +105,7 @@ void print_record(std::ostream& out, const nlohmann::ordered_json& record, Forma
     case Format::table: {
         std::vector<std::vector<std::string>> lines;
         for (const auto& [key, value] : record.items()) {
-            const std::string cell = cell_text(value);
-            lines.push_back({key, cell.empty() ? "-" : cell});
+            lines.push_back({key, table_cell(cell_text(value))});
         }
         print_aligned(out, lines);
         return;

@@ -1,8 +1,10 @@
 #include "config/config.hpp"
 
 #include "util/error.hpp"
+#include "util/url.hpp"
 
 #include <fmt/format.h>
+#include <sys/stat.h>
 #include <yaml-cpp/yaml.h>
 
 #include <algorithm>
@@ -110,6 +112,7 @@ void Config::load_file(const std::filesystem::path& file, bool required) {
     if (root.IsNull()) return; // an empty file configures nothing
     if (!root.IsMap())
         throw Error(ErrorKind::config, fmt::format("{}: the file must be a map of keys and values", file.string()));
+    std::optional<std::string> secret_key; // the first key of the file that holds a secret
     walk(root, "", [&](const std::string& name, const YAML::Node& key_node, const YAML::Node& value) {
         const std::string where = fmt::format("{}:{}", file.string(), key_node.Mark().line + 1);
         const auto known = std::find_if(keys_.begin(), keys_.end(), [&](const ConfigKey& k) { return names(k, name); });
@@ -118,7 +121,23 @@ void Config::load_file(const std::filesystem::path& file, bool required) {
         if (!value.IsScalar())
             throw Error(ErrorKind::config, fmt::format("{}: '{}' must be a single value", where, name));
         set(name, value.Scalar(), where);
+        const bool secret = (known->secret && !value.Scalar().empty()) ||
+                            url_without_credentials(value.Scalar()) != value.Scalar();
+        if (secret && !secret_key) secret_key = name;
     });
+    if (secret_key) warn_if_others_can_read(file, *secret_key);
+}
+
+// A warning, not a refusal: configuration files are often world-readable (/etc), and every
+// command would stop, even those that never use the secret. Files that hold nothing but a
+// secret (smtp.password_file, platform.api_key_file) are refused instead, as ssh refuses a
+// private key others can read.
+void Config::warn_if_others_can_read(const std::filesystem::path& file, const std::string& key) {
+    struct stat st {};
+    if (::stat(file.c_str(), &st) != 0 || (st.st_mode & 077) == 0) return;
+    warnings_.push_back(fmt::format("'{}' holds {} and others can read it (mode {:o}): chmod 600 it, "
+                                    "or move the secret to the environment",
+                                    file.string(), key, st.st_mode & 0777));
 }
 
 void Config::load_environment(const Environment& env) {
@@ -145,7 +164,7 @@ bool Config::get_boolean(const std::string& name) const { return get(name) == "t
 std::string Config::shown_value(const std::string& name) const {
     const auto& value = get(name);
     if (key(name).secret && !value.empty()) return "********";
-    return value;
+    return url_without_credentials(value);
 }
 
 ConfigSources default_config_sources(const Environment& env) {

@@ -45,17 +45,22 @@ public:
     bool get_boolean(const std::string& key) const;
     const ConfigValue& entry(const std::string& key) const;
 
-    // The value as it may be shown: secrets masked.
+    // The value as it may be shown: secrets masked, and the user and password of a URL.
     std::string shown_value(const std::string& key) const;
+    // What whoever runs expeer should be told about the files read: a file that holds a
+    // secret (a secret key, a URL with a password) and that others can read.
+    const std::vector<std::string>& warnings() const { return warnings_; }
     const std::vector<ConfigKey>& keys() const { return keys_; }
 
 private:
     const ConfigKey& key(const std::string& name) const;
     // Why `value` does not fit the key's type, if it does not.
     std::optional<std::string> type_problem(const ConfigKey& key, const std::string& name, const std::string& value) const;
+    void warn_if_others_can_read(const std::filesystem::path& file, const std::string& key);
 
     std::vector<ConfigKey> keys_;
     std::map<std::string, ConfigValue> values_;
+    std::vector<std::string> warnings_;
 };
 
 struct ConfigSources {

@@ -1,10 +1,12 @@
 #include "letter/sender.hpp"
 
 #include "config/config.hpp"
+#include "config/secret_file.hpp"
 #include "store/database.hpp"
 #include "store/letter_store.hpp"
 #include "util/clock.hpp"
 #include "util/error.hpp"
+#include "util/url.hpp"
 
 #include <curl/curl.h>
 #include <cstring>
@@ -23,17 +25,22 @@ namespace expeer {
 
 SmtpSettings smtp_settings(const Config& config) {
     SmtpSettings s;
-    s.url = config.get("smtp.url");
+    const std::string& url = config.get("smtp.url");
+    const auto parsed = parse_url(url);
+    if (!parsed || (parsed->scheme != "smtp" && parsed->scheme != "smtps"))
+        throw Error(ErrorKind::config,
+                    fmt::format("smtp.url '{}' ({}): expected smtp://HOST:PORT or smtps://HOST:PORT",
+                                config.shown_value("smtp.url"), config.entry("smtp.url").origin));
+    s.url = parsed->url; // as libcurl read it, so that it connects where this decided
+    // The password and every member's address would cross the network in clear: TLS unless
+    // the server is this machine, by the host libcurl will connect to.
+    s.tls = parsed->scheme == "smtps"               ? SmtpTls::implicit
+            : is_loopback_host(parsed->host) ? SmtpTls::if_offered
+                                             : SmtpTls::required;
     s.user = config.get("smtp.user");
     s.password = config.get("smtp.password");
-    const std::string file = config.get("smtp.password_file");
-    if (s.password.empty() && !file.empty()) {
-        std::ifstream in(file);
-        if (!in) throw Error(ErrorKind::config, fmt::format("smtp.password_file: cannot read '{}'", file));
-        std::getline(in, s.password);
-    }
-    if (!(s.url.starts_with("smtp://") || s.url.starts_with("smtps://")))
-        throw Error(ErrorKind::config, fmt::format("smtp.url '{}': expected smtp://HOST:PORT or smtps://HOST:PORT", s.url));
+    if (s.password.empty() && !config.get("smtp.password_file").empty())
+        s.password = read_secret_file(config, "smtp.password_file");
     s.timeout_seconds = config.get_integer("smtp.timeout_seconds");
     return s;
 }
@@ -51,13 +58,6 @@ SendLimits send_limits(const Config& config) {
 namespace {
 
 using Steady = std::chrono::steady_clock;
-
-bool is_loopback(const std::string& url) {
-    const auto start = url.find("://") + 3;
-    std::string host = url.substr(start, url.find_first_of(":/", start) - start);
-    if (url.compare(start, 1, "[") == 0) host = url.substr(start, url.find(']', start) - start + 1);
-    return host == "localhost" || host == "127.0.0.1" || host == "[::1]";
-}
 
 void curl_once() {
     static std::once_flag flag;
@@ -112,7 +112,9 @@ struct Slot {
         last_reply.clear();
         refused = false;
         curl_easy_setopt(easy, CURLOPT_URL, smtp.url.c_str());
-        curl_easy_setopt(easy, CURLOPT_USE_SSL, is_loopback(smtp.url) ? CURLUSESSL_TRY : CURLUSESSL_ALL);
+        curl_easy_setopt(easy, CURLOPT_PROTOCOLS_STR, "smtp,smtps");
+        curl_easy_setopt(easy, CURLOPT_USE_SSL,
+                         smtp.tls == SmtpTls::if_offered ? CURLUSESSL_TRY : CURLUSESSL_ALL);
         if (!smtp.user.empty()) {
             curl_easy_setopt(easy, CURLOPT_USERNAME, smtp.user.c_str());
             curl_easy_setopt(easy, CURLOPT_PASSWORD, smtp.password.c_str());

@@ -19,8 +19,16 @@ class Clock;
 class Config;
 class Database;
 
+// How the connection to the SMTP server is protected.
+enum class SmtpTls {
+    implicit,   // smtps://
+    required,   // smtp:// and STARTTLS, or nothing is sent (not even AUTH)
+    if_offered, // smtp:// to this machine (a local relay): STARTTLS when the server offers it
+};
+
 struct SmtpSettings {
-    std::string url;      // smtp://host:587 (STARTTLS required but on localhost) or smtps://host:465
+    std::string url; // smtp://host:587 or smtps://host:465, as libcurl's parser wrote it back
+    SmtpTls tls = SmtpTls::required;
     std::string user;
     std::string password; // from the environment or a file; never printed
     long timeout_seconds = 60;

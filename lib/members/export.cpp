@@ -2,7 +2,7 @@
 
 #include "members/member_json.hpp"
 #include "members/registry.hpp"
-#include "util/csv.hpp"
+#include "util/csv_writer.hpp"
 
 namespace expeer {
 
@@ -15,10 +15,11 @@ ExportFormat export_format_for(const std::filesystem::path& file) {
 
 namespace {
 
+// csv_line neutralises what a spreadsheet would run.
 std::string csv_cell(const nlohmann::ordered_json& value) {
     if (value.is_null()) return "";
     if (value.is_boolean()) return value.get<bool>() ? "yes" : "no";
-    if (value.is_string()) return neutralise_formula(value.get<std::string>());
+    if (value.is_string()) return value.get<std::string>();
     return value.dump();
 }
 

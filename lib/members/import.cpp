@@ -14,6 +14,7 @@
 #include "util/atomic_file.hpp"
 #include "util/clock.hpp"
 #include "util/csv.hpp"
+#include "util/csv_writer.hpp"
 #include "util/error.hpp"
 #include "util/json_lines.hpp"
 #include "util/printable.hpp"
@@ -81,8 +82,7 @@ public:
         return (reader_.had_byte_order_mark() ? "\xef\xbb\xbf" : "") + csv_line(fields, reader_.separator(), reader_.uses_crlf());
     }
     std::string rejected_row(const Row& row, const std::string& reason) const override {
-        std::vector<std::string> fields;
-        for (const auto& cell : row.cells) fields.push_back(neutralise_formula(cell));
+        std::vector<std::string> fields = row.cells; // csv_line neutralises formulas again
         fields.resize(std::max(fields.size(), headers_.size()));
         fields.push_back(reason);
         return csv_line(fields, reader_.separator(), reader_.uses_crlf());

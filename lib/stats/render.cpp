@@ -1,7 +1,7 @@
 #include "stats/render.hpp"
 
 #include "geo/countries.hpp"
-#include "util/csv.hpp"
+#include "util/csv_writer.hpp"
 #include "util/error.hpp"
 #include "util/text.hpp"
 

@@ -59,9 +59,18 @@ bool CsvReader::fill() {
 
 void CsvReader::start() {
     started_ = true;
+    // The first line end outside quotes: a quoted field may hold a CR of its own.
+    const auto first_line_end = [&](std::size_t from) {
+        bool quoted = false;
+        for (std::size_t i = from; i < data_.size(); ++i) {
+            if (data_[i] == '"') quoted = !quoted;
+            else if (!quoted && (data_[i] == '\r' || data_[i] == '\n')) return i;
+        }
+        return std::string::npos;
+    };
     // Read enough to see how the header line ends (within the bounds: /dev/zero has no end).
     const auto line_end_seen = [&] {
-        const auto end = data_.find_first_of("\r\n");
+        const auto end = first_line_end(0);
         return end != std::string::npos && (data_[end] == '\n' || end + 1 < data_.size());
     };
     while (!line_end_seen() && data_.size() <= limits_.max_record_bytes && fill()) {
@@ -76,7 +85,7 @@ void CsvReader::start() {
         pos_ = 3;
     }
     // Old Mac exports end lines with CR alone: read as LF, or the whole file is one header.
-    const auto end = data_.find_first_of("\r\n", pos_);
+    const auto end = first_line_end(pos_);
     if (end != std::string::npos && data_[end] == '\r' && (end + 1 == data_.size() || data_[end + 1] != '\n')) {
         cr_only_ = true;
         std::replace(data_.begin(), data_.end(), '\r', '\n');
@@ -208,46 +217,6 @@ std::vector<CsvRecord> read_csv(std::string_view text, const std::string& source
     CsvRecord record;
     while (reader.next(record)) records.push_back(record);
     return records;
-}
-
-std::string csv_line(const std::vector<std::string>& fields, char separator, bool crlf) {
-    std::string line;
-    for (std::size_t i = 0; i < fields.size(); ++i) {
-        if (i) line += separator;
-        const std::string& f = fields[i];
-        if (f.find_first_of(std::string{separator, '"', '\r', '\n'}) == std::string::npos) {
-            line += f;
-            continue;
-        }
-        line += '"';
-        for (char c : f) {
-            if (c == '"') line += '"';
-            line += c;
-        }
-        line += '"';
-    }
-    line += crlf ? "\r\n" : "\n";
-    return line;
-}
-
-namespace {
-
-bool is_formula_start(char c) { return c == '=' || c == '+' || c == '-' || c == '@' || c == '\t' || c == '\r'; }
-
-// The value is some quotes followed by a formula start (zero quotes included).
-bool looks_neutralised(const std::string& value, std::size_t quotes) {
-    const auto first = value.find_first_not_of('\'');
-    return first != std::string::npos && first >= quotes && is_formula_start(value[first]);
-}
-
-} // namespace
-
-std::string neutralise_formula(const std::string& value) {
-    return looks_neutralised(value, 0) ? "'" + value : value;
-}
-
-std::string restore_formula(const std::string& value) {
-    return looks_neutralised(value, 1) ? value.substr(1) : value;
 }
 
 } // namespace expeer

@@ -78,13 +78,4 @@ private:
 std::vector<CsvRecord> read_csv(std::string_view text, const std::string& source = "input",
                                 Encoding encoding = Encoding::utf8, CsvLimits limits = {});
 
-// One CSV line (with its end of line), fields quoted where needed.
-std::string csv_line(const std::vector<std::string>& fields, char separator = ',', bool crlf = false);
-
-// A spreadsheet runs a cell starting with = + - @ tab or CR as a formula. neutralise_formula
-// puts a ' before such a value (and before a value that is already ' followed by one of
-// those, so that restore_formula gives every value back exactly).
-std::string neutralise_formula(const std::string& value);
-std::string restore_formula(const std::string& value);
-
 } // namespace expeer

@@ -33,9 +33,7 @@ bool acts_on_terminal(std::uint32_t cp) {
            (cp >= 0x2066 && cp <= 0x2069);
 }
 
-} // namespace
-
-std::string printable(std::string_view value, std::size_t max_chars) {
+std::string escaped(std::string_view value, std::size_t max_chars, bool keep_newlines) {
     std::string out;
     std::size_t chars = 0;
     for (std::size_t i = 0; i < value.size();) {
@@ -45,7 +43,7 @@ std::string printable(std::string_view value, std::size_t max_chars) {
         if (n == 0) {
             out += fmt::format("\\x{:02x}", static_cast<unsigned char>(value[i]));
             ++i;
-        } else if (acts_on_terminal(cp)) {
+        } else if (acts_on_terminal(cp) && !(keep_newlines && cp == '\n')) {
             out += cp < 0x100 ? fmt::format("\\x{:02x}", cp) : fmt::format("\\u{:04x}", cp);
             i += n;
         } else {
@@ -55,6 +53,16 @@ std::string printable(std::string_view value, std::size_t max_chars) {
         ++chars;
     }
     return out;
+}
+
+} // namespace
+
+std::string printable(std::string_view value, std::size_t max_chars) {
+    return escaped(value, max_chars, false);
+}
+
+std::string printable_lines(std::string_view message) {
+    return escaped(message, std::string_view::npos, true);
 }
 
 } // namespace expeer

@@ -11,4 +11,10 @@ namespace expeer {
 
 std::string printable(std::string_view value, std::size_t max_chars = 200);
 
+// A whole message or a text cell, for the last line of defence where it is printed (the
+// error and warning printers of cmd/, tables on a terminal): the same escapes, but the line
+// breaks the message means are kept, and nothing is cut. A value already passed through
+// printable() is unchanged by it.
+std::string printable_lines(std::string_view message);
+
 } // namespace expeer

@@ -23,7 +23,7 @@ Cells a spreadsheet would run as formulas are neutralised, and come back exact.
   $ tail -n +2 members.csv | cut -d, -f1-5
   1,amina@example.org,Amina Ben Salah,TN,"Ligue tunisienne
   2,noor@example.org,نور الهدى,MA,
-  3,zoe@example.fr,"Zoë ""Zo"" Ünal",FR,Réseau; Justice
+  3,zoe@example.fr,"Zoë ""Zo"" Ünal",FR,"Réseau; Justice"
   4,f1@example.org,"'=HYPERLINK(""http://evil.example"",""click"")",
   5,f2@example.org,'-Ali,,'@home
   6,f3@example.org,''=already quoted,,'plain quote

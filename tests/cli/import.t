@@ -16,7 +16,7 @@ A French spreadsheet: semicolons, CRLF, French headers, first and last names in 
   $ expeer members list --format csv | cut -d, -f2-9
   email,name,country,organisation,occupation,language,profile,newsletter_consent
   amani@example.cd,Amani Kabila,CD,Ligue congolaise des droits humains,lawyer,fr,member,yes
-  jean@example.bi,Jean Niyonzima,BI,Collectif des avocats; Bujumbura,lawyer,fr,member,no
+  jean@example.bi,Jean Niyonzima,BI,"Collectif des avocats; Bujumbura",lawyer,fr,member,no
   salma@example.tn,Salma Trabelsi,TN,Observatoire des libertés,researcher,fr,member,yes
   $ expeer members show amani@example.cd --format csv | cut -d, -f10-12
   consent_at,consent_source,registered_on

@@ -147,7 +147,7 @@ it. Plain http goes only to this machine.
   expeer: error: platform.url 'http://tracim.network.example' (environment EXPEER_PLATFORM_URL): plain http:// would send the API key unencrypted: use https://, or set platform.insecure_http
   [78]
   $ EXPEER_PLATFORM_URL=https://admin:pw@tracim.network.example expeer platform check
-  expeer: error: platform.url 'https://admin:pw@tracim.network.example' (environment EXPEER_PLATFORM_URL): no user or password in the URL: the key authenticates
+  expeer: error: platform.url 'https://***:***@tracim.network.example/' (environment EXPEER_PLATFORM_URL): no user or password in the URL: the key authenticates
   [78]
 
 The key is a secret: never shown, and a key file others can read is refused.

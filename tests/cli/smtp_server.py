@@ -2,11 +2,13 @@
 """A real SMTP server on loopback for the letter's tests (aiosmtpd, Debian's python3-aiosmtpd).
 
     smtp_server.py --port-file FILE --dir DIR [--temp-fail ADDR:N]... [--perm-fail ADDR]... [--delay S]
+                   [--auth-log FILE]
 
 Each message is saved as DIR/NNNNN.eml with an X-Envelope-To line first. --temp-fail answers
 451 to the first N attempts for that address, --perm-fail answers 550 always, --delay waits
-that long before accepting each message (to kill a sender mid-run). Its pid goes to FILE.pid;
-it stops on SIGTERM."""
+that long before accepting each message (to kill a sender mid-run). --auth-log offers AUTH
+without TLS (and never STARTTLS), accepts any login and writes "AUTH MECHANISM LOGIN" to that
+file for each: what a client sent in clear. Its pid goes to FILE.pid; it stops on SIGTERM."""
 import argparse
 import asyncio
 import itertools
@@ -16,6 +18,7 @@ import socket
 import threading
 
 from aiosmtpd.controller import Controller
+from aiosmtpd.smtp import AuthResult
 
 parser = argparse.ArgumentParser()
 parser.add_argument("--port-file", required=True)
@@ -23,6 +26,7 @@ parser.add_argument("--dir", required=True)
 parser.add_argument("--temp-fail", action="append", default=[])
 parser.add_argument("--perm-fail", action="append", default=[])
 parser.add_argument("--delay", type=float, default=0)
+parser.add_argument("--auth-log")
 args = parser.parse_args()
 
 os.makedirs(args.dir, exist_ok=True)
@@ -63,7 +67,16 @@ class Handler:
 with socket.socket() as probe:  # a free port
     probe.bind(("127.0.0.1", 0))
     port = probe.getsockname()[1]
-controller = Controller(Handler(), hostname="127.0.0.1", port=port, decode_data=False)
+
+
+def authenticator(server, session, envelope, mechanism, auth_data):
+    with lock, open(args.auth_log, "a") as log:
+        log.write("AUTH %s %s\n" % (mechanism, auth_data.login.decode(errors="replace")))
+    return AuthResult(success=True)
+
+
+auth = {"authenticator": authenticator, "auth_require_tls": False} if args.auth_log else {}
+controller = Controller(Handler(), hostname="127.0.0.1", port=port, decode_data=False, **auth)
 controller.start()
 with open(args.port_file + ".pid", "w") as out:  # to stop this server, and no other test's
     out.write(str(os.getpid()))

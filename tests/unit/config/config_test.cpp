@@ -4,6 +4,7 @@
 #include "util/error.hpp"
 
 #include <catch2/catch.hpp>
+#include <sys/stat.h>
 
 using namespace expeer;
 using Catch::Matchers::Contains;
@@ -131,4 +132,35 @@ TEST_CASE("a family of keys takes one value per name, checked like any key") {
     const auto bad = dir.write("d.yaml", "library:\n  space_quota_mb:\n    sahel: lots\n");
     CHECK(error_of([&] { load_config(env_with({}), {bad, "/none", std::nullopt}); }) ==
           bad.string() + ":3: 'library.space_quota_mb.sahel' must be a whole number, not 'lots'");
+}
+
+TEST_CASE("a URL's user and password are masked wherever the value is shown") {
+    test::ScratchDir dir;
+    const auto file = dir.write("config.yaml", "smtp:\n  url: smtp://letter:s3cret@mail.example:587\n");
+    ::chmod(file.c_str(), 0600);
+    Config config = load_config(env_with({}), {"/nonexistent", "/nonexistent", file});
+    CHECK(config.get("smtp.url") == "smtp://letter:s3cret@mail.example:587");
+    CHECK(config.shown_value("smtp.url") == "smtp://***:***@mail.example:587/");
+    CHECK(config.warnings().empty());
+    config.set("smtp.url", "smtp://letter:a b@mail.example", "environment EXPEER_SMTP_URL");
+    CHECK(config.shown_value("smtp.url") == "smtp://***@mail.example");
+}
+
+TEST_CASE("a configuration file holding a secret that others can read is warned about") {
+    test::ScratchDir dir;
+    const auto with_password = dir.write("a.yaml", "actor: x\nsmtp:\n  password: s3cret\n");
+    const auto with_url = dir.write("b.yaml", "smtp:\n  url: smtp://u:s3cret@mail.example\n");
+    const auto without = dir.write("c.yaml", "smtp:\n  url: smtp://mail.example\n");
+    for (const auto& f : {with_password, with_url, without}) ::chmod(f.c_str(), 0644);
+    const Config a = load_config(env_with({}), {with_password, "/nonexistent", std::nullopt});
+    REQUIRE(a.warnings().size() == 1);
+    CHECK(a.warnings()[0] == "'" + with_password.string() +
+                                 "' holds smtp.password and others can read it (mode 644): chmod 600 it, or "
+                                 "move the secret to the environment");
+    const Config b = load_config(env_with({}), {with_url, "/nonexistent", std::nullopt});
+    REQUIRE(b.warnings().size() == 1);
+    CHECK_THAT(b.warnings()[0], Contains("holds smtp.url and others can read it"));
+    CHECK(load_config(env_with({}), {without, "/nonexistent", std::nullopt}).warnings().empty());
+    ::chmod(with_password.c_str(), 0600);
+    CHECK(load_config(env_with({}), {with_password, "/nonexistent", std::nullopt}).warnings().empty());
 }

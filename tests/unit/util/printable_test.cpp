@@ -20,3 +20,12 @@ TEST_CASE("a long value is cut on a character") {
     CHECK(printable("ééééé", 3) == "ééé...");
     CHECK(printable("abc", 3) == "abc");
 }
+
+TEST_CASE("a whole message keeps its line breaks, and is not cut") {
+    CHECK(printable_lines("error: 'x\x1b[2J'\nnothing was written") == "error: 'x\\x1b[2J'\nnothing was written");
+    CHECK(printable_lines("cr\r tab\t c1\xc2\x85 bidi\xe2\x80\xae") == "cr\\x0d tab\\x09 c1\\x85 bidi\\u202e");
+    const std::string long_text(1000, 'a');
+    CHECK(printable_lines(long_text) == long_text);
+    // What printable() already escaped is left as it is.
+    CHECK(printable_lines(printable("a\x1b b")) == printable("a\x1b b"));
+}
