@@ -1,5 +1,6 @@
 #include "backup/backup.hpp"
 
+#include "library/archive_error.hpp"
 #include "library/blob_store.hpp"
 #include "members/data_rights.hpp"
 #include "members/erasure_list.hpp"
@@ -84,7 +85,7 @@ private:
     }
     void check(int status) {
         if (failure_) std::rethrow_exception(std::exchange(failure_, nullptr));
-        if (status < ARCHIVE_WARN) throw Error(ErrorKind::io, fmt::format("cannot write the backup: {}", archive_error_string(a_.get())));
+        if (status < ARCHIVE_WARN) throw Error(ErrorKind::io, fmt::format("cannot write the backup: {}", archive_error(a_.get())));
     }
     AtomicFile& out_;
     std::exception_ptr failure_;
@@ -114,7 +115,7 @@ BackupSummary walk_backup(const std::filesystem::path& file,
     archive_read_support_filter_gzip(a.get());
     archive_read_support_format_tar(a.get());
     if (archive_read_open_filename(a.get(), file.c_str(), chunk) != ARCHIVE_OK)
-        damaged(file, fmt::format("not a backup of expeer ({})", archive_error_string(a.get())));
+        damaged(file, fmt::format("not a backup of expeer ({})", archive_error(a.get())));
     archive_entry* entry = nullptr;
     if (archive_read_next_header(a.get(), &entry) != ARCHIVE_OK || std::string(archive_entry_pathname(entry)) != manifest_name)
         damaged(file, "it does not start with a manifest");
@@ -138,7 +139,7 @@ BackupSummary walk_backup(const std::filesystem::path& file,
     for (;;) {
         const int status = archive_read_next_header(a.get(), &entry);
         if (status == ARCHIVE_EOF) break;
-        if (status < ARCHIVE_WARN) damaged(file, fmt::format("it is damaged or cut short ({})", archive_error_string(a.get())));
+        if (status < ARCHIVE_WARN) damaged(file, fmt::format("it is damaged or cut short ({})", archive_error(a.get())));
         const std::string path = archive_entry_pathname(entry) ? archive_entry_pathname(entry) : "";
         const auto it = expected.find(path);
         if (it == expected.end() || seen[path]) damaged(file, fmt::format("entry '{}' is not in its manifest", path));
@@ -147,7 +148,7 @@ BackupSummary walk_backup(const std::filesystem::path& file,
         std::uint64_t size = 0;
         visit(path, it->second, [&](char* out, std::size_t capacity) -> std::size_t {
             const la_ssize_t n = archive_read_data(a.get(), out, capacity);
-            if (n < 0) damaged(file, fmt::format("entry '{}' is damaged ({})", path, archive_error_string(a.get())));
+            if (n < 0) damaged(file, fmt::format("entry '{}' is damaged ({})", path, archive_error(a.get())));
             sha.update(std::string_view(out, static_cast<std::size_t>(n)));
             size += static_cast<std::uint64_t>(n);
             return static_cast<std::size_t>(n);

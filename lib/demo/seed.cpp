@@ -66,7 +66,11 @@ sys_days day_of(int y, unsigned m, unsigned d) { return sys_days(year(y) / month
 // it to another month.
 std::string time_in_month(Random& rng, int y, unsigned m) {
     const auto day = day_of(y, m, 2) + days(static_cast<int>(rng.below(26)));
-    const auto t = TimePoint(day) + hours(8 + static_cast<int>(rng.below(10))) + minutes(static_cast<int>(rng.below(60)));
+    // One draw a statement: the order of operands and arguments is the compiler's, and the
+    // demo must be the same network whichever built it.
+    const auto hour = hours(8 + static_cast<int>(rng.below(10)));
+    const auto minute = minutes(static_cast<int>(rng.below(60)));
+    const auto t = TimePoint(day) + hour + minute;
     return format_timestamp(t);
 }
 
@@ -155,15 +159,15 @@ SeedSummary seed_demo_network(Database& db, const Clock& clock, const std::strin
         // 13 who left during the period, 53 who left before it, 10 test accounts: 907 accounts.
         for (int i = 0; i < 13; ++i) {
             const auto registered = date_between(rng, network_start, period_start - days(400));
-            people.push_back({add_member(countries[rng.below(countries.size())], registered, "disabled",
-                                         date_between(rng, period_start, period_end), false),
-                              false, true});
+            const auto left = date_between(rng, period_start, period_end);
+            const auto& country = countries[rng.below(countries.size())];
+            people.push_back({add_member(country, registered, "disabled", left, false), false, true});
         }
         for (int i = 0; i < 53; ++i) {
             const auto registered = date_between(rng, network_start, day_of(2021, 12, 31));
-            people.push_back({add_member(countries[rng.below(countries.size())], registered, "disabled",
-                                         date_between(rng, day_of(2022, 1, 1), period_start - days(400)), false),
-                              false, false});
+            const auto left = date_between(rng, day_of(2022, 1, 1), period_start - days(400));
+            const auto& country = countries[rng.below(countries.size())];
+            people.push_back({add_member(country, registered, "disabled", left, false), false, false});
         }
         for (int i = 0; i < 10; ++i)
             people.push_back({add_member("BE", date_between(rng, network_start, period_start - days(1)), "active",
@@ -251,14 +255,20 @@ SeedSummary seed_demo_network(Database& db, const Clock& clock, const std::strin
             std::vector<std::pair<std::int64_t, std::int64_t>> posted; // news id, space
             for (int i = 0; i < news_series[static_cast<std::size_t>(month)]; ++i) {
                 const auto space = space_for();
-                posted.emplace_back(post_news(time_in_month(rng, y, m), rng.pick(active_now), space), space);
+                const auto author = rng.pick(active_now);
+                const auto at = time_in_month(rng, y, m);
+                posted.emplace_back(post_news(at, author, space), space);
             }
             for (int i = 0; i < 50; ++i) {
                 const auto& [news_id, space] = posted[rng.below(posted.size())];
-                comment(time_in_month(rng, y, m), rng.pick(active_now), news_id, space);
+                const auto author = rng.pick(active_now);
+                comment(time_in_month(rng, y, m), author, news_id, space);
             }
-            for (int i = 0; i < file_series[static_cast<std::size_t>(month)]; ++i)
-                share_file(time_in_month(rng, y, m), rng.pick(active_now), space_for());
+            for (int i = 0; i < file_series[static_cast<std::size_t>(month)]; ++i) {
+                const auto space = space_for();
+                const auto author = rng.pick(active_now);
+                share_file(time_in_month(rng, y, m), author, space);
+            }
         }
         // Before the period: 4,418 files and 3,662 news and comments in all by its end.
         auto history = [&](int first_year, unsigned first_month, int months, int news, int comments, int files,
@@ -270,13 +280,19 @@ SeedSummary seed_demo_network(Database& db, const Clock& clock, const std::strin
             std::vector<std::pair<std::int64_t, std::int64_t>> posted;
             for (int i = 0; i < news; ++i) {
                 const auto space = rng.pick(space_ids);
-                posted.emplace_back(post_news(when(), rng.pick(authors), space), space);
+                const auto author = rng.pick(authors);
+                posted.emplace_back(post_news(when(), author, space), space);
             }
             for (int i = 0; i < comments; ++i) {
                 const auto& [news_id, space] = posted[rng.below(posted.size())];
-                comment(when(), rng.pick(authors), news_id, space);
+                const auto author = rng.pick(authors);
+                comment(when(), author, news_id, space);
             }
-            for (int i = 0; i < files; ++i) share_file(when(), rng.pick(authors), rng.pick(space_ids));
+            for (int i = 0; i < files; ++i) {
+                const auto space = rng.pick(space_ids);
+                const auto author = rng.pick(authors);
+                share_file(when(), author, space);
+            }
         };
         history(2022, 8, 12, 1000, 400, 900, active_before);
         std::vector<std::int64_t> early;

@@ -2,7 +2,9 @@
 
 #include "util/clock.hpp"
 #include "util/error.hpp"
+#include "util/printable.hpp"
 #include "util/sha256.hpp"
+#include "util/text.hpp"
 
 #include <fmt/format.h>
 #include <yaml-cpp/yaml.h>
@@ -64,6 +66,13 @@ class Reader {
 public:
     explicit Reader(std::string file) : file_(std::move(file)) {}
 
+    // A mapping's key as text; a key that is a list or a mapping is a problem, and empty.
+    std::string key(const YAML::Node& node, const std::string& field) {
+        if (node.IsScalar()) return node.Scalar();
+        problem(node, field, "expected a name as key");
+        return {};
+    }
+
     void problem(const YAML::Node& node, const std::string& field, const std::string& reason) {
         errors_.push_back({fmt::format("{}:{}", file_, node.Mark().line + 1), field, reason});
     }
@@ -80,16 +89,18 @@ public:
             return text;
         }
         for (const auto& entry : node) {
-            const std::string language = entry.first.as<std::string>();
+            const std::string language = key(entry.first, field);
             if (language != "fr" && language != "en") {
-                problem(entry.first, field, fmt::format("'{}' is not a language of the letter (fr, en)", language));
+                if (!language.empty())
+                    problem(entry.first, field,
+                            fmt::format("'{}' is not a language of the letter (fr, en)", printable(language, 40)));
                 continue;
             }
             if (!entry.second.IsScalar()) {
                 problem(entry.second, field + "." + language, "expected text");
                 continue;
             }
-            std::string value = entry.second.as<std::string>();
+            std::string value = entry.second.Scalar();
             if (value.find_first_not_of(" \t\r\n") == std::string::npos) continue; // blank is missing
             (language == "fr" ? text.fr : text.en) = std::move(value);
         }
@@ -110,8 +121,11 @@ LetterSource read_letter_source(const std::filesystem::path& file) {
         throw Error(ErrorKind::no_input, fmt::format("cannot read '{}': create it with `expeer letter new`", file.string()));
     std::ostringstream bytes;
     bytes << in.rdbuf();
-    const std::string text = bytes.str();
-    const std::string name = file.filename().string();
+    return parse_letter_source(bytes.str(), file.stem().string(), file.filename().string());
+}
+
+LetterSource parse_letter_source(const std::string& text, const std::string& issue, const std::string& name) {
+    if (!text::is_valid_utf8(text)) throw InvalidInput({{name, "YAML", "is not valid UTF-8 (save the file as UTF-8)"}});
     YAML::Node root;
     try {
         root = YAML::Load(text);
@@ -119,14 +133,14 @@ LetterSource read_letter_source(const std::filesystem::path& file) {
         throw InvalidInput({{fmt::format("{}:{}", name, e.mark.line + 1), "YAML", e.msg}});
     }
     LetterSource source;
-    source.issue = file.stem().string();
+    source.issue = issue;
     source.sha256 = sha256_hex(text);
     Reader reader(name);
     if (!root.IsMap()) throw InvalidInput({{name, "YAML", "expected subject:, editorial: and sections:"}});
     for (const auto& entry : root) {
-        const std::string key = entry.first.as<std::string>();
-        if (key != "subject" && key != "editorial" && key != "sections")
-            reader.problem(entry.first, key, "unknown field (expected subject, editorial, sections)");
+        const std::string key = reader.key(entry.first, "(top level)");
+        if (!key.empty() && key != "subject" && key != "editorial" && key != "sections")
+            reader.problem(entry.first, printable(key, 40), "unknown field (expected subject, editorial, sections)");
     }
     source.subject = reader.bilingual(root["subject"], "subject", true);
     source.editorial = reader.bilingual(root["editorial"], "editorial", false);
@@ -134,10 +148,10 @@ LetterSource read_letter_source(const std::filesystem::path& file) {
     if (sections && !sections.IsMap()) reader.problem(sections, "sections", "expected the sections by name");
     if (sections && sections.IsMap())
         for (const auto& entry : sections) {
-            const std::string id = entry.first.as<std::string>();
+            const std::string id = reader.key(entry.first, "sections");
             const auto& ids = letter_section_ids();
-            if (std::find(ids.begin(), ids.end(), id) == ids.end())
-                reader.problem(entry.first, "sections." + id,
+            if (!id.empty() && std::find(ids.begin(), ids.end(), id) == ids.end())
+                reader.problem(entry.first, "sections." + printable(id, 40),
                                "unknown section (expected analyses, events, opportunities, press_review)");
         }
     for (const auto& id : letter_section_ids()) {
@@ -158,15 +172,16 @@ LetterSource read_letter_source(const std::filesystem::path& file) {
                 if (const YAML::Node links = node["links"]; links && links.IsSequence())
                     for (std::size_t k = 0; k < links.size(); ++k) {
                         const std::string link_where = fmt::format("{}.links[{}]", where, k + 1);
-                        const YAML::Node url = links[k]["url"];
-                        const std::string value = url && url.IsScalar() ? url.as<std::string>() : "";
+                        const YAML::Node url = links[k].IsMap() ? links[k]["url"] : YAML::Node();
+                        const std::string value = url && url.IsScalar() ? url.Scalar() : "";
                         if (!(value.starts_with("https://") || value.starts_with("http://") || value.starts_with("mailto:")) ||
                             value.find_first_of(" \"<>\r\n") != std::string::npos) {
                             reader.problem(url ? url : links[k], link_where + ".url",
                                            "expected an https://, http:// or mailto: address");
                             continue;
                         }
-                        item.links.push_back({value, reader.bilingual(links[k]["label"], link_where + ".label", false)});
+                        item.links.push_back(
+                            {value, reader.bilingual(links[k]["label"], link_where + ".label", false)});
                     }
                 section.items.push_back(std::move(item));
             }

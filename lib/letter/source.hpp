@@ -51,6 +51,8 @@ void check_issue_name(const std::string& issue);
 std::string new_letter_source(const std::string& issue);
 // Reads and checks the structure; a bad file is InvalidInput naming line and field.
 LetterSource read_letter_source(const std::filesystem::path& file);
+// The same from the file's text: `issue` is its stem ("2024-09"), `name` its name for errors.
+LetterSource parse_letter_source(const std::string& text, const std::string& issue, const std::string& name);
 // Every text missing one language, as "line 12: sections.analyses[1].title: no English text".
 std::vector<FieldError> missing_translations(const LetterSource& source);
 

@@ -1,4 +1,5 @@
 #include "library/archive_reader.hpp"
+#include "library/archive_error.hpp"
 
 #include "library/names.hpp"
 #include "util/error.hpp"
@@ -176,7 +177,7 @@ ArchivePointer new_reader(const ArchiveLimits& limits) {
     throw Error(
         ErrorKind::data,
         fmt::format("'{}' is not an archive expeer reads (zip, tar, tar.gz, tar.xz, 7z): {}", label,
-                    archive_error_string(a)));
+                    archive_error(a)));
 }
 
 // The entries of an opened archive; `label` names it in messages.
@@ -250,7 +251,7 @@ ArchiveContents read_entries(archive* a_raw, const std::string& label, std::uint
             if (status == ARCHIVE_EOF) break;
             if (status < ARCHIVE_WARN)
                 throw Error(ErrorKind::data,
-                            fmt::format("'{}' is damaged: {}", label, archive_error_string(a_raw)));
+                            fmt::format("'{}' is damaged: {}", label, archive_error(a_raw)));
             // Before anything else: 200,000 empty files cost nothing to send and a row, an audit
             // entry and a lookup each to take in.
             if (++entries > limits.max_entries)
@@ -309,7 +310,7 @@ ArchiveContents read_entries(archive* a_raw, const std::string& label, std::uint
                 if (n < 0)
                     throw Error(ErrorKind::data,
                                 fmt::format("'{}': entry '{}' is damaged: {}", label,
-                                            printable(name), archive_error_string(a_raw)));
+                                            printable(name), archive_error(a_raw)));
                 entry_bytes += static_cast<std::uint64_t>(n);
                 total += static_cast<std::uint64_t>(n);
                 // The sizes a header gives can lie: count what comes out.

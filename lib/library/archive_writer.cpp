@@ -1,4 +1,5 @@
 #include "library/archive_writer.hpp"
+#include "library/archive_error.hpp"
 
 #include "util/error.hpp"
 
@@ -34,7 +35,7 @@ struct EntryFree {
 };
 
 void check(archive* a, int status) {
-    if (status < ARCHIVE_WARN) throw Error(ErrorKind::io, fmt::format("cannot write the archive: {}", archive_error_string(a)));
+    if (status < ARCHIVE_WARN) throw Error(ErrorKind::io, fmt::format("cannot write the archive: {}", archive_error(a)));
 }
 
 std::unique_ptr<archive_entry, EntryFree> entry_for(const std::string& path, bool directory, std::uint64_t size) {
@@ -80,7 +81,7 @@ void write_archive(std::vector<ArchiveMember> members, ArchiveFormat format, con
         check(a.get(), archive_write_header(a.get(), e.get()));
         blobs.read(m.sha256, [&](std::string_view piece) {
             if (archive_write_data(a.get(), piece.data(), piece.size()) < 0)
-                throw Error(ErrorKind::io, fmt::format("cannot write the archive: {}", archive_error_string(a.get())));
+                throw Error(ErrorKind::io, fmt::format("cannot write the archive: {}", archive_error(a.get())));
         });
     }
     check(a.get(), archive_write_close(a.get()));
