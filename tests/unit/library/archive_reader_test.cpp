@@ -1,11 +1,15 @@
 #include "library/archive_reader.hpp"
+
+#include "../scratch.hpp"
 #include "util/error.hpp"
 #include "util/invalid_input.hpp"
 
 #include <archive.h>
 #include <archive_entry.h>
+#include <cstdlib>
 #include <catch2/catch.hpp>
 #include <filesystem>
+#include <optional>
 #include <string>
 #include <utility>
 #include <vector>
@@ -37,6 +41,24 @@ std::string tar_of(const std::vector<std::pair<std::string, std::string>>& files
     return out;
 }
 
+// TMPDIR pointed at a folder of the test's own while it lives: what other processes (the
+// fuzz target of the same reader, run beside the unit tests) put in /tmp is not counted.
+class OwnTemporaryDirectory {
+  public:
+    OwnTemporaryDirectory() {
+        if (const char* old = std::getenv("TMPDIR")) old_ = old;
+        ::setenv("TMPDIR", dir_.path().c_str(), 1);
+    }
+    ~OwnTemporaryDirectory() {
+        if (old_) ::setenv("TMPDIR", old_->c_str(), 1);
+        else ::unsetenv("TMPDIR");
+    }
+
+  private:
+    test::ScratchDir dir_;
+    std::optional<std::string> old_;
+};
+
 // The temporary folders read_archive_in_memory makes: none may outlive it.
 std::size_t temporary_folders() {
     std::size_t count = 0;
@@ -49,7 +71,9 @@ std::size_t temporary_folders() {
 } // namespace
 
 TEST_CASE("an archive in memory is read with every check, and leaves nothing behind") {
+    const OwnTemporaryDirectory tmp;
     const auto before = temporary_folders();
+    REQUIRE(before == 0);
     const std::string tar =
         tar_of({{"dossier/rapport.txt", "rapport\n"}, {"__MACOSX/dossier/._rapport.txt", "x"}});
     const auto contents = read_archive_in_memory(tar.data(), tar.size(), {});
