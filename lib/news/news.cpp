@@ -238,12 +238,12 @@ bool NewsBoard::edit(std::int64_t news_id, const NewsEdit& edit, const Acting& w
         if (edit.body) check_body(errors, *edit.body);
         if (!errors.empty()) throw InvalidInput(std::move(errors));
         std::vector<std::string> fields;
-        if (edit.title && text::nfc(text::trim(*edit.title)) != news.title) {
-            news.title = text::nfc(text::trim(*edit.title));
+        if (const auto title = edit.title ? text::nfc(text::trim(*edit.title)) : news.title; title != news.title) {
+            news.title = title;
             fields.push_back("title");
         }
-        if (edit.body && text::nfc(*edit.body) != news.body) {
-            news.body = text::nfc(*edit.body);
+        if (const auto body = edit.body ? text::nfc(*edit.body) : news.body; body != news.body) {
+            news.body = body;
             fields.push_back("body");
         }
         if (fields.empty()) return false;
@@ -286,8 +286,9 @@ bool NewsBoard::edit_comment(std::int64_t comment_id, const std::string& body, c
         std::vector<FieldError> errors;
         check_body(errors, body);
         if (!errors.empty()) throw InvalidInput(std::move(errors));
-        if (text::nfc(body) == comment.body) return false;
-        comment.body = text::nfc(body);
+        const std::string stored = text::nfc(body);
+        if (stored == comment.body) return false;
+        comment.body = stored;
         comment.edited_at = format_timestamp(clock_.now());
         save_comment_edit(db_, comment);
         record_audit(db_, {0, *comment.edited_at, actor_, "comment.edit", "comment", std::to_string(comment_id),
