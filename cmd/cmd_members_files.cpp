@@ -167,6 +167,12 @@ struct EraseCommand {
     bool delete_content = false;
 };
 
+// Two records of one person: erasing one must not refuse, nor erase on restore, the other.
+std::string kept_off_list(std::int64_t erased, std::int64_t kept, std::string_view is) {
+    return fmt::format("expeer: the address of member {} {} on the erasure list: member {} has the same one, "
+                       "and keeps it", erased, is, kept);
+}
+
 void members_erase(Context& context, const EraseCommand& command) {
     const Erasure erasure = erase_member(context.database(), context.clock(), context.config().get("actor"),
                                          command.who, command.yes, command.delete_content, context.erasures());
@@ -183,6 +189,7 @@ void members_erase(Context& context, const EraseCommand& command) {
                                 m.id, m.display_name, m.email, erasure.consent_events, erasure.memberships,
                                 erasure.news, erasure.comments,
                                 erasure.content_deleted ? "would be deleted" : "would stay, attributed to a former member"));
+        if (erasure.same_address_as) context.say(kept_off_list(m.id, *erasure.same_address_as, "would not go"));
         context.say("expeer: nothing was erased: run again with --yes to erase");
         return;
     }
@@ -194,6 +201,7 @@ void members_erase(Context& context, const EraseCommand& command) {
                                 m.id, m.id));
     context.say(erasure.already_erased ? fmt::format("expeer: member {} was already erased; WAL file emptied", m.id)
                                        : fmt::format("expeer: erased member {}", m.id));
+    if (erasure.same_address_as) context.say(kept_off_list(m.id, *erasure.same_address_as, "is not put"));
 }
 
 } // namespace

@@ -96,11 +96,25 @@ nlohmann::ordered_json personal_data(Database& db, std::string_view who) {
 
 namespace {
 
+// The member, not erased, other than `m`, whose address the erasure list takes for the same
+// (it compares addresses folded, whatever rule the registry follows).
+std::optional<std::int64_t> other_with_address_of(MemberStore& store, const Member& m) {
+    const std::string key = email_key(m.email, EmailKeyRule::fold);
+    std::optional<std::int64_t> other;
+    MemberFilter every; // every member not erased
+    store.for_each(every, [&](const Member& candidate) {
+        if (!other && candidate.id != m.id && email_key(candidate.email, EmailKeyRule::fold) == key)
+            other = candidate.id;
+    });
+    return other;
+}
+
 Erasure erase(Database& db, const Clock& clock, const std::string& actor, std::string_view who, bool apply,
               bool delete_content, ErasureList* erasures) {
     MemberStore store(db);
     SpaceStore spaces(db);
-    Erasure erasure{find_member(store, who)};
+    Erasure erasure;
+    erasure.member = find_member(store, who);
     const auto id = erasure.member.id;
     erasure.already_erased = erasure.member.status == "erased";
     erasure.consent_events = store.consent_history(id).size();
@@ -111,10 +125,12 @@ Erasure erase(Database& db, const Clock& clock, const std::string& actor, std::s
     erasure.news = news_by_author(db, id).size();
     erasure.comments = comments_by_author(db, id).size();
     erasure.content_deleted = delete_content;
+    if (!erasure.already_erased && erasures) erasure.same_address_as = other_with_address_of(store, erasure.member);
     if (!apply) return erasure;
     if (!erasure.already_erased || delete_content) {
         const std::string now = format_timestamp(clock.now());
-        if (erasures && !erasure.already_erased) erasures->record_erasure(db, erasure.member.email, now, delete_content);
+        if (erasures && !erasure.already_erased && !erasure.same_address_as)
+            erasures->record_erasure(db, erasure.member.email, now, delete_content);
         db.guarded([&] {
             auto transaction = db.write_transaction();
             if (!erasure.already_erased) {

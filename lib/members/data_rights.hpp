@@ -6,6 +6,9 @@
 
 #include <nlohmann/json.hpp>
 
+#include <cstdint>
+#include <optional>
+
 #include <string>
 #include <string_view>
 
@@ -29,6 +32,10 @@ struct Erasure {
     bool applied = false;            // false for a dry run
     bool already_erased = false;
     bool wal_truncated = false;      // the WAL no longer holds old copies of the data
+    // Another member, not erased, with the same address (two records of one person): the
+    // address was then kept off the erasure list, which would refuse that member's address
+    // and erase them too when a backup is restored.
+    std::optional<std::int64_t> same_address_as;
 };
 
 // Without `apply`, only says what would be erased. With it, empties every personal field in
@@ -36,7 +43,7 @@ struct Erasure {
 // no old copy of the data stays in it. Erasing an erased member only retries the checkpoint.
 // What they wrote stays, attributed to a former member, unless `delete_content`.
 // The address goes on `erasures` (flushed to disk first), so that the person does not come back
-// with the next import or a restored backup.
+// with the next import or a restored backup, unless another member keeps it (same_address_as).
 Erasure erase_member(Database& db, const Clock& clock, const std::string& actor, std::string_view who, bool apply,
                      bool delete_content, ErasureList& erasures);
 

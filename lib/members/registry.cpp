@@ -128,6 +128,9 @@ Member MemberRegistry::add(const MemberChanges& input, const std::string& defaul
     const std::string& now = context.now;
     Member m = new_member(c, context);
 
+    // A member who has the address says more than an erasure of it (of a duplicate record).
+    if (const auto existing = MemberStore(db_).find_by_email(m.email))
+        throw InvalidInput({{"email", m.email, fmt::format("is already the address of member {}", existing->id)}});
     erased.list.check_matches(db_);
     const auto erasure = erased.list.find(m.email);
     if (erasure && !erased.allow) throw InvalidInput({{"email", m.email, erased_reason(*erasure)}});

@@ -50,6 +50,7 @@ Back to folding, those two would be one: nothing changes until someone decides w
   [65]
   $ expeer members erase 2 --yes 2>&1 | grep -v warning
   expeer: erased member 2
+  expeer: the address of member 2 is not put on the erasure list: member 1 has the same one, and keeps it
   $ expeer db migrate
   expeer: the database is already at the latest schema version
   expeer: addresses are now compared by the rule 'fold' (0 key(s) computed again)
@@ -71,11 +72,12 @@ address was stored as typed beside the composed one: migrating never merges them
   2
   $ expeer members erase 3 --yes 2>&1 | grep -v warning
   expeer: erased member 3
+  expeer: the address of member 3 is not put on the erasure list: member 1 has the same one, and keeps it
   $ expeer db migrate
   expeer: the database is already at the latest schema version
   expeer: addresses are now compared by the rule 'fold' (0 key(s) computed again)
   $ expeer members add "$nfd" --name "Élodie Dupré"
-  expeer: error: email '\xc3\xa9lodie@exemple.fr': was erased at the person's request (on 2024-09-15; give --allow-erased only if they asked to come back) (esc)
+  expeer: error: email '\xc3\xa9lodie@exemple.fr': is already the address of member 1 (esc)
   expeer: nothing was written
   [65]
 
