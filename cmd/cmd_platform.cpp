@@ -134,7 +134,7 @@ void platform_pull(Context& context, const PullCommand& c) {
     const PullReport report =
         pull_platform(context.database(), context.blobs(), tracim, request,
                       {context.clock(), context.config().get("actor"), context.countries(),
-                       context.config().get("members.default_language")},
+                       context.config().get("members.default_language"), context.erasures()},
                       [&](const std::string&, std::size_t done, std::size_t total) {
                           progress.update(done, total);
                       });

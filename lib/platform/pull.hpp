@@ -24,6 +24,7 @@ class BlobStore;
 class Clock;
 class Countries;
 class Database;
+class ErasureList;
 
 struct PullRequest {
     bool dry_run = false;             // everything read and checked, nothing written
@@ -57,6 +58,8 @@ struct PullContext {
     std::string actor;
     const Countries& countries;
     std::string default_language;
+    // People erased at their request: an account with such an address is not brought back.
+    const ErasureList& erasures;
 };
 
 // `done` of `total` spaces read; `stage` names what is being read.

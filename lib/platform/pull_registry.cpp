@@ -1,5 +1,6 @@
 // The registry part of a pull: accounts to members, spaces, memberships and roles.
 #include "members/changes.hpp"
+#include "members/erasure_list.hpp"
 #include "members/validation.hpp"
 #include "members/vocabulary.hpp"
 #include "platform/pull_steps.hpp"
@@ -30,6 +31,7 @@ class RegistryPull {
 
     void members(const std::vector<TracimUser>& users, PulledRegistry& out) {
         auto& tally = report_["members"];
+        context_.erasures.check_matches(db_);
         for (const auto& user : users) {
             if (user.is_deleted) continue; // the platform lists none; a deleted account is gone
             if (!user.email || user.email->empty()) {
@@ -135,6 +137,12 @@ class RegistryPull {
                 report_.skip("members", "an email already linked to another platform account");
                 return std::nullopt;
             }
+        }
+        // Erased here, and the platform still has the account (or it came back under a new
+        // one): the person asked to be forgotten; `members add --allow-erased` brings them back.
+        if (!existing && context_.erasures.find(*user.email)) {
+            report_.skip("members", "erased at the person's request: not brought back");
+            return std::nullopt;
         }
         MemberChanges input;
         input.email = *user.email;

@@ -169,6 +169,18 @@ A space deleted on the platform is archived here; its history stays.
   $ expeer activity list --space morocco-prisons --format csv | tail -n +2 | wc -l
   6
 
+A person erased here at their request is not brought back by the next pull, though the
+platform still has their account.
+
+  $ expeer -q members erase salma@example.org --yes 2>/dev/null
+  $ expeer platform pull | grep -E '^members '
+  members        0        0        5          2
+  $ expeer platform pull --format json | python3 -c 'import json,sys; print(json.load(sys.stdin)["skipped"])'
+  {'members: accounts without an email': 1, "members: erased at the person's request: not brought back": 1, 'memberships: members whose account is not brought in': 4}
+  $ expeer members list --format csv | grep -c salma
+  0
+  [1]
+
 Bad options.
 
   $ expeer platform pull --since 01/12/2026
