@@ -247,9 +247,12 @@ BackupSummary restore_backup(const std::filesystem::path& file, const std::files
                                                    file.string()));
 
     create_private_directories(database_file.parent_path());
+    // The database appears last, whole, up to date and with every erasure since the backup
+    // replayed: a restore that fails or is killed before leaves no database in which erased
+    // people live again, only its temporary file, which the next write of it removes.
     AtomicFile database(database_file, false);
     NewBlobs created(blobs);
-    const auto summary = walk_backup(file, [&](const std::string& path, const ManifestEntry& entry, const BlobStore::Reader& read) {
+    auto restored = walk_backup(file, [&](const std::string& path, const ManifestEntry& entry, const BlobStore::Reader& read) {
         if (path == database_name) {
             std::vector<char> buffer(chunk);
             for (std::size_t n; (n = read(buffer.data(), buffer.size())) > 0;) database.write(std::string_view(buffer.data(), n));
@@ -259,19 +262,18 @@ BackupSummary restore_backup(const std::filesystem::path& file, const std::files
         created.add(blob);
         if (blob.sha256 != entry.sha256) damaged(file, fmt::format("entry '{}' does not match its checksum", path));
     });
-    database.commit(); // last: a database appears only when its contents are all there
+    {
+        const DatabaseOptions options{database.written_so_far()};
+        Database::init(options, clock); // an older backup's database is brought up to date
+        const auto db = Database::open(options);
+        erasures.check_matches(*db);
+        restored.erasures_replayed = replay_erasures(*db, clock, actor, erasures);
+        erasures.record_key(*db);
+        if (!db->checkpoint_and_truncate())
+            throw Error(ErrorKind::temporary, "cannot finish the restored database: another process has it open");
+    } // closed: SQLite's own files beside it are gone
+    database.commit();
     created.keep();
-
-    // People erased since the backup was made are in it in full: erase them again, as they
-    // were erased, before anything else may read it.
-    auto restored = summary;
-    const DatabaseOptions options{database_file};
-    Database::init(options, clock); // an older backup's database is brought up to date
-    const auto db = Database::open(options);
-    erasures.check_matches(*db);
-    restored.erasures_replayed = replay_erasures(*db, clock, actor, erasures);
-    erasures.record_key(*db);
-    db->checkpoint_and_truncate();
     return restored;
 }
 

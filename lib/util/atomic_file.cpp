@@ -219,6 +219,11 @@ void AtomicFile::flush_buffer() {
     buffer_.clear();
 }
 
+std::filesystem::path AtomicFile::written_so_far() {
+    flush_buffer();
+    return (target_.has_parent_path() ? target_.parent_path() : std::filesystem::path(".")) / temporary_;
+}
+
 void AtomicFile::commit() {
     flush_buffer();
     if (::fsync(fd_) != 0) fail(ErrorKind::io, "cannot write", target_);

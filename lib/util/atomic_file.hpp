@@ -54,6 +54,9 @@ public:
     void write(std::string_view data);
     void commit();
     const std::filesystem::path& target() const { return target_; }
+    // The file as written so far, under its temporary name, for work that must be done on it
+    // before it appears (a restored database is brought up to date first). Still locked.
+    std::filesystem::path written_so_far();
 
 private:
     void flush_buffer();

@@ -57,7 +57,12 @@ std::size_t remove_orphan_scratch_files(const std::filesystem::path& directory,
         if (!it->is_regular_file(error) || it->is_symlink(error)) continue;
         const int fd = ::open(it->path().c_str(), O_RDONLY | O_NOFOLLOW | O_CLOEXEC);
         if (fd < 0) continue;
-        if (::flock(fd, LOCK_EX | LOCK_NB) == 0 && ::unlink(it->path().c_str()) == 0) ++removed;
+        if (::flock(fd, LOCK_EX | LOCK_NB) == 0 && ::unlink(it->path().c_str()) == 0) {
+            ++removed;
+            // A database worked on under a scratch name (a restore) has SQLite's files beside.
+            for (const char* suffix : {"-wal", "-shm", "-journal"})
+                ::unlink((it->path().string() + suffix).c_str());
+        }
         ::close(fd);
     }
     return removed;

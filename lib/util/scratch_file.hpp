@@ -30,7 +30,8 @@ int create_locked(const std::filesystem::path& directory, const std::string& pre
                   std::filesystem::path& path);
 
 // Removes the files `directory`/`prefix`XXXXXX (six characters, as mkstemp makes them) that
-// no live process holds locked; returns how many. What cannot be removed is left alone.
+// no live process holds locked, and SQLite's -wal, -shm and -journal files beside them; returns
+// how many. What cannot be removed is left alone.
 std::size_t remove_orphan_scratch_files(const std::filesystem::path& directory,
                                         const std::string& prefix);
 

@@ -51,6 +51,19 @@ A backup made before the erasure holds her in full; its restore erases her again
   0
   [1]
 
+A restore that cannot replay the erasures (here it is given the list of another database)
+leaves no database behind: the database appears only once the erased are erased again.
+
+  $ expeer -q backup create after.tar.gz
+  $ export other=$PWD/other/expeer.db
+  $ EXPEER_DB=$other expeer -q db init
+  $ EXPEER_DB=$other expeer -q members add x@example.org --name X
+  $ EXPEER_DB=$other expeer -q members erase x@example.org --yes 2>/dev/null
+  $ EXPEER_DB=$PWD/failed/expeer.db EXPEER_ERASURES_FILE=$other.erasures expeer backup restore after.tar.gz
+  expeer: error: the erasure list '*/other/expeer.db.erasures' was made for another database: without it, people erased from this database could come back; put the list kept with this database back there (see expeer-members(1), ERASURE) (glob)
+  [78]
+  $ ls -A failed
+
 Without the list, a database that had erasures refuses to take people in rather than let an
 erased one back.
 
