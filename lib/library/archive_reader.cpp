@@ -165,7 +165,13 @@ ArchivePointer new_reader(const ArchiveLimits& limits) {
     if (const auto problem = name_encoding_problem(limits.name_encoding))
         throw InvalidInput({{"name-encoding", printable(limits.name_encoding), *problem}});
     ArchivePointer a(archive_read_new());
-    archive_read_support_filter_all(a.get());
+    // The compressions libarchive decodes itself, and no other: for the rest (lrzip, lzop,
+    // grzip) it would run an outside program on the file, which hostile input must not choose.
+    for (auto* support : {archive_read_support_filter_gzip, archive_read_support_filter_bzip2,
+                          archive_read_support_filter_xz, archive_read_support_filter_lzma,
+                          archive_read_support_filter_lzip, archive_read_support_filter_zstd,
+                          archive_read_support_filter_lz4, archive_read_support_filter_compress})
+        support(a.get());
     archive_read_support_format_zip(a.get());
     archive_read_support_format_tar(a.get());
     archive_read_support_format_gnutar(a.get());

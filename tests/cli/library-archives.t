@@ -141,3 +141,23 @@ Each is refused with the entry named, and leaves nothing behind.
   3
   $ expeer library list sahel --format csv | wc -l
   11
+
+A file that says it is compressed with lrzip or lzop, which libarchive decodes by running
+those programs: expeer runs no program on a file it was sent (bsdtar, which does, runs the
+one found first on PATH, here a spy).
+
+  $ mkdir spy
+  $ for p in lrzip lzop grzip; do printf '#!/bin/sh\ntouch "%s/spy/ran"\ncat >/dev/null\n' "$PWD" > spy/$p; chmod +x spy/$p; done
+  $ printf 'LRZI\000\006' > lrzip.bin; head -c 64 /dev/zero >> lrzip.bin
+  $ printf '\211LZO\000\r\n\032\n' > lzop.bin; head -c 64 /dev/zero >> lzop.bin
+  $ PATH=$PWD/spy:$PATH expeer library import sahel lrzip.bin --as amina@example.org
+  expeer: error: 'lrzip.bin' is not an archive expeer reads (zip, tar, tar.gz, tar.xz, 7z): Unrecognized archive format
+  [65]
+  $ PATH=$PWD/spy:$PATH expeer library import sahel lzop.bin --as amina@example.org
+  expeer: error: 'lzop.bin' is not an archive expeer reads (zip, tar, tar.gz, tar.xz, 7z): Unrecognized archive format
+  [65]
+  $ ls spy/ran
+  ls: cannot access 'spy/ran': No such file or directory
+  [2]
+  $ PATH=$PWD/spy:$PATH bsdtar -tf lzop.bin >/dev/null 2>&1; ls spy/ran
+  spy/ran
