@@ -93,7 +93,7 @@ void add_letter_commands(CLI::App& group, Context& context, Action& action) {
             action = [&, c] {
                 Records records{{"language", "recipients"}, {}, {}};
                 for (const auto& [language, count] :
-                     recipients_by_language(context.database(), context.config().get("letter.fallback_language")))
+                     recipients_by_language(context.database(DatabaseAccess::read_only), context.config().get("letter.fallback_language")))
                     records.rows.push_back({{"language", language}, {"recipients", count}});
                 print_records(context.out, records, context.format(c->format));
             };
@@ -173,7 +173,7 @@ void add_letter_commands(CLI::App& group, Context& context, Action& action) {
         status->callback([&, c] {
             action = [&, c] {
                 check_issue_name(c->issue);
-                LetterStore store(context.database());
+                LetterStore store(context.database(DatabaseAccess::read_only));
                 if (!c->list.empty()) {
                     Records records{{"email", "language", "status", "attempts", "updated_at", "reply", "message_id"}, {}, {}};
                     for (const auto& [send, email] : store.sends_in_state(c->issue, c->list))

@@ -12,7 +12,7 @@ namespace expeer::cli {
 
 namespace {
 
-SpaceLibrary library(Context& context) {
+SpaceLibrary library(Context& context, DatabaseAccess access = DatabaseAccess::read_write) {
     Config& config = context.config();
     // library.space_quota_mb.SLUG for that space, else library.quota_mb; the same for files.
     auto quota = [&config](const std::string& slug) -> SpaceQuota {
@@ -21,7 +21,7 @@ SpaceLibrary library(Context& context) {
         return {std::stoull(own.value_or(config.get("library.quota_mb"))) * 1000 * 1000,
                 std::stoull(own_files.value_or(config.get("library.max_files")))};
     };
-    return SpaceLibrary(context.database(), context.blobs(), context.clock(), config.get("actor"),
+    return SpaceLibrary(context.database(access), context.blobs(), context.clock(), config.get("actor"),
                         quota);
 }
 
@@ -196,7 +196,7 @@ void add_library_commands(CLI::App& group, Context& context, Action& action) {
                     c->format == "tar.gz" ||
                     (c->format.empty() && (name.ends_with(".tar.gz") || name.ends_with(".tgz")));
                 AtomicFile file(c->archive, c->force);
-                const auto count = library(context).export_archive(
+                const auto count = library(context, DatabaseAccess::read_only).export_archive(
                     c->space, tar ? ArchiveFormat::tar_gz : ArchiveFormat::zip,
                     [&](std::string_view s) { file.write(s); });
                 file.commit();
@@ -212,7 +212,7 @@ void add_library_commands(CLI::App& group, Context& context, Action& action) {
         add_format_option(*list, c->format);
         list->callback([&, c] {
             action = [&, c] {
-                auto lib = library(context);
+                auto lib = library(context, DatabaseAccess::read_only);
                 const auto files = lib.list(c->space);
                 if (c->tree) return print_tree(context.out, files);
                 Records records;
@@ -244,7 +244,7 @@ void add_library_commands(CLI::App& group, Context& context, Action& action) {
         get->add_flag("--force", c->force, "Replace an existing output file");
         get->callback([&, c] {
             action = [&, c] {
-                auto lib = library(context);
+                auto lib = library(context, DatabaseAccess::read_only);
                 if (c->output.empty() || c->output == "-") {
                     lib.get(c->space, c->path, c->revision,
                             [&](std::string_view s) { context.out << s; });
@@ -296,7 +296,7 @@ void add_library_commands(CLI::App& group, Context& context, Action& action) {
             action = [&, c] {
                 Records records;
                 records.columns = {"revision", "added_at", "added_by", "size", "sha256"};
-                for (const auto& r : library(context).history(c->space, c->path)) {
+                for (const auto& r : library(context, DatabaseAccess::read_only).history(c->space, c->path)) {
                     nlohmann::ordered_json row;
                     row["revision"] = r.revision;
                     row["added_at"] = r.added_at;

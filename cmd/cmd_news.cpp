@@ -181,7 +181,7 @@ void add_news_reading(CLI::App& group, Context& context, Action& action) {
         add_format_option(*show, c->format);
         show->callback([&, c] {
             action = [&, c] {
-                print_record(context.out, news_json(board(context).show(c->id, c->reader)), context.format(c->format));
+                print_record(context.out, news_json(board(context, DatabaseAccess::read_only).show(c->id, c->reader)), context.format(c->format));
             };
         });
     }
@@ -201,7 +201,7 @@ void add_comments_commands(CLI::App& news, Context& context, Action& action) {
                 Records records;
                 records.columns = {"id", "news", "posted_at", "author", "body", "edited_at"};
                 records.table_columns = {"id", "posted_at", "author", "body"};
-                for (const auto& item : board(context).comments_of(c->id, c->reader))
+                for (const auto& item : board(context, DatabaseAccess::read_only).comments_of(c->id, c->reader))
                     records.rows.push_back(comment_json(item));
                 print_records(context.out, records, context.format(c->format));
             };
@@ -215,7 +215,7 @@ void add_comments_commands(CLI::App& news, Context& context, Action& action) {
         add_format_option(*show, c->format);
         show->callback([&, c] {
             action = [&, c] {
-                print_record(context.out, comment_json(board(context).show_comment(c->id, c->reader)),
+                print_record(context.out, comment_json(board(context, DatabaseAccess::read_only).show_comment(c->id, c->reader)),
                              context.format(c->format));
             };
         });

@@ -16,8 +16,8 @@ namespace expeer::cli {
 
 namespace {
 
-SpaceRegistry registry(Context& context) {
-    return SpaceRegistry(context.database(), context.clock(), context.config().get("actor"));
+SpaceRegistry registry(Context& context, DatabaseAccess access = DatabaseAccess::read_write) {
+    return SpaceRegistry(context.database(access), context.clock(), context.config().get("actor"));
 }
 
 // A membership batch on behalf of a space manager named with --as; without --as and
@@ -170,7 +170,7 @@ void add_membership_commands(CLI::App& spaces, Context& context, Action& action)
             action = [&, c] {
                 Records records;
                 records.columns = {"member_id", "email", "name", "role", "joined_at", "left_at"};
-                for (const auto& sm : registry(context).members_of(c->space, c->all)) {
+                for (const auto& sm : registry(context, DatabaseAccess::read_only).members_of(c->space, c->all)) {
                     nlohmann::ordered_json row;
                     row["member_id"] = sm.member.id;
                     row["email"] = sm.member.status == "erased" ? nlohmann::ordered_json(nullptr) : nlohmann::ordered_json(sm.member.email);
@@ -214,7 +214,7 @@ void add_spaces_commands(CLI::App& group, Context& context, Action& action) {
         add_format_option(*list, *format);
         list->callback([&, filter, format] {
             action = [&, filter, format] {
-                auto r = registry(context);
+                auto r = registry(context, DatabaseAccess::read_only);
                 const auto all = r.all();
                 Records records;
                 records.columns = {"slug", "label", "access", "kind", "parent", "public", "default_role", "created_on",
@@ -233,7 +233,7 @@ void add_spaces_commands(CLI::App& group, Context& context, Action& action) {
         add_format_option(*show, *format);
         show->callback([&, slug, format] {
             action = [&, slug, format] {
-                auto r = registry(context);
+                auto r = registry(context, DatabaseAccess::read_only);
                 auto record = space_json(r.get(*slug), r.all());
                 record["members"] = r.members_of(*slug, false).size();
                 record["library_bytes"] = SpaceLibrary(context.database(), context.blobs(), context.clock(),

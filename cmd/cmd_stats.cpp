@@ -140,7 +140,7 @@ void add_stats_commands(CLI::App& group, Context& context, Action& action) {
                 const Period period = chosen_period(c->period, settings, context.clock().now());
                 if (c->min_cell) settings.disclosure.min_cell = c->min_cell;
                 std::vector<std::string> warnings;
-                const DisclosedReport disclosed = publishable_report(context.database(), settings,
+                const DisclosedReport disclosed = publishable_report(context.database(DatabaseAccess::read_only), settings,
                                                                      {period, c->internal, c->snapshot}, warnings);
                 for (const auto& warning : warnings) context.warn(warning);
 
@@ -192,7 +192,7 @@ void add_stats_commands(CLI::App& group, Context& context, Action& action) {
                 const Period period = chosen_period(c->period, settings, context.clock().now());
                 if (c->min_cell) settings.disclosure.min_cell = c->min_cell;
                 const DisclosedReport disclosed =
-                    disclose_report(context.database(), settings, {period, false, c->snapshot});
+                    disclose_report(context.database(DatabaseAccess::read_only), settings, {period, false, c->snapshot});
                 print_disclosure_audit(context, disclosed, c->format);
             };
         });

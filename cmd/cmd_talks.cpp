@@ -11,8 +11,8 @@ namespace expeer::cli {
 
 namespace {
 
-TalkCalendar calendar(Context& context) {
-    return TalkCalendar(context.database(), context.clock(), context.config().get("actor"));
+TalkCalendar calendar(Context& context, DatabaseAccess access = DatabaseAccess::read_write) {
+    return TalkCalendar(context.database(access), context.clock(), context.config().get("actor"));
 }
 
 void add_talk_options(CLI::App& command, TalkChanges& c) {
@@ -77,7 +77,7 @@ void add_talks_commands(CLI::App& group, Context& context, Action& action) {
                 Records records;
                 records.columns = {"id", "starts_at", "title_fr", "title_en", "speakers", "replay_url", "summary_fr", "summary_en"};
                 records.table_columns = {"id", "starts_at", "title_en", "speakers"};
-                for (const auto& talk : calendar(context).list(*upcoming)) records.rows.push_back(talk_json(talk));
+                for (const auto& talk : calendar(context, DatabaseAccess::read_only).list(*upcoming)) records.rows.push_back(talk_json(talk));
                 print_records(context.out, records, context.format(*format));
             };
         });

@@ -9,12 +9,15 @@ The mount is made in a user namespace (unshare): skipped where the kernel allows
   $ expeer -q spaces create sahel --label Sahel
   $ expeer -q spaces members add sahel amina@example.org
   $ expeer -q news post sahel --title "Bienvenue" --body "Texte" --as amina@example.org
+  $ printf 'Notes\n' > notes.txt
+  $ expeer -q library add sahel notes.txt --as amina@example.org
   $ read_only() { unshare -rm sh -c 'mount --bind copy copy && mount -o remount,bind,ro copy && exec "$@"' sh "$@"; }
   $ read_only touch copy/anything
   touch: cannot touch 'copy/anything': Read-only file system
   [1]
 
 The commands that only read open it read-only: no WAL index beside it, no migration.
+Members, news and comments, spaces, libraries, talks, the letter's figures, the report:
 
   $ read_only expeer members list --format csv | cut -d, -f1-4
   id,email,name,country
@@ -28,11 +31,51 @@ The commands that only read open it read-only: no WAL index beside it, no migrat
   schema_version,program_schema_version,state,migrated_at
   *,*,current,2024-09-15T08:30:00Z (glob)
   $ read_only expeer audit list --format csv | wc -l
-  6
+  7
   $ read_only expeer members data-export amina@example.org | grep -c amina@example.org
   1
   $ read_only expeer backup create backup.tar.gz
-  expeer: backed up 1 entries (0.*MB) to 'backup.tar.gz' (glob)
+  expeer: backed up 2 entries (0.*MB) to 'backup.tar.gz' (glob)
+  $ read_only expeer spaces list --format csv | cut -d, -f1,2
+  slug,label
+  sahel,Sahel
+  $ read_only expeer spaces show sahel --format json | grep '"members"'
+    "members": 1,
+  $ read_only expeer spaces members list sahel --format csv | cut -d, -f2
+  email
+  amina@example.org
+  $ read_only expeer news show 1 --format json | grep '"title"'
+    "title": "Bienvenue",
+  $ read_only expeer news comments list 1 --format csv
+  id,news,posted_at,author,body,edited_at
+  $ read_only expeer library list sahel --format csv
+  path,size,revision,revisions,updated_at,sha256
+  notes.txt,6,1,1,2024-09-15T08:30:00Z,38732073f309589131fec63f417896537e63d27fc29fcf7c60d5f47379f0887a
+  $ read_only expeer library history sahel notes.txt --format csv | cut -d, -f1,2
+  revision,added_at
+  1,2024-09-15T08:30:00Z
+  $ read_only expeer library get sahel notes.txt
+  Notes
+  $ read_only expeer library export sahel export.zip
+  expeer: 1 files written to 'export.zip'
+  $ read_only expeer talks list --format csv | wc -l
+  1
+  $ read_only expeer letter recipients 2024-09 --format csv
+  language,recipients
+  en,0
+  fr,0
+  $ read_only expeer letter status 2024-09 --format csv
+  expeer: issue 2024-09 is not approved
+  language,pending,sending,sent,failed,interrupted
+  fr,0,0,0,0,0
+  en,0,0,0,0,0
+  $ read_only expeer stats audit --year 2024 --format csv 2>/dev/null | head -1
+  cell,description,published_by,shown_as,low,high,interval,needs,verdict
+  $ read_only expeer stats report --year 2024 --format csv,html --out report && ls report
+  expeer: wrote report/expeer-report-2024-01-01_2024-12-31.en.csv
+  expeer: wrote report/expeer-report-2024-01-01_2024-12-31.en.html
+  expeer-report-2024-01-01_2024-12-31.en.csv
+  expeer-report-2024-01-01_2024-12-31.en.html
 
 A command that writes says that the database is read-only, and why.
 
