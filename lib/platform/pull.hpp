@@ -5,9 +5,9 @@
 //
 // What is kept is only what the statistics, the letter and the registry use. In a space that
 // is not public (visibility.hpp), no title, body or file name: a placeholder; file bytes only
-// when asked. The registry is committed first, then each space with where its feed stopped,
-// in one transaction each: a crash loses at most the space being pulled, and the next run
-// takes it again.
+// when asked. The registry is committed first, then the spaces with where each feed stopped,
+// written while the next is read, in transactions of at most a second: a crash loses at most
+// those, and the next run takes them again.
 #pragma once
 
 #include "platform/tracim.hpp"
@@ -51,6 +51,7 @@ struct PullReport {
 
     PullTally& operator[](const std::string& kind);
     void skip(const std::string& kind, const std::string& why); // counted, with why
+    void add(const PullReport& other);                          // tallies, reasons, warnings
 };
 
 struct PullContext {

@@ -129,6 +129,8 @@ class Download {
     BodySink sink_;
 };
 
+} // namespace
+
 // What the platform says of one space, read before anything is written.
 struct SpaceRead {
     PlatformCursor before;
@@ -142,7 +144,10 @@ struct SpaceRead {
     std::map<std::string, StoredBlob> bytes;         // by revision id, downloaded
     std::map<std::string, StoredBlob> earlier_bytes; // of versions an earlier pull recorded
     std::vector<TracimEvent> events;                 // newest first
+    PullReport notes; // what reading skipped or warned about, for the writer to report
 };
+
+namespace {
 
 class SpacePull {
   public:
@@ -154,8 +159,8 @@ class SpacePull {
         now_ = format_timestamp(context.clock.now());
     }
 
-    SpaceRead read(NewBlobs& downloaded) {
-        SpaceRead r;
+    // Notes go to `r.notes`, not to the report: the writer, on another thread, has that.
+    void read(SpaceRead& r, NewBlobs& downloaded) {
         r.before = platform_.cursor(space_.id).value_or(PlatformCursor{});
         r.after = r.before;
         // Contents changed since the last pull (or since --since), the latest first.
@@ -169,10 +174,10 @@ class SpacePull {
         read_comments(r);
         read_files(r, downloaded);
         read_events(r);
-        return r;
     }
 
     void write(const SpaceRead& r) {
+        report_.add(r.notes);
         folders(r.changed);
         news(r);
         library(r);
@@ -267,7 +272,7 @@ class SpacePull {
                 if (!new_bytes(v)) continue;
                 const std::string ext = platform_id("revision", v.id);
                 if (const auto known = platform_.revision(ext); known && known->sha256) continue;
-                download(c->id, v.id, r.bytes, downloaded);
+                download(c->id, v.id, r.bytes, downloaded, r.notes);
             }
         }
         // Versions an earlier pull recorded without their bytes, of files unchanged since.
@@ -275,31 +280,31 @@ class SpacePull {
             const auto file = platform_number(file_ext, "content");
             const auto revision = platform_number(revision_ext, "revision");
             if (!file || !revision || listed.count(*file)) continue;
-            download(*file, *revision, r.earlier_bytes, downloaded);
+            download(*file, *revision, r.earlier_bytes, downloaded, r.notes);
         }
     }
 
     void download(std::int64_t content, std::int64_t revision,
-                  std::map<std::string, StoredBlob>& into, NewBlobs& downloaded) {
+                  std::map<std::string, StoredBlob>& into, NewBlobs& downloaded, PullReport& notes) {
         Download d(blobs_.run_directory()); // cleaned by recover_interrupted_writes if killed
         const auto fetched = unless_gone([&] {
             tracim_.revision_bytes(space_.space.id, content, revision, d.sink());
             return true;
         });
         if (!fetched) {
-            report_.skip("file versions", "bytes deleted on the platform while they were read");
+            notes.skip("file versions", "bytes deleted on the platform while they were read");
             return;
         }
         const StoredBlob blob = blobs_.put_file(d.finish());
         downloaded.add(blob);
-        report_.bytes += blob.size;
+        notes.bytes += blob.size;
         into.emplace(platform_id("revision", revision), blob);
     }
 
     void read_events(SpaceRead& r) {
         if (!space_.reader) {
             if (!r.before.last_event_id)
-                report_.warnings.push_back(
+                r.notes.warnings.push_back(
                     fmt::format("space '{}': no member, so no event feed to read",
                                 printable(space_.space.slug)));
             return;
@@ -531,13 +536,22 @@ class SpacePull {
 
 } // namespace
 
-void pull_space(Database& db, BlobStore& blobs, TracimClient& tracim, const SpaceToPull& space,
-                const PulledRegistry& registry, const PullRequest& request,
-                const PullContext& context, PullReport& report, NewBlobs& downloaded,
-                const std::function<void(const std::function<void()>&)>& in_transaction) {
-    SpacePull pull(db, blobs, tracim, space, registry, request, context, report);
-    const SpaceRead read = pull.read(downloaded);
-    in_transaction([&] { pull.write(read); });
+void SpaceReadDeleter::operator()(SpaceRead* read) const { delete read; }
+
+ReadOfSpace read_space(Database& db, BlobStore& blobs, TracimClient& tracim,
+                       const SpaceToPull& space, const PulledRegistry& registry,
+                       const PullRequest& request, const PullContext& context,
+                       NewBlobs& downloaded) {
+    ReadOfSpace read(new SpaceRead);
+    PullReport unused; // reading notes into read->notes
+    SpacePull(db, blobs, tracim, space, registry, request, context, unused).read(*read, downloaded);
+    return read;
+}
+
+void write_space(Database& db, BlobStore& blobs, TracimClient& tracim, const SpaceToPull& space,
+                 const PulledRegistry& registry, const PullRequest& request,
+                 const PullContext& context, const SpaceRead& read, PullReport& report) {
+    SpacePull(db, blobs, tracim, space, registry, request, context, report).write(read);
 }
 
 } // namespace expeer

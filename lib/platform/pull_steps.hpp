@@ -7,6 +7,7 @@
 #include <cstdint>
 #include <functional>
 #include <map>
+#include <memory>
 #include <optional>
 #include <set>
 #include <vector>
@@ -44,13 +45,26 @@ struct SpaceToPull {
     std::optional<std::int64_t> reader; // a member whose feed holds the space's history
 };
 
-// Reads the space from the platform, then writes it through `in_transaction`, which runs its
-// argument in one transaction. File bytes downloaded go into `downloaded`, for the caller to
-// keep once that transaction is committed.
-void pull_space(Database& db, BlobStore& blobs, TracimClient& tracim, const SpaceToPull& space,
-                const PulledRegistry& registry, const PullRequest& request,
-                const PullContext& context, PullReport& report, NewBlobs& downloaded,
-                const std::function<void(const std::function<void()>&)>& in_transaction);
+// A space as read from the platform, before anything is written.
+struct SpaceRead;
+struct SpaceReadDeleter {
+    void operator()(SpaceRead* read) const;
+};
+using ReadOfSpace = std::unique_ptr<SpaceRead, SpaceReadDeleter>;
+
+// Reads the space from the platform. `db` is only read (where an earlier pull stopped): it may
+// be a connection of its own, so that the next space is read while this one is written. File
+// bytes downloaded go into `downloaded`, for the caller to keep once the space is committed.
+ReadOfSpace read_space(Database& db, BlobStore& blobs, TracimClient& tracim,
+                       const SpaceToPull& space, const PulledRegistry& registry,
+                       const PullRequest& request, const PullContext& context,
+                       NewBlobs& downloaded);
+
+// Writes what was read, in the caller's transaction, and reports it (with what reading
+// skipped or warned about).
+void write_space(Database& db, BlobStore& blobs, TracimClient& tracim, const SpaceToPull& space,
+                 const PulledRegistry& registry, const PullRequest& request,
+                 const PullContext& context, const SpaceRead& read, PullReport& report);
 
 // What stands for a title in a space that is not public.
 inline constexpr const char* withheld_title = "(not kept: the space is not public)";
