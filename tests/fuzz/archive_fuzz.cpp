@@ -5,9 +5,9 @@
 
 extern "C" int LLVMFuzzerTestOneInput(const std::uint8_t* data, std::size_t size) {
     expeer::ArchiveLimits limits;
-    limits.max_entry_bytes = 1 << 20;
-    limits.max_total_bytes = 4 << 20;
-    limits.max_entries = 200;
+    limits.max_entry_bytes = 64 << 10;
+    limits.max_total_bytes = 256 << 10;
+    limits.max_entries = 64;
     expeer::fuzz::expect_answer_or_refusal([&] { (void)expeer::read_archive_in_memory(data, size, limits); });
     return 0;
 }
