@@ -100,7 +100,10 @@ TracimClient& Context::platform() {
         options.retries = s.retries;
         options.retry_delay = std::chrono::milliseconds(s.retry_delay_ms);
         options.ca_file = s.ca_file;
-        platform_http_ = std::make_unique<CurlTransport>(std::move(options));
+        // Four connections: a pull asks for many small answers (a file's versions, a news
+        // item's comments), and the platform answers several at once.
+        platform_http_ = std::make_unique<TransportPool>(
+            [options] { return std::make_unique<CurlTransport>(options); }, 4);
         platform_ = std::make_unique<TracimClient>(*platform_http_, s.login, s.page_size);
     }
     return *platform_;

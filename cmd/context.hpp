@@ -88,7 +88,7 @@ private:
     std::optional<BlobStore> blobs_;
     std::optional<ErasureList> erasures_;
     std::optional<PlatformSettings> platform_settings_;
-    std::unique_ptr<CurlTransport> platform_http_;
+    std::unique_ptr<HttpTransport> platform_http_;
     std::unique_ptr<TracimClient> platform_;
 };
 

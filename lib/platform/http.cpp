@@ -2,6 +2,7 @@
 
 #include "util/error.hpp"
 
+#include <algorithm>
 #include <curl/curl.h>
 #include <exception>
 #include <fmt/format.h>
@@ -187,6 +188,43 @@ HttpResponse CurlTransport::send(const HttpRequest& request, const BodySink* sin
     throw Error(ErrorKind::temporary,
                 fmt::format("{}: the platform failed {} times ({}); try again later",
                             describe_call(request), options_.retries + 1, why));
+}
+
+TransportPool::TransportPool(std::function<std::unique_ptr<HttpTransport>()> make,
+                             std::size_t connections)
+    : make_(std::move(make)), connections_(std::max<std::size_t>(connections, 1)) {}
+
+HttpResponse TransportPool::send(const HttpRequest& request, const BodySink* sink) {
+    std::unique_ptr<HttpTransport> transport;
+    {
+        std::unique_lock lock(mutex_);
+        freed_.wait(lock, [&] { return !idle_.empty() || made_ < connections_; });
+        if (!idle_.empty()) {
+            transport = std::move(idle_.back());
+            idle_.pop_back();
+        } else {
+            ++made_;
+        }
+    }
+    try {
+        if (!transport) transport = make_();
+    } catch (...) {
+        const std::lock_guard lock(mutex_);
+        --made_;
+        freed_.notify_one();
+        throw;
+    }
+    // Back in the pool whatever happens, so that the next call finds it.
+    struct Give {
+        TransportPool& pool;
+        std::unique_ptr<HttpTransport>& transport;
+        ~Give() {
+            const std::lock_guard lock(pool.mutex_);
+            pool.idle_.push_back(std::move(transport));
+            pool.freed_.notify_one();
+        }
+    } give{*this, transport};
+    return transport->send(request, sink);
 }
 
 } // namespace expeer

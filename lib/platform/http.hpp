@@ -1,11 +1,14 @@
-// How expeer talks HTTP to the collaboration platform: one connection, kept alive from call
-// to call, TLS checked; a call that fails for a passing reason (a 5xx answer, a timeout, a
+// How expeer talks HTTP to the collaboration platform: connections kept alive from call to
+// call (a few at once, TransportPool), TLS checked; a call that fails for a passing reason (a 5xx answer, a timeout, a
 // refused or dropped connection) is tried again with back-off. The transport is a seam: the
 // Tracim client takes any, and the library never opens a connection of its own.
 #pragma once
 
 #include <chrono>
+#include <condition_variable>
 #include <functional>
+#include <memory>
+#include <mutex>
 #include <optional>
 #include <string>
 #include <string_view>
@@ -68,6 +71,23 @@ class CurlTransport : public HttpTransport {
     Options options_;
     void* easy_ = nullptr;    // CURL*
     void* headers_ = nullptr; // curl_slist*
+};
+
+// Up to `connections` calls at once, each on a connection of its own (a CurlTransport made
+// when first needed, then kept alive): a client that asks for many small answers keeps the
+// platform busy instead of waiting for each round trip. Safe to call from several threads.
+class TransportPool : public HttpTransport {
+  public:
+    TransportPool(std::function<std::unique_ptr<HttpTransport>()> make, std::size_t connections);
+    HttpResponse send(const HttpRequest& request, const BodySink* sink = nullptr) override;
+
+  private:
+    std::function<std::unique_ptr<HttpTransport>()> make_;
+    std::size_t connections_;
+    std::size_t made_ = 0;
+    std::vector<std::unique_ptr<HttpTransport>> idle_;
+    std::mutex mutex_;
+    std::condition_variable freed_;
 };
 
 } // namespace expeer

@@ -21,6 +21,7 @@
 #include <cstring>
 #include <fcntl.h>
 #include <fmt/format.h>
+#include <deque>
 #include <future>
 #include <set>
 #include <sys/stat.h>
@@ -59,16 +60,24 @@ bool new_bytes(const TracimRevision& r) {
     return r.revision_type == "creation" || r.revision_type == "revision";
 }
 
-// Calls `fetch` for each key one ahead of `use`, on another thread: the platform answers the
-// next call while expeer reads the last answer. `use` must not call the platform.
+// Calls `fetch` for up to four keys at once, on other threads, and `use` on each answer in
+// order: the platform answers the next calls (on connections of their own, see
+// TransportPool) while expeer reads the last answer. `use` must not call the platform.
 template <typename Key, typename Fetch, typename Use>
-void one_ahead(const std::vector<Key>& keys, Fetch&& fetch, Use&& use) {
+void ahead(const std::vector<Key>& keys, Fetch&& fetch, Use&& use) {
+    constexpr std::size_t at_once = 4;
     using Result = decltype(fetch(keys.front()));
-    std::future<Result> next;
-    if (!keys.empty()) next = std::async(std::launch::async, fetch, keys.front());
+    std::deque<std::future<Result>> next; // destroyed first: a call under way ends first
+    std::size_t asked = 0;
+    const auto ask = [&] {
+        while (asked < keys.size() && next.size() < at_once)
+            next.push_back(std::async(std::launch::async, fetch, keys[asked++]));
+    };
     for (std::size_t i = 0; i < keys.size(); ++i) {
-        Result result = next.get();
-        if (i + 1 < keys.size()) next = std::async(std::launch::async, fetch, keys[i + 1]);
+        ask();
+        Result result = next.front().get();
+        next.pop_front();
+        ask();
         use(keys[i], std::move(result));
     }
 }
@@ -210,7 +219,7 @@ class SpacePull {
 
     // The comments of every news item that needs them. In a space that is not public no text
     // is kept, so none is asked for: the listing says who commented, and when. In a public
-    // one the texts are read, one call ahead.
+    // one the texts are read, several calls at once.
     void read_comments(SpaceRead& r) {
         std::set<std::int64_t> publications;
         std::map<std::int64_t, std::vector<TracimComment>> listed; // by parent, without their text
@@ -241,7 +250,7 @@ class SpacePull {
             }
             return;
         }
-        one_ahead(
+        ahead(
             parents,
             [&](std::int64_t parent) {
                 return unless_gone([&] { return tracim_.comments(space_.space.id, parent); });
@@ -249,12 +258,12 @@ class SpacePull {
             keep);
     }
 
-    // The versions of every changed file, one call ahead, then the bytes asked for.
+    // The versions of every changed file, several calls at once, then the bytes asked for.
     void read_files(SpaceRead& r, NewBlobs& downloaded) {
         std::vector<const TracimContent*> files;
         for (const auto& c : r.changed)
             if (is_library_file(c)) files.push_back(&c);
-        one_ahead(
+        ahead(
             files,
             [&](const TracimContent* c) {
                 return unless_gone([&] { return tracim_.revisions(space_.space.id, c->id); });
