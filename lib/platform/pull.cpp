@@ -207,6 +207,7 @@ PullReport pull_platform(Database& db, BlobStore& blobs, TracimClient& tracim,
     DatabaseOptions reading{db.file()};
     reading.access = DatabaseAccess::read_only;
     const auto reading_db = Database::open(reading);
+    reading_db->sql().exec("PRAGMA cache_size = -2000"); // it looks up a few cursors: SQLite's default
     struct Ahead {
         const TracimSpace* space;
         SpaceToPull target;
