@@ -220,18 +220,22 @@ ArchiveContents read_archive_in_memory(const void* data, std::size_t size,
             std::filesystem::remove_all(path, ignored);
         }
     } remove{made};
-    ArchiveContents contents;
-    {
-        BlobStore blobs(remove.path / "files");
-        blobs.begin_batch(); // contents stay temporary files: nothing synced, nothing kept
-        NewBlobs created(blobs);
-        auto a = new_reader(limits);
-        if (archive_read_open_memory(a.get(), data, size) != ARCHIVE_OK)
-            unreadable("archive in memory", a.get());
-        contents = read_entries(a.get(), "archive in memory", size, "", limits, blobs, created);
-        blobs.discard_pending();
-    }
-    return contents;
+    BlobStore blobs(remove.path / "files");
+    return read_archive_in_memory(data, size, limits, blobs);
+}
+
+ArchiveContents read_archive_in_memory(const void* data, std::size_t size,
+                                       const ArchiveLimits& limits, BlobStore& scratch) {
+    scratch.begin_batch(); // contents stay temporary files: nothing synced, nothing kept
+    struct Discard {
+        BlobStore& blobs;
+        ~Discard() { blobs.discard_pending(); }
+    } discard{scratch};
+    NewBlobs created(scratch);
+    auto a = new_reader(limits);
+    if (archive_read_open_memory(a.get(), data, size) != ARCHIVE_OK)
+        unreadable("archive in memory", a.get());
+    return read_entries(a.get(), "archive in memory", size, "", limits, scratch, created);
 }
 
 namespace {

@@ -61,5 +61,10 @@ ArchiveContents read_archive(const std::filesystem::path& archive, const std::st
 // it returns name contents that are no longer stored.
 ArchiveContents read_archive_in_memory(const void* data, std::size_t size,
                                        const ArchiveLimits& limits);
+// The same, with the contents going to `scratch` (a store of the caller's, as temporary files
+// removed before it returns): a fuzzer that reads millions of inputs makes one folder, not one
+// an input.
+ArchiveContents read_archive_in_memory(const void* data, std::size_t size,
+                                       const ArchiveLimits& limits, BlobStore& scratch);
 
 } // namespace expeer
