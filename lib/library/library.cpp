@@ -1,6 +1,7 @@
 #include "library/library.hpp"
 
 #include "library/blob_store.hpp"
+#include "library/names.hpp"
 #include "members/registry.hpp"
 #include "spaces/registry.hpp"
 #include "spaces/visibility.hpp"
@@ -297,10 +298,22 @@ ImportedArchive SpaceLibrary::import_archive(const std::string& slug,
 std::size_t SpaceLibrary::export_archive(const std::string& slug, ArchiveFormat format,
                                          const std::function<void(std::string_view)>& write) {
     std::vector<ArchiveMember> members;
-    // A version pulled from the platform without its bytes has nothing to export.
-    for (const auto& f : list(slug))
-        if (!f.current.sha256.empty())
-            members.push_back({f.path, f.current.sha256, f.current.size});
+    // A file named before the rule for names existed (CON, a clash on case) would be unpacked
+    // wrongly, or over another, on Windows or macOS: refused, each named, before anything is
+    // written; `library mv` renames it.
+    std::vector<FieldError> problems;
+    NameClashes clashes;
+    for (const auto& f : list(slug)) {
+        auto problem = library_path_problem(f.path);
+        if (!problem) problem = clashes.add(f.path);
+        if (problem)
+            problems.push_back({"file", printable(f.path),
+                                fmt::format("{}; rename it first: expeer library mv {} '{}' NEW-PATH",
+                                            *problem, slug, printable(f.path))});
+        // A version pulled from the platform without its bytes has nothing to export.
+        if (!f.current.sha256.empty()) members.push_back({f.path, f.current.sha256, f.current.size});
+    }
+    if (!problems.empty()) throw InvalidInput(std::move(problems));
     write_archive(members, format, blobs_, write);
     return members.size();
 }

@@ -152,3 +152,31 @@ What macOS and Windows add on their own is skipped, with a note.
   $ expeer library list sahel --format csv | cut -d, -f1 | grep dossier/
   dossier/photos/kivu.jpg
   dossier/rapport.txt
+
+Files named before these rules (a database of an earlier expeer holds "CON" and two names
+that differ only in case): they are still read and moved, but an export that Windows or
+macOS would unpack wrongly, or one over the other, is refused, each named, until they are
+renamed.
+
+  $ expeer -q spaces create legacy --label Legacy
+  $ expeer -q spaces members add legacy amina@example.org --role contributor
+  $ printf 'un\n' > one.txt && printf 'deux\n' > two.txt && printf 'trois\n' > three.txt
+  $ expeer -q library add legacy one.txt two.txt three.txt --as amina@example.org
+  $ sqlite3 expeer.db "UPDATE library_files SET path = 'CON' WHERE path = 'one.txt' AND space_id = (SELECT id FROM spaces WHERE slug = 'legacy'); UPDATE library_files SET path = 'Notes.txt' WHERE path = 'two.txt'; UPDATE library_files SET path = 'notes.TXT' WHERE path = 'three.txt'"
+  $ expeer library get legacy CON
+  un
+  $ expeer library export legacy legacy.zip
+  expeer: error: file 'CON': has the name 'CON', which Windows keeps for a device; rename it first: expeer library mv legacy 'CON' NEW-PATH
+  expeer: error: file 'notes.TXT': is the same file as 'Notes.txt' on Windows and macOS; rename it first: expeer library mv legacy 'notes.TXT' NEW-PATH
+  expeer: nothing was written
+  [65]
+  $ ls legacy.zip
+  ls: cannot access 'legacy.zip': No such file or directory
+  [2]
+  $ expeer -q library mv --as amina@example.org legacy CON con-notes.txt
+  $ expeer -q library mv --as amina@example.org legacy notes.TXT notes-2.txt
+  $ expeer library export legacy legacy.zip && bsdtar -tf legacy.zip
+  expeer: 3 files written to 'legacy.zip'
+  Notes.txt
+  con-notes.txt
+  notes-2.txt
