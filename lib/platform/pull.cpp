@@ -209,7 +209,6 @@ PullReport pull_platform(Database& db, BlobStore& blobs, TracimClient& tracim,
     const auto reading_db = Database::open(reading);
     reading_db->sql().exec("PRAGMA cache_size = -2000"); // it looks up a few cursors: SQLite's default
     struct Ahead {
-        const TracimSpace* space;
         SpaceToPull target;
         NewBlobs downloaded; // removed unless the space's transaction commits
         std::future<ReadOfSpace> read; // last: destroyed first, so a read under way ends first
@@ -219,7 +218,6 @@ PullReport pull_platform(Database& db, BlobStore& blobs, TracimClient& tracim,
         const std::int64_t local = registry.spaces.at(space.id);
         const auto members = directory.members.find(space.id);
         auto ahead = std::unique_ptr<Ahead>(new Ahead{
-            &space,
             {space, local, visible.count(local) > 0,
              members == directory.members.end() ? std::nullopt : reader_of(members->second, me.id)},
             NewBlobs(blobs),
@@ -233,7 +231,7 @@ PullReport pull_platform(Database& db, BlobStore& blobs, TracimClient& tracim,
     std::unique_ptr<Ahead> next = chosen.empty() ? nullptr : start(0);
     for (std::size_t i = 0; i < chosen.size(); ++i) {
         const std::shared_ptr<Ahead> current = std::move(next);
-        const TracimSpace& space = *current->space;
+        const TracimSpace& space = current->target.space;
         if (progress) progress(space.slug, i, chosen.size());
         // The writer would wait for the platform: commit what is written meanwhile, at no cost.
         if (current->read.wait_for(std::chrono::seconds(0)) != std::future_status::ready)
