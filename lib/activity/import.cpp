@@ -81,8 +81,7 @@ public:
 
     ActivityImportReport run(JsonLinesReader& reader, std::uint64_t total) {
         RejectsFile rejects(options_.invalid, options_.dry_run);
-        db_.guarded([&] {
-            auto transaction = db_.write_transaction();
+        db_.write([&](Write& w) {
             ImportLines seen(db_);
             JsonLine line;
             while (reader.next(line)) {
@@ -90,9 +89,9 @@ public:
                 if (callbacks_.on_progress && report_.lines % 4096 == 0) callbacks_.on_progress(reader.bytes_read(), total);
             }
             if (callbacks_.on_progress) callbacks_.on_progress(reader.bytes_read(), total);
-            if (options_.dry_run || !options_.invalid.may_commit(report_.rejected) || report_.added == 0) return;
+            if (options_.dry_run || !options_.invalid.may_commit(report_.rejected) || report_.added == 0)
+                return w.discard();
             seen.clear();
-            transaction.commit();
             report_.written = true;
         });
         rejects.commit();

@@ -98,8 +98,7 @@ SeedSummary seed_demo_network(Database& db, const Clock& clock, const std::strin
     const sys_days period_start = day_of(2023, 8, 1), period_end = day_of(2024, 7, 31);
     const sys_days network_start = day_of(2019, 9, 1);
 
-    return db.guarded([&] {
-        auto transaction = db.write_transaction();
+    return db.write([&](Write& w) {
 
         // Who is counted at the end of July 2024, country by country.
         std::vector<std::string> countries;
@@ -300,8 +299,7 @@ SeedSummary seed_demo_network(Database& db, const Clock& clock, const std::strin
             if (p.counted_before) early.push_back(p.id);
         history(2019, 9, 35, 238, 100, 4418 - 1084 - 900, early);
 
-        record_audit(db, {0, now, actor, "demo.seed", "database", "", fmt::format("{{\"members\":{}}}", summary.members)});
-        transaction.commit();
+        w.audit({0, now, actor, "demo.seed", "database", "", fmt::format("{{\"members\":{}}}", summary.members)});
         return summary;
     });
 }

@@ -82,15 +82,13 @@ Talk TalkCalendar::add(const TalkChanges& c) {
     if (!c.title_fr) errors.push_back({"French title", "", "is required"});
     if (!c.title_en) errors.push_back({"English title", "", "is required"});
     if (!errors.empty()) throw InvalidInput(std::move(errors));
-    return db_.guarded([&] {
-        auto transaction = db_.write_transaction();
+    return db_.write([&](Write& w) {
         Talk t;
         std::vector<std::string> changed;
         apply(t, c, changed);
         t.created_at = t.updated_at = format_timestamp(clock_.now());
         t.id = save_talk(db_, t);
-        record_audit(db_, {0, t.created_at, actor_, "talk.add", "talk", std::to_string(t.id), ""});
-        transaction.commit();
+        w.audit({0, t.created_at, actor_, "talk.add", "talk", std::to_string(t.id), ""});
         return t;
     });
 }
@@ -98,8 +96,7 @@ Talk TalkCalendar::add(const TalkChanges& c) {
 Talk TalkCalendar::update(std::int64_t id, const TalkChanges& c) {
     auto errors = check(c);
     if (!errors.empty()) throw InvalidInput(std::move(errors));
-    return db_.guarded([&] {
-        auto transaction = db_.write_transaction();
+    return db_.write([&](Write& w) {
         auto t = find_talk(db_, id);
         if (!t) throw Error(ErrorKind::not_found, fmt::format("no talk {}", id));
         std::vector<std::string> changed;
@@ -107,9 +104,8 @@ Talk TalkCalendar::update(std::int64_t id, const TalkChanges& c) {
         if (changed.empty()) return *t;
         t->updated_at = format_timestamp(clock_.now());
         save_talk(db_, *t);
-        record_audit(db_, {0, t->updated_at, actor_, "talk.update", "talk", std::to_string(id),
-                           nlohmann::json{{"fields", changed}}.dump()});
-        transaction.commit();
+        w.audit({0, t->updated_at, actor_, "talk.update", "talk", std::to_string(id),
+                 nlohmann::json{{"fields", changed}}.dump()});
         return *t;
     });
 }

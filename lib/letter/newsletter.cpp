@@ -60,13 +60,11 @@ void approve_issue(Database& db, const PreparedIssue& prepared, const Clock& clo
     std::vector<PublishedFigure> figures = prepared.published;
     for (auto& f : figures)
         if (f.published_at.empty()) f.published_at = now;
-    db.guarded([&] {
-        auto transaction = db.write_transaction();
+    db.write([&](Write& w) {
         LetterStore(db).approve({source.issue, source.sha256, now, actor});
         replace_published_figures(db, letter_output(source.issue), figures);
-        record_audit(db, {0, now, actor, "letter.approve", "letter", source.issue,
-                          fmt::format("{{\"sha256\":\"{}\"}}", source.sha256)});
-        transaction.commit();
+        w.audit({0, now, actor, "letter.approve", "letter", source.issue,
+                 fmt::format("{{\"sha256\":\"{}\"}}", source.sha256)});
     });
 }
 

@@ -186,12 +186,12 @@ SendReport send_letter(Database& db, const std::string& issue, const std::map<st
         store.for_each_subscriber([&](const Subscriber& s) {
             recipients.emplace_back(s.member_id, language_for(s.language, fallback_language));
         });
-        auto transaction = db.write_transaction();
-        report.queued = store.enqueue(issue, recipients, now());
-        report.interrupted = store.mark_interrupted(issue, now());
-        if (limits.retry_failed) store.retry(issue, "failed", now());
-        if (limits.resend_interrupted) store.retry(issue, "interrupted", now());
-        transaction.commit();
+        db.write([&](Write&) {
+            report.queued = store.enqueue(issue, recipients, now());
+            report.interrupted = store.mark_interrupted(issue, now());
+            if (limits.retry_failed) store.retry(issue, "failed", now());
+            if (limits.resend_interrupted) store.retry(issue, "interrupted", now());
+        });
     }
     const auto counts = store.counts(issue);
     const std::size_t total = static_cast<std::size_t>(counts.count("pending") ? counts.at("pending") : 0);
@@ -228,9 +228,7 @@ SendReport send_letter(Database& db, const std::string& issue, const std::map<st
     // while it does (a slow rate makes the syncs cheap anyway).
     auto in_one_commit = [&](auto&& body) {
         if (interval > Steady::duration::zero()) return body();
-        auto transaction = db.write_transaction();
-        body();
-        transaction.commit();
+        db.write([&](Write&) { body(); });
     };
     auto stop = [&](SendReport::Stop reason, std::string why) {
         if (report.stop != SendReport::Stop::no) return;

@@ -72,11 +72,9 @@ Recovery recover_in_transaction(LibraryStore& library, BlobStore& blobs) {
 
 Recovery recover_interrupted_writes(Database& db, BlobStore& blobs) {
     if (!blobs.has_dead_runs()) return {}; // the usual case: no transaction
-    return db.guarded([&] {
-        auto transaction = db.write_transaction();
+    return db.write([&](Write&) {
         LibraryStore library(db);
         auto recovery = recover_in_transaction(library, blobs);
-        transaction.commit();
         return recovery;
     });
 }
@@ -164,8 +162,7 @@ std::vector<AddedFile> SpaceLibrary::record(const Sharer& sharer,
                                             const std::vector<StoredBlob>& stored,
                                             NewBlobs& created) {
     const Space& space = sharer.space;
-    return db_.guarded([&] {
-        auto transaction = db_.write_transaction();
+    return db_.write([&](Write& w) {
         LibraryStore library(db_);
         // Names that would be one file on Windows or macOS, among these and the library's.
         NameClashes clashes;
@@ -201,20 +198,17 @@ std::vector<AddedFile> SpaceLibrary::record(const Sharer& sharer,
                                                        now, sharer.member.id);
             record_activity(db_,
                             {0, std::nullopt, now, sharer.member.id, "file", space.id, paths[i]});
-            record_audit(db_, {0, now, actor_, "library.add", "space", std::to_string(space.id),
-                               sharer.authority.audit_details(
-                                   nlohmann::json{{"file", file_id}, {"revision", revision}}.dump())});
+            w.audit({0, now, actor_, "library.add", "space", std::to_string(space.id),
+                     sharer.authority.audit_details(
+                         nlohmann::json{{"file", file_id}, {"revision", revision}}.dump())});
             added.push_back({paths[i], revision, stored[i].created, false});
         }
-        try {
-            // In place only while this transaction holds the write lock: no other process can
-            // see them unrecorded, and a crash leaves them listed for recover_interrupted_writes.
-            blobs_.publish_pending();
-            transaction.commit();
-        } catch (...) {
-            created.discard(); // before the lock goes, so that no other process relies on them
-            throw;
-        }
+        // Discarded if this does not commit, before the lock goes, so that no other process
+        // relies on them.
+        w.on_rollback([&] { created.discard(); });
+        // In place only while this transaction holds the write lock: no other process can
+        // see them unrecorded, and a crash leaves them listed for recover_interrupted_writes.
+        blobs_.publish_pending();
         return added;
     });
 }
@@ -356,8 +350,7 @@ LibraryRevision SpaceLibrary::get(const std::string& slug, const std::string& ra
 }
 
 void SpaceLibrary::move(const std::string& slug, const std::string& from, const std::string& to, const Acting& who) {
-    db_.guarded([&] {
-        auto transaction = db_.write_transaction();
+    db_.write([&](Write& w) {
         SpaceStore spaces(db_);
         LibraryStore library(db_);
         const Space space = find_space(spaces, slug);
@@ -374,15 +367,13 @@ void SpaceLibrary::move(const std::string& slug, const std::string& from, const 
         if (const auto clash = clashes.add(target))
             throw InvalidInput({{"to", printable(target), *clash}});
         library.rename(file.id, target);
-        record_audit(db_, {0, format_timestamp(clock_.now()), actor_, "library.move", "space",
-                           std::to_string(space.id), authority.audit_details(nlohmann::json{{"file", file.id}}.dump())});
-        transaction.commit();
+        w.audit({0, format_timestamp(clock_.now()), actor_, "library.move", "space",
+                 std::to_string(space.id), authority.audit_details(nlohmann::json{{"file", file.id}}.dump())});
     });
 }
 
 void SpaceLibrary::remove(const std::string& slug, const std::string& path, const Acting& who) {
-    db_.guarded([&] {
-        auto transaction = db_.write_transaction();
+    db_.write([&](Write& w) {
         SpaceStore spaces(db_);
         LibraryStore library(db_);
         const Space space = find_space(spaces, slug);
@@ -390,20 +381,18 @@ void SpaceLibrary::remove(const std::string& slug, const std::string& path, cons
         const Authority authority = authorize_file_change(db_, library, space, file, who, "remove files");
         const std::string now = format_timestamp(clock_.now());
         library.mark_deleted(file.id, now);
-        record_audit(db_, {0, now, actor_, "library.remove", "space", std::to_string(space.id),
-                           authority.audit_details(nlohmann::json{{"file", file.id}}.dump())});
-        transaction.commit();
+        w.audit({0, now, actor_, "library.remove", "space", std::to_string(space.id),
+                 authority.audit_details(nlohmann::json{{"file", file.id}}.dump())});
     });
 }
 
 PurgedFile SpaceLibrary::purge(const std::string& slug, const std::string& raw_path, const Acting& who,
                                bool apply) {
     std::vector<std::string> unused; // contents no other revision uses
-    PurgedFile purged = db_.guarded([&] {
-        // Pages freed by the deletes are overwritten, not left for a forensic read of the file
-        // (Debian's SQLite does so by default; a build that does not must not matter).
-        db_.sql().exec("PRAGMA secure_delete = ON");
-        auto transaction = db_.write_transaction();
+    // Pages freed by the deletes are overwritten, not left for a forensic read of the file
+    // (Debian's SQLite does so by default; a build that does not must not matter).
+    db_.overwrite_deleted_data();
+    PurgedFile purged = db_.write([&](Write& w) {
         SpaceStore spaces(db_);
         LibraryStore library(db_);
         const Space space = find_space(spaces, slug);
@@ -445,18 +434,13 @@ PurgedFile SpaceLibrary::purge(const std::string& slug, const std::string& raw_p
             {"files", ids}, {"revisions", result.revisions}, {"contents", result.contents}};
         // The name of a file in a space that is not public is not the audit log's to keep.
         if (is_public(space, spaces.all())) details["path"] = result.path;
-        record_audit(db_, {0, format_timestamp(clock_.now()), actor_, "library.purge", "space",
-                           std::to_string(space.id), authority->audit_details(details.dump())});
-        try {
-            // Out of place while this transaction holds the write lock, so no other process
-            // finds them stored and records them again; a crash leaves them to recovery.
-            for (const auto& sha256 : unused)
-                blobs_.withdraw(sha256);
-            transaction.commit();
-        } catch (...) {
-            blobs_.put_back_withdrawn();
-            throw;
-        }
+        w.audit({0, format_timestamp(clock_.now()), actor_, "library.purge", "space", std::to_string(space.id),
+       authority->audit_details(details.dump())});
+        // Out of place while this transaction holds the write lock, so no other process
+        // finds them stored and records them again; a crash leaves them to recovery.
+        w.on_rollback([&] { blobs_.put_back_withdrawn(); });
+        for (const auto& sha256 : unused)
+            blobs_.withdraw(sha256);
         result.applied = true;
         return result;
     });

@@ -131,8 +131,7 @@ Erasure erase(Database& db, const Clock& clock, const std::string& actor, std::s
         const std::string now = format_timestamp(clock.now());
         if (erasures && !erasure.already_erased && !erasure.same_address_as)
             erasures->record_erasure(db, erasure.member.email, now, delete_content);
-        db.guarded([&] {
-            auto transaction = db.write_transaction();
+        db.write([&](Write& w) {
             if (!erasure.already_erased) {
                 store.erase(id, now);
                 for (const auto& m : current) spaces.close_membership(m.id, now);
@@ -140,9 +139,8 @@ Erasure erase(Database& db, const Clock& clock, const std::string& actor, std::s
                 LetterStore(db).forget_member(id);
             }
             if (delete_content) delete_content_of(db, id);
-            record_audit(db, {0, now, actor, "member.erase", "member", std::to_string(id),
-                              delete_content ? R"({"content":"deleted"})" : R"({"content":"kept"})"});
-            transaction.commit();
+            w.audit({0, now, actor, "member.erase", "member", std::to_string(id),
+                     delete_content ? R"({"content":"deleted"})" : R"({"content":"kept"})"});
         });
     }
     erasure.applied = true;

@@ -1,10 +1,9 @@
 #include "members/erasure_list.hpp"
 
 #include "members/member.hpp"
-#include "store/database.hpp"
+#include "store/erasure_store.hpp"
 #include "util/error.hpp"
 
-#include <SQLiteCpp/Statement.h>
 #include <cerrno>
 #include <cstring>
 #include <fcntl.h>
@@ -98,11 +97,7 @@ std::string ErasureList::fingerprint() const {
 }
 
 void ErasureList::check_matches(Database& db) const {
-    std::optional<std::string> recorded = db.guarded([&]() -> std::optional<std::string> {
-        SQLite::Statement query(db.sql(), "SELECT key_fingerprint FROM erasure_list");
-        if (query.executeStep()) return query.getColumn(0).getString();
-        return std::nullopt;
-    });
+    const std::optional<std::string> recorded = erasure_key_fingerprint(db);
     if (!recorded || (!key_.empty() && *recorded == fingerprint())) return;
     throw Error(
         ErrorKind::config,
@@ -167,13 +162,7 @@ void ErasureList::append(const std::string& text) {
 
 void ErasureList::record_key(Database& db) const {
     if (key_.empty()) return;
-    db.guarded([&] {
-        SQLite::Statement record(
-            db.sql(), "INSERT INTO erasure_list (id, key_fingerprint) VALUES (1, ?) "
-                      "ON CONFLICT (id) DO UPDATE SET key_fingerprint = excluded.key_fingerprint");
-        record.bind(1, fingerprint());
-        record.exec();
-    });
+    record_erasure_key_fingerprint(db, fingerprint());
 }
 
 void ErasureList::record_erasure(Database& db, std::string_view email, const std::string& at,

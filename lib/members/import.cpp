@@ -209,8 +209,7 @@ public:
         std::error_code ignored;
         const std::uint64_t total = std::filesystem::file_size(options_.file, ignored);
 
-        db_.guarded([&] {
-            auto transaction = db_.write_transaction();
+        db_.write([&](Write& w) {
             ImportLines lines(db_);
             Row row;
             while (source.next(row)) {
@@ -222,13 +221,12 @@ public:
             if (callbacks_.on_progress) callbacks_.on_progress(source.bytes_read(), total);
             const bool changed = report_.created + report_.updated + report_.joined_space > 0;
             if (options_.dry_run || !options_.invalid.may_commit(report_.rejected) || !changed)
-                return; // the transaction rolls back
+                return w.discard();
             lines.clear();
-            record_audit(db_, {0, context_.now, options_.actor, "members.import", "import", "",
-                               nlohmann::json{{"created", report_.created}, {"updated", report_.updated},
-                                              {"rejected", report_.rejected}}
-                                   .dump()});
-            transaction.commit();
+            w.audit({0, context_.now, options_.actor, "members.import", "import", "",
+                     nlohmann::json{{"created", report_.created}, {"updated", report_.updated},
+                                    {"rejected", report_.rejected}}
+                         .dump()});
             report_.written = true;
         });
         rejects.commit();

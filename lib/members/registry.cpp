@@ -60,8 +60,7 @@ std::string describe_rule(EmailKeyRule rule) {
 } // namespace
 
 EmailKeyChange apply_email_key_rule(Database& db, EmailKeyRule rule, const Clock& clock, const std::string& actor) {
-    return db.guarded([&] {
-        auto transaction = db.write_transaction();
+    return db.write([&](Write& w) {
         MemberStore store(db);
         EmailKeyChange change{store.email_key_rule(), rule, 0};
         if (change.from == rule) return change;
@@ -92,12 +91,11 @@ EmailKeyChange apply_email_key_rule(Database& db, EmailKeyRule rule, const Clock
         const std::string now = format_timestamp(clock.now());
         store.set_keys(changed, rule, now);
         change.keys_changed = changed.size();
-        record_audit(db, {0, now, actor, "member.email_key_rule", "database", "",
-                          nlohmann::json{{"from", email_key_rule_name(change.from)},
-                                         {"to", email_key_rule_name(rule)},
-                                         {"keys_changed", change.keys_changed}}
-                              .dump()});
-        transaction.commit();
+        w.audit({0, now, actor, "member.email_key_rule", "database", "",
+                nlohmann::json{{"from", email_key_rule_name(change.from)},
+                               {"to", email_key_rule_name(rule)},
+                               {"keys_changed", change.keys_changed}}
+                    .dump()});
         return change;
     });
 }
@@ -135,8 +133,7 @@ Member MemberRegistry::add(const MemberChanges& input, const std::string& defaul
     const auto erasure = erased.list.find(m.email);
     if (erasure && !erased.allow) throw InvalidInput({{"email", m.email, erased_reason(*erasure)}});
 
-    Member added = db_.guarded([&] {
-        auto transaction = db_.write_transaction();
+    Member added = db_.write([&](Write& w) {
         MemberStore store(db_);
         if (const auto existing = store.find_by_email(m.email))
             throw InvalidInput({{"email", m.email, fmt::format("is already the address of member {}", existing->id)}});
@@ -146,9 +143,8 @@ Member MemberRegistry::add(const MemberChanges& input, const std::string& defaul
                                       fmt::format("is already the id of member {}", existing->id)}});
         m.id = store.insert(m);
         if (m.newsletter_consent) store.record_consent(m.id, *m.consent_at, true, m.consent_source);
-        record_audit(db_, {0, now, actor_, "member.add", "member", std::to_string(m.id),
-                           erasure ? R"({"erased_before":true})" : ""});
-        transaction.commit();
+        w.audit({0, now, actor_, "member.add", "member", std::to_string(m.id),
+                 erasure ? R"({"erased_before":true})" : ""});
         return m;
     });
     if (erasure) erased.list.record_return(added.email, now);
@@ -160,8 +156,7 @@ UpdateResult MemberRegistry::update(std::string_view who, const MemberChanges& i
     if (!normalized.errors.empty()) throw InvalidInput(std::move(normalized.errors));
     const auto& c = normalized.changes;
 
-    return db_.guarded([&] {
-        auto transaction = db_.write_transaction();
+    return db_.write([&](Write& w) {
         MemberStore store(db_);
         UpdateResult result{get(who), {}};
         Member& m = result.member;
@@ -186,15 +181,13 @@ UpdateResult MemberRegistry::update(std::string_view who, const MemberChanges& i
 
         store.update(m);
         if (consent_changed) store.record_consent(m.id, now, m.newsletter_consent, m.consent_source);
-        record_audit(db_, {0, now, actor_, "member.update", "member", std::to_string(m.id), fields_json(changed)});
-        transaction.commit();
+        w.audit({0, now, actor_, "member.update", "member", std::to_string(m.id), fields_json(changed)});
         return result;
     });
 }
 
 StatusChange MemberRegistry::set_status(std::string_view who, const std::string& status) {
-    return db_.guarded([&] {
-        auto transaction = db_.write_transaction();
+    return db_.write([&](Write& w) {
         StatusChange result{get(who), false};
         if (result.member.status == "erased")
             throw Error(ErrorKind::not_found, fmt::format("member {} was erased", result.member.id));
@@ -203,9 +196,8 @@ StatusChange MemberRegistry::set_status(std::string_view who, const std::string&
         result.member.status = status;
         result.member.updated_at = now;
         MemberStore(db_).update(result.member);
-        record_audit(db_, {0, now, actor_, status == "disabled" ? "member.disable" : "member.enable",
-                           "member", std::to_string(result.member.id), ""});
-        transaction.commit();
+        w.audit({0, now, actor_, status == "disabled" ? "member.disable" : "member.enable",
+                 "member", std::to_string(result.member.id), ""});
         result.changed = true;
         return result;
     });

@@ -111,8 +111,7 @@ NewsBoard::NewsBoard(Database& db, const Clock& clock, std::string actor)
 
 News NewsBoard::post(const std::string& space_slug, const Acting& author, const std::string& title,
                      const std::string& body, const std::optional<std::string>& at) {
-    return db_.guarded([&] {
-        auto transaction = db_.write_transaction();
+    return db_.write([&](Write& w) {
         SpaceStore spaces(db_);
         MemberStore members(db_);
         std::vector<FieldError> errors;
@@ -130,17 +129,15 @@ News NewsBoard::post(const std::string& space_slug, const Acting& author, const 
         News news{0, space->id, m->id, text::nfc(text::trim(title)), text::nfc(body), when, std::nullopt, std::nullopt};
         news.id = insert_news(db_, news);
         record_content_activity(db_, {0, std::nullopt, when, m->id, "news", space->id, news.title}, news.id, std::nullopt);
-        record_audit(db_, {0, format_timestamp(clock_.now()), actor_, "news.post", "news", std::to_string(news.id),
-                           authority.audit_details()});
-        transaction.commit();
+        w.audit({0, format_timestamp(clock_.now()), actor_, "news.post", "news", std::to_string(news.id),
+                 authority.audit_details()});
         return news;
     });
 }
 
 Comment NewsBoard::comment(std::int64_t news_id, const Acting& author, const std::string& body,
                            const std::optional<std::string>& at) {
-    return db_.guarded([&] {
-        auto transaction = db_.write_transaction();
+    return db_.write([&](Write& w) {
         MemberStore members(db_);
         std::vector<FieldError> errors;
         const auto news = find_news(db_, news_id);
@@ -157,9 +154,8 @@ Comment NewsBoard::comment(std::int64_t news_id, const Acting& author, const std
         comment.id = insert_comment(db_, comment);
         record_content_activity(db_, {0, std::nullopt, when, m->id, "comment", news->space_id, news->title}, news_id,
                                 comment.id);
-        record_audit(db_, {0, format_timestamp(clock_.now()), actor_, "news.comment", "comment", std::to_string(comment.id),
-                           authority.audit_details()});
-        transaction.commit();
+        w.audit({0, format_timestamp(clock_.now()), actor_, "news.comment", "comment", std::to_string(comment.id),
+                 authority.audit_details()});
         return comment;
     });
 }
@@ -227,8 +223,7 @@ CommentItem NewsBoard::show_comment(std::int64_t comment_id, const std::optional
 }
 
 bool NewsBoard::edit(std::int64_t news_id, const NewsEdit& edit, const Acting& who) {
-    return db_.guarded([&] {
-        auto transaction = db_.write_transaction();
+    return db_.write([&](Write& w) {
         News news = news_numbered(db_, news_id);
         const Authority authority =
             authorize_change(db_, space_of(db_, news.space_id), who, news.author_id, fmt::format("edit news {}", news_id));
@@ -249,9 +244,8 @@ bool NewsBoard::edit(std::int64_t news_id, const NewsEdit& edit, const Acting& w
         if (fields.empty()) return false;
         news.edited_at = format_timestamp(clock_.now());
         save_news_edit(db_, news);
-        record_audit(db_, {0, *news.edited_at, actor_, "news.edit", "news", std::to_string(news_id),
-                           authority.audit_details(nlohmann::json{{"fields", fields}}.dump())});
-        transaction.commit();
+        w.audit({0, *news.edited_at, actor_, "news.edit", "news", std::to_string(news_id),
+                 authority.audit_details(nlohmann::json{{"fields", fields}}.dump())});
         return true;
     });
 }
@@ -259,8 +253,7 @@ bool NewsBoard::edit(std::int64_t news_id, const NewsEdit& edit, const Acting& w
 // The audit entry of a deletion names ids only, never a title or a text, whatever the space:
 // what is deleted is often deleted because of what it said.
 Deletion NewsBoard::remove(std::int64_t news_id, const Acting& who) {
-    return db_.guarded([&] {
-        auto transaction = db_.write_transaction();
+    return db_.write([&](Write& w) {
         const News news = news_numbered(db_, news_id);
         const Authority authority = authorize_change(db_, space_of(db_, news.space_id), who, news.author_id,
                                                      fmt::format("delete news {}", news_id));
@@ -268,16 +261,14 @@ Deletion NewsBoard::remove(std::int64_t news_id, const Acting& who) {
         const Deletion deletion{delete_news(db_, news_id)};
         nlohmann::json details{{"space", news.space_id}, {"comments", deletion.comments}};
         details["author"] = news.author_id ? nlohmann::json(*news.author_id) : nlohmann::json(nullptr);
-        record_audit(db_, {0, format_timestamp(clock_.now()), actor_, "news.delete", "news", std::to_string(news_id),
-                           authority.audit_details(details.dump())});
-        transaction.commit();
+        w.audit({0, format_timestamp(clock_.now()), actor_, "news.delete", "news", std::to_string(news_id),
+                 authority.audit_details(details.dump())});
         return deletion;
     });
 }
 
 bool NewsBoard::edit_comment(std::int64_t comment_id, const std::string& body, const Acting& who) {
-    return db_.guarded([&] {
-        auto transaction = db_.write_transaction();
+    return db_.write([&](Write& w) {
         Comment comment = comment_numbered(db_, comment_id);
         const Space space = space_of(db_, news_numbered(db_, comment.news_id).space_id);
         const Authority authority =
@@ -291,16 +282,14 @@ bool NewsBoard::edit_comment(std::int64_t comment_id, const std::string& body, c
         comment.body = stored;
         comment.edited_at = format_timestamp(clock_.now());
         save_comment_edit(db_, comment);
-        record_audit(db_, {0, *comment.edited_at, actor_, "comment.edit", "comment", std::to_string(comment_id),
-                           authority.audit_details(R"({"fields":["body"]})")});
-        transaction.commit();
+        w.audit({0, *comment.edited_at, actor_, "comment.edit", "comment", std::to_string(comment_id),
+                 authority.audit_details(R"({"fields":["body"]})")});
         return true;
     });
 }
 
 void NewsBoard::remove_comment(std::int64_t comment_id, const Acting& who) {
-    db_.guarded([&] {
-        auto transaction = db_.write_transaction();
+    db_.write([&](Write& w) {
         const Comment comment = comment_numbered(db_, comment_id);
         const Space space = space_of(db_, news_numbered(db_, comment.news_id).space_id);
         const Authority authority =
@@ -309,9 +298,8 @@ void NewsBoard::remove_comment(std::int64_t comment_id, const Acting& who) {
         delete_comment(db_, comment_id);
         nlohmann::json details{{"news", comment.news_id}};
         details["author"] = comment.author_id ? nlohmann::json(*comment.author_id) : nlohmann::json(nullptr);
-        record_audit(db_, {0, format_timestamp(clock_.now()), actor_, "comment.delete", "comment",
-                           std::to_string(comment_id), authority.audit_details(details.dump())});
-        transaction.commit();
+        w.audit({0, format_timestamp(clock_.now()), actor_, "comment.delete", "comment",
+                 std::to_string(comment_id), authority.audit_details(details.dump())});
     });
 }
 

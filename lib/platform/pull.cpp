@@ -82,26 +82,11 @@ namespace {
 class Steps {
   public:
     Steps(Database& db, bool dry_run) : db_(db), dry_run_(dry_run) {
-        if (dry_run_) whole_.emplace(db_.sql(), SQLite::TransactionBehavior::IMMEDIATE);
+        if (dry_run_) whole_.emplace(db_);
     }
     template <typename Body> void run(Body&& body) {
-        db_.guarded([&] {
-            if (dry_run_) {
-                db_.sql().exec("SAVEPOINT pull_step");
-                try {
-                    body();
-                } catch (...) {
-                    db_.sql().exec("ROLLBACK TO pull_step");
-                    db_.sql().exec("RELEASE pull_step");
-                    throw;
-                }
-                db_.sql().exec("RELEASE pull_step");
-                return;
-            }
-            auto transaction = db_.write_transaction();
-            body();
-            transaction.commit();
-        });
+        if (dry_run_) return db_.in_savepoint(body);
+        db_.write([&](Write&) { body(); });
     }
 
     // Spaces are written in batches, one transaction each, committed after a second or when
@@ -114,19 +99,17 @@ class Steps {
             run(body);
             return committed();
         }
-        db_.guarded([&] {
-            if (!batch_) {
-                batch_.emplace(db_.sql(), SQLite::TransactionBehavior::IMMEDIATE);
-                batch_started_ = std::chrono::steady_clock::now();
-            }
-            body();
-        });
+        if (!batch_) {
+            batch_.emplace(db_);
+            batch_started_ = std::chrono::steady_clock::now();
+        }
+        db_.guarded(body);
         on_commit_.push_back(std::move(committed));
         if (std::chrono::steady_clock::now() - batch_started_ >= std::chrono::seconds(1)) commit_batch();
     }
     void commit_batch() {
         if (!batch_) return;
-        db_.guarded([&] { batch_->commit(); });
+        batch_->commit();
         batch_.reset();
         for (const auto& f : on_commit_) f();
         on_commit_.clear();
@@ -135,8 +118,8 @@ class Steps {
   private:
     Database& db_;
     bool dry_run_;
-    std::optional<SQLite::Transaction> whole_; // rolled back when it goes
-    std::optional<SQLite::Transaction> batch_; // rolled back if it goes uncommitted
+    std::optional<HeldWrite> whole_; // rolled back when it goes
+    std::optional<HeldWrite> batch_; // rolled back if it goes uncommitted
     std::chrono::steady_clock::time_point batch_started_;
     std::vector<std::function<void()>> on_commit_;
 };

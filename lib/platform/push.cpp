@@ -132,8 +132,7 @@ class Push {
         report_.members.push_back({m.email, outcome, ""});
         if (request_.dry_run) return;
         const std::string now = format_timestamp(context_.clock.now());
-        db_.guarded([&] {
-            auto transaction = db_.write_transaction();
+        db_.write([&](Write&) {
             MemberStore store(db_);
             auto current = store.find_by_id(m.id);
             if (!current) return;
@@ -143,7 +142,6 @@ class Push {
             record_audit(db_,
                          {0, now, context_.actor, "member.update", "member", std::to_string(m.id),
                           R"({"fields":["external id"],"source":"platform push"})"});
-            transaction.commit();
         });
     }
 

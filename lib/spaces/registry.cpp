@@ -152,8 +152,7 @@ static std::vector<std::string> apply_space_changes(SpaceStore& store, Space& sp
 }
 
 Space SpaceRegistry::create(const std::string& slug, const SpaceChanges& changes) {
-    return db_.guarded([&] {
-        auto transaction = db_.write_transaction();
+    return db_.write([&](Write& w) {
         SpaceStore store(db_);
         std::vector<FieldError> errors;
         if (!is_slug(slug))
@@ -168,15 +167,13 @@ Space SpaceRegistry::create(const std::string& slug, const SpaceChanges& changes
         if (!errors.empty()) throw InvalidInput(std::move(errors));
         space.created_at = space.updated_at = now();
         space.id = store.insert(space);
-        record_audit(db_, {0, space.created_at, actor_, "space.create", "space", std::to_string(space.id), ""});
-        transaction.commit();
+        w.audit({0, space.created_at, actor_, "space.create", "space", std::to_string(space.id), ""});
         return space;
     });
 }
 
 Space SpaceRegistry::update(const std::string& slug, const SpaceChanges& changes) {
-    return db_.guarded([&] {
-        auto transaction = db_.write_transaction();
+    return db_.write([&](Write& w) {
         SpaceStore store(db_);
         Space space = find_space(store, slug);
         std::vector<FieldError> errors;
@@ -185,25 +182,22 @@ Space SpaceRegistry::update(const std::string& slug, const SpaceChanges& changes
         if (changed.empty()) return space;
         space.updated_at = now();
         store.update(space);
-        record_audit(db_, {0, space.updated_at, actor_, "space.update", "space", std::to_string(space.id),
-                           nlohmann::json{{"fields", changed}}.dump()});
-        transaction.commit();
+        w.audit({0, space.updated_at, actor_, "space.update", "space", std::to_string(space.id),
+                 nlohmann::json{{"fields", changed}}.dump()});
         return space;
     });
 }
 
 bool SpaceRegistry::set_archived(const std::string& slug, bool archived) {
-    return db_.guarded([&] {
-        auto transaction = db_.write_transaction();
+    return db_.write([&](Write& w) {
         SpaceStore store(db_);
         Space space = find_space(store, slug);
         if (space.archived_on.has_value() == archived) return false;
         space.archived_on = archived ? std::optional(format_date(date_of(clock_.now()))) : std::nullopt;
         space.updated_at = now();
         store.update(space);
-        record_audit(db_, {0, space.updated_at, actor_, archived ? "space.archive" : "space.restore", "space",
-                           std::to_string(space.id), ""});
-        transaction.commit();
+        w.audit({0, space.updated_at, actor_, archived ? "space.archive" : "space.restore", "space",
+                 std::to_string(space.id), ""});
         return true;
     });
 }
@@ -277,8 +271,7 @@ static void check_role(const std::optional<std::string>& role) {
 template <typename Check, typename Each>
 MembershipBatch SpaceRegistry::for_each_person(const std::string& slug, const std::vector<std::string>& who, Check&& check,
                                                Each&& each) {
-    return db_.guarded([&] {
-        auto transaction = db_.write_transaction();
+    return db_.write([&](Write&) {
         Joiner j(*this);
         const Space space = find_space(j.spaces, slug);
         authorize_management(space);
@@ -287,7 +280,6 @@ MembershipBatch SpaceRegistry::for_each_person(const std::string& slug, const st
         const std::string at = now();
         MembershipBatch batch;
         for (const auto& m : people) (each(j, space, m, at) ? batch.done : batch.unchanged).push_back(m.email);
-        transaction.commit();
         return batch;
     });
 }
@@ -333,8 +325,7 @@ MembershipBatch SpaceRegistry::set_role(const std::string& slug, const std::vect
 MembershipBatch SpaceRegistry::copy_members(const std::string& from, const std::string& to,
                                             const std::optional<std::string>& role) {
     check_role(role);
-    return db_.guarded([&] {
-        auto transaction = db_.write_transaction();
+    return db_.write([&](Write&) {
         Joiner j(*this);
         const Space source = find_space(j.spaces, from);
         const Space target = find_space(j.spaces, to);
@@ -346,7 +337,6 @@ MembershipBatch SpaceRegistry::copy_members(const std::string& from, const std::
             const bool joined = j.join(target, *m, role.value_or(membership.role), at);
             (joined ? batch.done : batch.unchanged).push_back(m->email);
         }
-        transaction.commit();
         return batch;
     });
 }
@@ -354,8 +344,7 @@ MembershipBatch SpaceRegistry::copy_members(const std::string& from, const std::
 MembershipBatch SpaceRegistry::join_spaces(const std::string& who, const std::vector<std::string>& slugs,
                                            const std::optional<std::string>& role) {
     check_role(role);
-    return db_.guarded([&] {
-        auto transaction = db_.write_transaction();
+    return db_.write([&](Write&) {
         Joiner j(*this);
         authority_ = {}; // the administrator's: acting_ is not for this one
         const Member m = j.resolve({who}).front();
@@ -370,7 +359,6 @@ MembershipBatch SpaceRegistry::join_spaces(const std::string& who, const std::ve
         MembershipBatch batch;
         for (const auto& space : spaces)
             (j.join(space, m, role.value_or(space.default_role), at) ? batch.done : batch.unchanged).push_back(space.slug);
-        transaction.commit();
         return batch;
     });
 }

@@ -109,16 +109,14 @@ bool take_snapshot(Database& db, const StatsSettings& settings, const Period& pe
     const auto rows = ledger_rows(disclosed.publication, output, now, own_cells(disclosed));
     StatsStore store(db, {});
     const StatsReport& report = *disclosed.exact;
-    return db.guarded([&] {
-        auto transaction = db.write_transaction();
+    return db.write([&](Write& w) {
         const bool saved = store.save_snapshot({period.from, period.to, period.time_zone, now,
                                                 actor, exact_figures_json(report).dump()},
                                                replace);
         if (!saved) return false;
         replace_published_figures(db, output, rows);
-        record_audit(db, {0, now, actor, replace ? "stats.snapshot.replace" : "stats.snapshot",
-                          "report", period.from + "/" + period.to, "{}"});
-        transaction.commit();
+        w.audit({0, now, actor, replace ? "stats.snapshot.replace" : "stats.snapshot",
+                 "report", period.from + "/" + period.to, "{}"});
         return true;
     });
 }

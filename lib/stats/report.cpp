@@ -6,7 +6,6 @@
 #include "store/database.hpp"
 #include "store/stats_store.hpp"
 
-#include <SQLiteCpp/Transaction.h>
 #include <nlohmann/json.hpp>
 
 namespace expeer {
@@ -52,25 +51,25 @@ PeriodFigures figures_of(const PeriodTally& t, std::int64_t spaces, const std::s
 StatsReport compute_report(Database& db, const Period& period, const StatsRules& rules) {
     // One view of the database for every figure, however long the reading takes, so that
     // they agree with each other while members register.
-    SQLite::Transaction reading(db.sql(), SQLite::TransactionBehavior::DEFERRED);
-    StatsStore store(db, rules.scope);
-    const auto public_spaces = public_space_ids(SpaceStore(db).all());
-    StatsReport r;
-    r.period = period;
-    r.previous_period = period.previous();
-    r.active_kinds = rules.active_kinds;
-    const auto tallies = tally_periods(store, {{period, r.previous_period}, rules.active_kinds, content_kinds});
-    r.current = figures_of(tallies[0], store.spaces_open_during(period.from, period.to), public_spaces);
-    r.previous = figures_of(tallies[1], store.spaces_open_during(r.previous_period.from, r.previous_period.to),
-                            public_spaces);
-    for (const auto& [country, counts] : tallies[0].members_by_country)
-        if (counts.registered > 0) r.members_by_country[country.value_or("")] += counts.registered;
-    for (std::size_t m = 0; m < period.months.size(); ++m) {
-        r.news_per_month.push_back({period.months[m].label, count_of(tallies[0].per_month[m], "news")});
-        r.files_per_month.push_back({period.months[m].label, count_of(tallies[0].per_month[m], "file")});
-    }
-    reading.commit();
-    return r;
+    return db.read([&](Read&) {
+        StatsStore store(db, rules.scope);
+        const auto public_spaces = public_space_ids(SpaceStore(db).all());
+        StatsReport r;
+        r.period = period;
+        r.previous_period = period.previous();
+        r.active_kinds = rules.active_kinds;
+        const auto tallies = tally_periods(store, {{period, r.previous_period}, rules.active_kinds, content_kinds});
+        r.current = figures_of(tallies[0], store.spaces_open_during(period.from, period.to), public_spaces);
+        r.previous = figures_of(tallies[1], store.spaces_open_during(r.previous_period.from, r.previous_period.to),
+                                public_spaces);
+        for (const auto& [country, counts] : tallies[0].members_by_country)
+            if (counts.registered > 0) r.members_by_country[country.value_or("")] += counts.registered;
+        for (std::size_t m = 0; m < period.months.size(); ++m) {
+            r.news_per_month.push_back({period.months[m].label, count_of(tallies[0].per_month[m], "news")});
+            r.files_per_month.push_back({period.months[m].label, count_of(tallies[0].per_month[m], "file")});
+        }
+        return r;
+    });
 }
 
 namespace {

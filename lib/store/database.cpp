@@ -1,5 +1,6 @@
 #include "store/database.hpp"
 
+#include "store/audit_store.hpp"
 #include "store/migrations.hpp"
 #include "util/atomic_file.hpp"
 #include "util/error.hpp"
@@ -160,6 +161,24 @@ void Database::set_up(const DatabaseOptions& options) {
     });
 }
 
+void Write::audit(const AuditEntry& entry) { record_audit(db_, entry); }
+
+void Write::roll_back_outside() {
+    auto undo = std::move(undo_);
+    undo_.clear();
+    for (auto step = undo.rbegin(); step != undo.rend(); ++step) (*step)();
+}
+
+HeldWrite::HeldWrite(Database& db) : db_(db) {
+    db_.guarded([&] { transaction_.emplace(db_.sql(), SQLite::TransactionBehavior::IMMEDIATE); });
+}
+
+HeldWrite::~HeldWrite() = default; // SQLite::Transaction rolls back what was not committed
+
+void HeldWrite::commit() {
+    db_.guarded([&] { transaction_->commit(); });
+}
+
 void Database::rethrow(const SQLite::Exception& e) const { throw_error(file_, e); }
 
 SQLite::Statement& Database::statement(const std::string& sql) {
@@ -180,6 +199,10 @@ bool Database::checkpoint_and_truncate() {
         checkpoint.executeStep();
         return checkpoint.getColumn(0).getInt() == 0; // 1: blocked by another connection
     });
+}
+
+void Database::overwrite_deleted_data() {
+    guarded([&] { db_.exec("PRAGMA secure_delete = ON"); });
 }
 
 void Database::snapshot_to(const std::filesystem::path& target) {

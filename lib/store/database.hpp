@@ -1,6 +1,7 @@
 // The embedded SQLite store. All SQL of expeer lives under lib/store.
 #pragma once
 
+#include "audit/audit.hpp"
 #include "util/clock.hpp"
 
 #include <SQLiteCpp/Database.h>
@@ -10,10 +11,49 @@
 #include <filesystem>
 #include <functional>
 #include <memory>
+#include <optional>
 #include <string>
+#include <type_traits>
 #include <unordered_map>
+#include <vector>
 
 namespace expeer {
+
+class Database;
+
+// A unit of work that changes the store: what a command changes and the audit entry that
+// records it commit together, or neither does.
+class Write {
+public:
+    explicit Write(Database& db) : db_(db) {}
+    Database& db() { return db_; }
+    // Call it inside the change it records.
+    void audit(const AuditEntry& entry);
+    // Keeps nothing of this unit: it rolls back instead of committing (a dry run).
+    void discard() { discarded_ = true; }
+    // Runs `undo` if the unit does not commit (it throws, fails to commit or is discarded),
+    // while it still holds the write lock: for what was done outside the store, such as
+    // files put in place, that no other process may see recorded.
+    void on_rollback(std::function<void()> undo) { undo_.push_back(std::move(undo)); }
+
+private:
+    friend class Database;
+    void roll_back_outside();
+
+    Database& db_;
+    bool discarded_ = false;
+    std::vector<std::function<void()>> undo_;
+};
+
+// A unit of work that only reads: every query inside it sees the same state of the store.
+class Read {
+public:
+    explicit Read(Database& db) : db_(db) {}
+    Database& db() { return db_; }
+
+private:
+    Database& db_;
+};
 
 // What a command does with the database: a command that only reads opens it read-only, so
 // that it works on a copy nobody may change (a mounted copy for a coordinator, mode 0444 in a
@@ -65,12 +105,53 @@ public:
     // completing.
     bool checkpoint_and_truncate();
 
+    // Deleted content is overwritten from now on, whatever the options said (secure_delete).
+    void overwrite_deleted_data();
+
     // A consistent copy of the whole database in `target`, an empty file the caller created
     // (mode 0600), made while other commands may be writing (VACUUM INTO). A failure names
     // `target`, not the database: it is the copy that could not be written.
     void snapshot_to(const std::filesystem::path& target);
     const std::filesystem::path& file() const { return file_; }
     bool read_only() const { return read_only_; }
+
+    // Runs `body(Write&)` in one write transaction, committed when it returns and rolled back
+    // when it throws; the store's failures become expeer errors (busy: temporary).
+    template <typename Body> auto write(Body&& body) -> std::invoke_result_t<Body&, Write&> {
+        return guarded([&] {
+            auto transaction = write_transaction();
+            Write unit(*this);
+            try {
+                if constexpr (std::is_void_v<std::invoke_result_t<Body&, Write&>>) {
+                    body(unit);
+                    finish(unit, transaction);
+                } else {
+                    auto result = body(unit);
+                    finish(unit, transaction);
+                    return result;
+                }
+            } catch (...) {
+                unit.roll_back_outside();
+                throw;
+            }
+        });
+    }
+
+    // Runs `body(Read&)` in one read transaction: a consistent view of the store.
+    template <typename Body> auto read(Body&& body) -> std::invoke_result_t<Body&, Read&> {
+        return guarded([&] {
+            SQLite::Transaction transaction(db_, SQLite::TransactionBehavior::DEFERRED);
+            Read unit(*this);
+            if constexpr (std::is_void_v<std::invoke_result_t<Body&, Read&>>) {
+                body(unit);
+                transaction.commit();
+            } else {
+                auto result = body(unit);
+                transaction.commit();
+                return result;
+            }
+        });
+    }
 
     // A write transaction that takes the write lock at once (BEGIN IMMEDIATE), so that two
     // writers queue on the busy timeout instead of failing on a lock upgrade.
@@ -87,9 +168,29 @@ public:
         }
     }
 
+    // Runs `body` in a savepoint of the transaction under way: if it throws, what it wrote is
+    // undone and the rest of the transaction stays.
+    template <typename Body> void in_savepoint(Body&& body) {
+        guarded([&] { db_.exec("SAVEPOINT step"); });
+        try {
+            guarded(body);
+        } catch (...) {
+            guarded([&] {
+                db_.exec("ROLLBACK TO step");
+                db_.exec("RELEASE step");
+            });
+            throw;
+        }
+        guarded([&] { db_.exec("RELEASE step"); });
+    }
+
     Database(const DatabaseOptions& options, int flags);
 
 private:
+    static void finish(Write& unit, SQLite::Transaction& transaction) {
+        if (unit.discarded_) unit.roll_back_outside();
+        else transaction.commit();
+    }
     [[noreturn]] void rethrow(const SQLite::Exception& e) const;
     void set_up(const DatabaseOptions& options);
 
@@ -97,6 +198,22 @@ private:
     bool read_only_;
     SQLite::Database db_;
     std::unordered_map<std::string, std::unique_ptr<SQLite::Statement>> statements_;
+};
+
+// A write transaction held open across several calls, for work that cannot be one body (a
+// batch committed when the writer would wait anyway, a dry run rolled back at the end).
+// Rolled back unless committed.
+class HeldWrite {
+public:
+    explicit HeldWrite(Database& db);
+    ~HeldWrite();
+    HeldWrite(const HeldWrite&) = delete;
+    HeldWrite& operator=(const HeldWrite&) = delete;
+    void commit();
+
+private:
+    Database& db_;
+    std::optional<SQLite::Transaction> transaction_;
 };
 
 } // namespace expeer
