@@ -2,7 +2,7 @@
 #include "commands.hpp"
 #include "members/registry.hpp"
 #include "store/audit_store.hpp"
-#include "store/db_check.hpp"
+#include "maintenance/db_check.hpp"
 #include "util/printable.hpp"
 
 #include <algorithm>

@@ -1,6 +1,8 @@
 // The network's monthly webinars ("talks"), announced in the newsletter in both languages.
 #pragma once
 
+#include "events/talk.hpp"
+
 #include <cstdint>
 #include <optional>
 #include <string>
@@ -10,19 +12,6 @@ namespace expeer {
 
 class Clock;
 class Database;
-
-struct Talk {
-    std::int64_t id = 0;
-    std::string starts_at; // ISO 8601 UTC
-    std::string title_fr;
-    std::string title_en;
-    std::optional<std::string> summary_fr;
-    std::optional<std::string> summary_en;
-    std::optional<std::string> speakers;
-    std::optional<std::string> replay_url; // https://
-    std::string created_at;
-    std::string updated_at;
-};
 
 struct TalkChanges {
     std::optional<std::string> starts_at;

@@ -2,6 +2,7 @@
 // decided by the space's roles (spaces/permissions.hpp).
 #pragma once
 
+#include "news/post.hpp"
 #include "spaces/permissions.hpp"
 
 #include <cstdint>
@@ -13,27 +14,6 @@ namespace expeer {
 
 class Clock;
 class Database;
-
-struct News {
-    std::int64_t id = 0;
-    std::int64_t space_id = 0;
-    std::optional<std::int64_t> author_id;
-    std::string title;
-    std::string body; // Markdown
-    std::string posted_at;
-    std::optional<std::string> edited_at;
-    std::optional<std::string> external_id; // pulled from the platform: changed there, not here
-};
-
-struct Comment {
-    std::int64_t id = 0;
-    std::int64_t news_id = 0;
-    std::optional<std::int64_t> author_id;
-    std::string body;
-    std::string posted_at;
-    std::optional<std::string> edited_at;
-    std::optional<std::string> external_id;
-};
 
 // A news item as listed: with its space and its author's name ("former member" once erased).
 struct NewsItem {

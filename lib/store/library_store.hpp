@@ -1,9 +1,13 @@
 // Library entries, revisions and blob records in the database.
 #pragma once
 
-#include "library/library.hpp"
+#include "library/library_file.hpp"
 
+#include <cstdint>
+#include <filesystem>
 #include <optional>
+#include <string>
+#include <utility>
 #include <vector>
 
 namespace expeer {

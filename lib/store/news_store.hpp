@@ -1,7 +1,7 @@
 #pragma once
 
 #include "activity/activity.hpp"
-#include "news/news.hpp"
+#include "news/post.hpp"
 
 #include <functional>
 

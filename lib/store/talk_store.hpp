@@ -1,6 +1,10 @@
 #pragma once
 
-#include "events/talks.hpp"
+#include "events/talk.hpp"
+
+#include <optional>
+#include <string>
+#include <vector>
 
 namespace expeer {
 

@@ -1,6 +1,7 @@
-#include "store/db_check.hpp"
+#include "maintenance/db_check.hpp"
 
 #include "store/database.hpp"
+#include "store/integrity.hpp"
 #include "store/library_store.hpp"
 
 #include <algorithm>
@@ -20,18 +21,6 @@ bool DatabaseCheck::has_damage() const {
 }
 
 namespace {
-
-void check_sqlite(Database& db, DatabaseCheck& check) {
-    SQLite::Statement integrity(db.sql(), "PRAGMA integrity_check");
-    while (integrity.executeStep())
-        if (const auto line = integrity.getColumn(0).getString(); line != "ok")
-            check.integrity.push_back(line);
-    SQLite::Statement keys(db.sql(), "PRAGMA foreign_key_check");
-    while (keys.executeStep())
-        check.foreign_keys.push_back(
-            fmt::format("{} row {}: no {} row it refers to", keys.getColumn(0).getString(),
-                        keys.getColumn(1).getInt64(), keys.getColumn(2).getString()));
-}
 
 void check_contents(LibraryStore& library, BlobStore& blobs, DatabaseCheck& check) {
     const auto rows = library.blobs();
@@ -58,12 +47,12 @@ void check_contents(LibraryStore& library, BlobStore& blobs, DatabaseCheck& chec
 
 DatabaseCheck check_database(Database& db, BlobStore& blobs, bool repair) {
     DatabaseCheck check;
-    db.guarded([&] {
-        // The write lock, even to look: a process storing contents puts them in place inside
-        // its write transaction, so none is caught between putting and recording.
-        auto transaction = db.write_transaction();
+    // The write lock, even to look: a process storing contents puts them in place inside
+    // its write transaction, so none is caught between putting and recording.
+    db.write([&](Write&) {
         LibraryStore library(db);
-        check_sqlite(db, check);
+        check.integrity = integrity_problems(db);
+        check.foreign_keys = foreign_key_problems(db);
         const auto recorded = [&](const std::string& sha256) { return library.has_blob(sha256); };
         check.interrupted = blobs.recover(recorded, repair);
         check_contents(library, blobs, check);
@@ -75,7 +64,6 @@ DatabaseCheck check_database(Database& db, BlobStore& blobs, bool repair) {
                 std::filesystem::remove(blobs.root() / stray, ignored);
             check.repaired = true;
         }
-        transaction.commit();
     });
     // Left empty, the dead runs' folders and the tmp folder itself are fine as they are.
     if (repair) check.wal_emptied = db.checkpoint_and_truncate();
