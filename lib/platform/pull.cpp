@@ -99,27 +99,12 @@ class Steps {
             run(body);
             return committed();
         }
-        if (!batch_) begin_batch();
-        // Before the body: a commit inside it (commit_if_due) commits what it wrote so far.
-        on_commit_.push_back(std::move(committed));
-        try {
-            Savepoint step(db_); // undoes this body's writes (since its last commit) if it throws
-            current_ = &step;
-            db_.guarded(body);
-            step.release();
-            current_ = nullptr;
-        } catch (...) {
-            current_ = nullptr;
-            // The bodies written before stay; this one is undone (its files are not kept),
-            // unless it committed already, when it is read again from where it stopped.
-            if (!on_commit_.empty()) on_commit_.pop_back();
-            try {
-                commit_batch();
-            } catch (...) {
-                // The first failure says more.
-            }
-            throw;
+        if (!batch_) {
+            batch_.emplace(db_);
+            batch_started_ = std::chrono::steady_clock::now();
         }
+        db_.guarded(body);
+        on_commit_.push_back(std::move(committed));
         if (std::chrono::steady_clock::now() - batch_started_ >= std::chrono::seconds(1)) commit_batch();
     }
     void commit_batch() {
@@ -129,27 +114,12 @@ class Steps {
         for (const auto& f : on_commit_) f();
         on_commit_.clear();
     }
-    // Inside a batched body, where what it wrote so far holds together: commits the batch once
-    // it is a second old, and goes on in a new one.
-    void commit_if_due() {
-        if (!batch_ || std::chrono::steady_clock::now() - batch_started_ < std::chrono::seconds(1)) return;
-        if (current_) current_->release();
-        commit_batch();
-        begin_batch();
-        if (current_) current_->renew();
-    }
 
   private:
-    void begin_batch() {
-        batch_.emplace(db_);
-        batch_started_ = std::chrono::steady_clock::now();
-    }
-
     Database& db_;
     bool dry_run_;
     std::optional<HeldWrite> whole_; // rolled back when it goes
     std::optional<HeldWrite> batch_; // rolled back if it goes uncommitted
-    Savepoint* current_ = nullptr;   // of the batched body under way
     std::chrono::steady_clock::time_point batch_started_;
     std::vector<std::function<void()>> on_commit_;
 };
@@ -216,8 +186,7 @@ PullReport pull_platform(Database& db, BlobStore& blobs, TracimClient& tracim,
     });
     // The next space is read from the platform while this one is written, on a connection of
     // its own: the platform's answers, not expeer's writes, set the pace. One space ahead at
-    // most, and its event feed is read by the writer as it writes it, so memory stays that of
-    // the largest space's contents, whatever the number of events.
+    // most, so memory stays that of the largest space.
     DatabaseOptions reading{db.file()};
     reading.access = DatabaseAccess::read_only;
     const auto reading_db = Database::open(reading);
@@ -271,8 +240,8 @@ PullReport pull_platform(Database& db, BlobStore& blobs, TracimClient& tracim,
         if (!read) continue;
         steps.run_batched(
             [&] {
-                write_space(db, blobs, tracim, current->target, registry, request, context, *read, report,
-                            [&] { steps.commit_if_due(); });
+                write_space(db, blobs, tracim, current->target, registry, request, context, *read,
+                            report);
                 record_audit(db, {0, now, context.actor, "platform.pull", "space",
                                   std::to_string(current->target.id), ""});
             },

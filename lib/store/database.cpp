@@ -179,28 +179,6 @@ void HeldWrite::commit() {
     db_.guarded([&] { transaction_->commit(); });
 }
 
-Savepoint::Savepoint(Database& db) : db_(db) { renew(); }
-
-Savepoint::~Savepoint() {
-    if (!active_) return;
-    try {
-        db_.sql().exec("ROLLBACK TO step");
-        db_.sql().exec("RELEASE step");
-    } catch (const SQLite::Exception&) {
-        // The transaction is gone with what it held: nothing is left to undo.
-    }
-}
-
-void Savepoint::release() {
-    db_.guarded([&] { db_.sql().exec("RELEASE step"); });
-    active_ = false;
-}
-
-void Savepoint::renew() {
-    db_.guarded([&] { db_.sql().exec("SAVEPOINT step"); });
-    active_ = true;
-}
-
 void Database::rethrow(const SQLite::Exception& e) const { throw_error(file_, e); }
 
 SQLite::Statement& Database::statement(const std::string& sql) {

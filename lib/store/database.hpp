@@ -170,7 +170,19 @@ public:
 
     // Runs `body` in a savepoint of the transaction under way: if it throws, what it wrote is
     // undone and the rest of the transaction stays.
-    template <typename Body> void in_savepoint(Body&& body);
+    template <typename Body> void in_savepoint(Body&& body) {
+        guarded([&] { db_.exec("SAVEPOINT step"); });
+        try {
+            guarded(body);
+        } catch (...) {
+            guarded([&] {
+                db_.exec("ROLLBACK TO step");
+                db_.exec("RELEASE step");
+            });
+            throw;
+        }
+        guarded([&] { db_.exec("RELEASE step"); });
+    }
 
     Database(const DatabaseOptions& options, int flags);
 
@@ -203,29 +215,5 @@ private:
     Database& db_;
     std::optional<SQLite::Transaction> transaction_;
 };
-
-// A savepoint of the transaction under way: what was written since is undone when it goes,
-// unless released.
-class Savepoint {
-public:
-    explicit Savepoint(Database& db);
-    ~Savepoint();
-    Savepoint(const Savepoint&) = delete;
-    Savepoint& operator=(const Savepoint&) = delete;
-    void release();
-    // Sets it again, released: after the transaction it was in committed (HeldWrite::commit),
-    // in the one that follows.
-    void renew();
-
-private:
-    Database& db_;
-    bool active_ = false;
-};
-
-template <typename Body> void Database::in_savepoint(Body&& body) {
-    Savepoint step(*this);
-    guarded(body);
-    step.release();
-}
 
 } // namespace expeer

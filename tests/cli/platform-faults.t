@@ -66,22 +66,6 @@ is not half-written: the accounts and the first space are there, the second spac
   $ counts
   6|24|2
 
-A feed the platform refuses (403) while the space's contents could be read: the contents are
-written, the activity is left with a warning, and where the feed stopped is not moved, so the
-next pull reads it.
-
-  $ fresh
-  $ fault '[{"method": "GET", "path": "/api/users/1/messages$", "query": "workspace_ids=7", "times": 1, "status": 403, "code": 4003}]'
-  $ expeer -q platform pull --format json | python3 -c 'import json,sys; r=json.load(sys.stdin); print(r["warnings"])'
-  ["space 'morocco-prisons': cannot read its event feed (not allowed); its activity is left for the next pull"]
-  $ sqlite3 x.db "select count(*) from news where space_id = (select id from spaces where slug = 'morocco-prisons')"
-  1
-  $ counts
-  6|18|2
-  $ expeer -q platform pull > /dev/null
-  $ counts
-  6|24|2
-
 An item deleted while it was read (400, code 1003) is skipped and counted: a file whose
 versions were asked for, a version whose bytes were. A later pull with --with-files fetches
 the bytes of versions earlier pulls recorded without them, even of files unchanged since.
