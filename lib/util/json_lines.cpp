@@ -3,6 +3,7 @@
 #include "util/error.hpp"
 #include "util/printable.hpp"
 
+#include <algorithm>
 #include <fmt/format.h>
 
 #include <sstream>
@@ -59,8 +60,12 @@ bool JsonLinesReader::fill() {
     data_.erase(0, pos_);
     pos_ = 0;
     const std::size_t old_size = data_.size();
-    data_.resize(old_size + chunk_size);
-    in_.read(data_.data() + old_size, static_cast<std::streamsize>(chunk_size));
+    // No more room than what is left to read, when the stream knows (a file, a string): a short
+    // input is not given a zeroed 64 kB buffer.
+    const std::streamsize left = in_.rdbuf()->in_avail();
+    const std::size_t want = left > 0 ? std::min(chunk_size, static_cast<std::size_t>(left)) : chunk_size;
+    data_.resize(old_size + want);
+    in_.read(data_.data() + old_size, static_cast<std::streamsize>(want));
     const auto got = static_cast<std::size_t>(in_.gcount());
     data_.resize(old_size + got);
     if (in_.bad()) throw Error(ErrorKind::io, fmt::format("cannot read '{}'", source_));

@@ -191,3 +191,64 @@ TEST_CASE("deleted data is overwritten in the database file, not left in free sp
         CHECK(Database::open(options)->sql().execAndGet("PRAGMA secure_delete").getInt() == 1);
     }
 }
+
+namespace {
+
+std::int64_t rows_in(Database& db, const char* table) {
+    return db.sql().execAndGet(std::string("SELECT count(*) FROM ") + table).getInt64();
+}
+
+AuditEntry entry(const char* action) { return {0, "2024-01-01T00:00:00Z", "tester", action, "test", "1", ""}; }
+
+} // namespace
+
+TEST_CASE("a unit of work keeps the change with its audit entry, or neither") {
+    test::ScratchDir dir;
+    const DatabaseOptions options{dir / "expeer.db", 1000};
+    Database::init(options, SystemClock());
+    auto db = Database::open(options);
+    db->sql().exec("CREATE TABLE scratch (x)");
+    const auto audited = rows_in(*db, "audit_log");
+
+    const int answer = db->write([&](Write& w) {
+        w.db().sql().exec("INSERT INTO scratch VALUES (1)");
+        w.audit(entry("test.kept"));
+        return 42;
+    });
+    CHECK(answer == 42);
+    CHECK(rows_in(*db, "scratch") == 1);
+    CHECK(rows_in(*db, "audit_log") == audited + 1);
+
+    // A failure after the audit entry: neither stays, and what was done outside is undone.
+    bool undone = false;
+    CHECK_THROWS_AS(db->write([&](Write& w) {
+        w.on_rollback([&] { undone = true; });
+        w.db().sql().exec("INSERT INTO scratch VALUES (2)");
+        w.audit(entry("test.lost"));
+        throw std::runtime_error("half way");
+    }),
+                    std::runtime_error);
+    CHECK(undone);
+    CHECK(rows_in(*db, "scratch") == 1);
+    CHECK(rows_in(*db, "audit_log") == audited + 1);
+
+    // A dry run writes, sees what it wrote, and keeps nothing.
+    undone = false;
+    db->write([&](Write& w) {
+        w.on_rollback([&] { undone = true; });
+        w.db().sql().exec("INSERT INTO scratch VALUES (3)");
+        CHECK(rows_in(w.db(), "scratch") == 2);
+        w.discard();
+    });
+    CHECK(undone);
+    CHECK(rows_in(*db, "scratch") == 1);
+
+    // Busy: another writer holds the lock, the unit gives a temporary error and runs nothing.
+    DatabaseOptions quick = options;
+    quick.busy_timeout_ms = 100;
+    auto other = Database::open(quick);
+    auto held = db->write_transaction();
+    bool ran = false;
+    CHECK(kind_of([&] { other->write([&](Write&) { ran = true; }); }) == ErrorKind::temporary);
+    CHECK_FALSE(ran);
+}
