@@ -99,21 +99,12 @@ class Steps {
             run(body);
             return committed();
         }
-        if (!batch_) begin_batch();
-        // Before the body: a commit inside it (commit_if_due) commits what it wrote so far.
-        on_commit_.push_back(std::move(committed));
-        try {
-            db_.guarded(body);
-        } catch (...) {
-            // What was written holds together (each event is recorded once, and a space's
-            // cursor is saved last): it stays, and the rest is read again next time.
-            try {
-                commit_batch();
-            } catch (...) {
-                // The first failure says more.
-            }
-            throw;
+        if (!batch_) {
+            batch_.emplace(db_);
+            batch_started_ = std::chrono::steady_clock::now();
         }
+        db_.guarded(body);
+        on_commit_.push_back(std::move(committed));
         if (std::chrono::steady_clock::now() - batch_started_ >= std::chrono::seconds(1)) commit_batch();
     }
     void commit_batch() {
@@ -123,20 +114,8 @@ class Steps {
         for (const auto& f : on_commit_) f();
         on_commit_.clear();
     }
-    // Inside a batched body, where what it wrote so far holds together: commits the batch once
-    // it is a second old, and goes on in a new one.
-    void commit_if_due() {
-        if (!batch_ || std::chrono::steady_clock::now() - batch_started_ < std::chrono::seconds(1)) return;
-        commit_batch();
-        begin_batch();
-    }
 
   private:
-    void begin_batch() {
-        batch_.emplace(db_);
-        batch_started_ = std::chrono::steady_clock::now();
-    }
-
     Database& db_;
     bool dry_run_;
     std::optional<HeldWrite> whole_; // rolled back when it goes
@@ -207,8 +186,7 @@ PullReport pull_platform(Database& db, BlobStore& blobs, TracimClient& tracim,
     });
     // The next space is read from the platform while this one is written, on a connection of
     // its own: the platform's answers, not expeer's writes, set the pace. One space ahead at
-    // most, and its event feed is written as it is read, so memory stays that of the largest
-    // space's contents, whatever the number of events.
+    // most, so memory stays that of the largest space.
     DatabaseOptions reading{db.file()};
     reading.access = DatabaseAccess::read_only;
     const auto reading_db = Database::open(reading);
@@ -262,8 +240,8 @@ PullReport pull_platform(Database& db, BlobStore& blobs, TracimClient& tracim,
         if (!read) continue;
         steps.run_batched(
             [&] {
-                write_space(db, blobs, tracim, current->target, registry, request, context, *read, report,
-                            [&] { steps.commit_if_due(); });
+                write_space(db, blobs, tracim, current->target, registry, request, context, *read,
+                            report);
                 record_audit(db, {0, now, context.actor, "platform.pull", "space",
                                   std::to_string(current->target.id), ""});
             },

@@ -1,9 +1,7 @@
 // One space of a pull: its contents (news, comments, library files and versions) and its
-// event feed (activity), from where the last pull stopped. The contents are read first, with
-// no write lock held while the platform answers; the feed, most of a pull, is written as its
-// pages come, so that memory does not grow with it, in commits a second apart at most. Where
-// the space stopped is saved last: a crash leaves it to be read again from there, and what
-// was written twice is recorded once.
+// event feed (activity), from where the last pull stopped. Everything is read first, then
+// written in one short transaction with the new cursor: no write lock is held while the
+// platform answers, and a crash leaves the space as the last pull left it.
 #include "activity/activity.hpp"
 #include "library/blob_store.hpp"
 #include "library/library.hpp"
@@ -154,6 +152,7 @@ struct SpaceRead {
     std::vector<std::pair<const TracimContent*, std::optional<std::vector<TracimRevision>>>> files;
     std::map<std::string, StoredBlob> bytes;         // by revision id, downloaded
     std::map<std::string, StoredBlob> earlier_bytes; // of versions an earlier pull recorded
+    std::vector<TracimEvent> events;                 // newest first
     PullReport notes; // what reading skipped or warned about, for the writer to report
 };
 
@@ -183,15 +182,16 @@ class SpacePull {
         });
         read_comments(r);
         read_files(r, downloaded);
+        read_events(r);
     }
 
-    void write(const SpaceRead& r, const std::function<void()>& may_commit) {
+    void write(const SpaceRead& r) {
         report_.add(r.notes);
         folders(r.changed);
         news(r);
         library(r);
         PlatformCursor after = r.after;
-        after.last_event_id = events(r, may_commit);
+        after.last_event_id = events(r);
         after.pulled_public = space_.is_public;
         platform_.save_cursor(space_.id, after, now_);
     }
@@ -308,6 +308,20 @@ class SpacePull {
         downloaded.add(blob);
         notes.bytes += blob.size;
         into.emplace(platform_id("revision", revision), blob);
+    }
+
+    void read_events(SpaceRead& r) {
+        if (!space_.reader) {
+            if (!r.before.last_event_id)
+                r.notes.warnings.push_back(
+                    fmt::format("space '{}': no member, so no event feed to read",
+                                printable(space_.space.slug)));
+            return;
+        }
+        const auto since =
+            request_.since ? std::optional(*request_.since + "T00:00:00Z") : std::nullopt;
+        tracim_.events(*space_.reader, space_.space.id, r.before.last_event_id, since,
+                       [&](const TracimEvent& e) { r.events.push_back(e); });
     }
 
     void folders(const std::vector<TracimContent>& changed) {
@@ -473,59 +487,31 @@ class SpacePull {
         }
     }
 
-    // Activity from the feed, written as its pages come (paged() fetches the next while this
-    // one is written), not read ahead with the rest: the feed is most of a pull, and memory
-    // must not grow with it. Returns the newest event id seen.
-    std::optional<std::int64_t> events(const SpaceRead& r, const std::function<void()>& may_commit) {
-        std::optional<std::int64_t> newest = r.before.last_event_id;
-        if (!space_.reader) {
-            if (!r.before.last_event_id)
-                report_.warnings.push_back(fmt::format("space '{}': no member, so no event feed to read",
-                                                       printable(space_.space.slug)));
-            return newest;
-        }
+    // Activity from the feed; returns the newest event id seen.
+    std::optional<std::int64_t> events(const SpaceRead& r) {
         auto& tally = report_["activities"];
-        const auto since = request_.since ? std::optional(*request_.since + "T00:00:00Z") : std::nullopt;
-        bool writing = false; // a failure while writing an event is the store's, not the platform's
-        try {
-            tracim_.events(*space_.reader, space_.space.id, r.before.last_event_id, since, [&](const TracimEvent& e) {
-                writing = true;
-                event(e, newest, tally);
-                // Each event is recorded once whatever happens (tracim:event:ID), and where the
-                // feed stopped is saved last: a commit here loses nothing if the pull stops.
-                may_commit();
-                writing = false;
-            });
-        } catch (const PlatformRefusal& e) {
-            if (writing || !(e.forbidden() || e.not_found())) throw;
-            // The contents are in; the feed is read again from where it stopped next time.
-            report_.warnings.push_back(fmt::format("space '{}': cannot read its event feed ({}); its activity "
-                                                   "is left for the next pull",
-                                                   printable(space_.space.slug),
-                                                   e.forbidden() ? "not allowed" : "gone"));
-            return r.before.last_event_id;
+        std::optional<std::int64_t> newest = r.before.last_event_id;
+        for (const auto& e : r.events) {
+            if (!newest || e.id > *newest) newest = e.id;
+            deletion(e);
+            const auto kind = activity_kind(e);
+            if (!kind) continue;
+            // The platform writes a thread's text as its first comment, with an event of its
+            // own: that is the news item being written, not a comment on it.
+            if (*kind == "comment" && e.content_id &&
+                platform_.is_news_body(platform_id("content", *e.content_id)))
+                continue;
+            const auto who = *kind == "membership" ? member(e.user_id) : member(e.author_id);
+            std::optional<std::string> content;
+            if (space_.is_public && *kind != "comment")
+                content = *kind == "membership" ? "joined as " + space_role_from_tracim(e.role)
+                          : *kind == "file"     ? one_line(e.filename, 200)
+                                                : one_line(e.label, 200);
+            const bool added = record_activity(
+                db_, {0, platform_id("event", e.id), e.created, who, *kind, space_.id, content});
+            ++(added ? tally.created : tally.unchanged);
         }
         return newest;
-    }
-
-    void event(const TracimEvent& e, std::optional<std::int64_t>& newest, PullTally& tally) {
-        if (!newest || e.id > *newest) newest = e.id;
-        deletion(e);
-        const auto kind = activity_kind(e);
-        if (!kind) return;
-        // The platform writes a thread's text as its first comment, with an event of its
-        // own: that is the news item being written, not a comment on it.
-        if (*kind == "comment" && e.content_id && platform_.is_news_body(platform_id("content", *e.content_id)))
-            return;
-        const auto who = *kind == "membership" ? member(e.user_id) : member(e.author_id);
-        std::optional<std::string> content;
-        if (space_.is_public && *kind != "comment")
-            content = *kind == "membership" ? "joined as " + space_role_from_tracim(e.role)
-                      : *kind == "file"     ? one_line(e.filename, 200)
-                                            : one_line(e.label, 200);
-        const bool added =
-            record_activity(db_, {0, platform_id("event", e.id), e.created, who, *kind, space_.id, content});
-        ++(added ? tally.created : tally.unchanged);
     }
 
     // What was deleted on the platform leaves here too.
@@ -573,9 +559,8 @@ ReadOfSpace read_space(Database& db, BlobStore& blobs, TracimClient& tracim,
 
 void write_space(Database& db, BlobStore& blobs, TracimClient& tracim, const SpaceToPull& space,
                  const PulledRegistry& registry, const PullRequest& request,
-                 const PullContext& context, const SpaceRead& read, PullReport& report,
-                 const std::function<void()>& may_commit) {
-    SpacePull(db, blobs, tracim, space, registry, request, context, report).write(read, may_commit);
+                 const PullContext& context, const SpaceRead& read, PullReport& report) {
+    SpacePull(db, blobs, tracim, space, registry, request, context, report).write(read);
 }
 
 } // namespace expeer

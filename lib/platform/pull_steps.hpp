@@ -52,21 +52,19 @@ struct SpaceReadDeleter {
 };
 using ReadOfSpace = std::unique_ptr<SpaceRead, SpaceReadDeleter>;
 
-// Reads the space from the platform, all but its event feed. `db` is only read (where an
-// earlier pull stopped): it may be a connection of its own, so that the next space is read while this one is written. File
+// Reads the space from the platform. `db` is only read (where an earlier pull stopped): it may
+// be a connection of its own, so that the next space is read while this one is written. File
 // bytes downloaded go into `downloaded`, for the caller to keep once the space is committed.
 ReadOfSpace read_space(Database& db, BlobStore& blobs, TracimClient& tracim,
                        const SpaceToPull& space, const PulledRegistry& registry,
                        const PullRequest& request, const PullContext& context,
                        NewBlobs& downloaded);
 
-// Writes what was read, in the caller's transaction, then the space's event feed as it reads
-// it, and reports it all (with what reading skipped or warned about). `may_commit` is called
-// between events: the caller may commit there, as what is written so far holds together.
+// Writes what was read, in the caller's transaction, and reports it (with what reading
+// skipped or warned about).
 void write_space(Database& db, BlobStore& blobs, TracimClient& tracim, const SpaceToPull& space,
                  const PulledRegistry& registry, const PullRequest& request,
-                 const PullContext& context, const SpaceRead& read, PullReport& report,
-                 const std::function<void()>& may_commit);
+                 const PullContext& context, const SpaceRead& read, PullReport& report);
 
 // What stands for a title in a space that is not public.
 inline constexpr const char* withheld_title = "(not kept: the space is not public)";
