@@ -6,6 +6,7 @@
 #include "spaces/visibility.hpp"
 #include "store/audit_store.hpp"
 #include "store/database.hpp"
+#include "store/platform_store.hpp"
 #include "store/space_store.hpp"
 #include "util/clock.hpp"
 #include "util/lock_file.hpp"
@@ -103,7 +104,8 @@ class Steps {
             batch_.emplace(db_);
             batch_started_ = std::chrono::steady_clock::now();
         }
-        db_.guarded(body);
+        // A space whose feed fails midway leaves nothing of itself; the spaces before it stay.
+        db_.in_savepoint(body);
         on_commit_.push_back(std::move(committed));
         if (std::chrono::steady_clock::now() - batch_started_ >= std::chrono::seconds(1)) commit_batch();
     }
@@ -186,26 +188,42 @@ PullReport pull_platform(Database& db, BlobStore& blobs, TracimClient& tracim,
     });
     // The next space is read from the platform while this one is written, on a connection of
     // its own: the platform's answers, not expeer's writes, set the pace. One space ahead at
-    // most, so memory stays that of the largest space.
+    // most, and its feed a few pages ahead of the writer, so memory stays that of the largest
+    // space's contents, whatever the number of events.
     DatabaseOptions reading{db.file()};
     reading.access = DatabaseAccess::read_only;
     const auto reading_db = Database::open(reading);
     reading_db->sql().exec("PRAGMA cache_size = -2000"); // it looks up a few cursors: SQLite's default
     struct Ahead {
+        Ahead(SpaceToPull t, BlobStore& blobs) : target(std::move(t)), downloaded(blobs) {}
         SpaceToPull target;
         NewBlobs downloaded; // removed unless the space's transaction commits
-        std::future<ReadOfSpace> read; // last: destroyed first, so a read under way ends first
+        FeedPages feed{feed_pages_ahead};
+        std::future<ReadOfSpace> read;
+        std::future<void> feed_read;
+        // The readers under way end before what they use goes: the feed's stops at once.
+        ~Ahead() {
+            feed.abandon();
+            if (feed_read.valid()) feed_read.wait();
+            if (read.valid()) read.wait();
+        }
     };
     const auto start = [&](std::size_t i) {
         const TracimSpace& space = *chosen[i];
         const std::int64_t local = registry.spaces.at(space.id);
         const auto members = directory.members.find(space.id);
-        auto ahead = std::unique_ptr<Ahead>(new Ahead{
-            {space, local, visible.count(local) > 0,
-             members == directory.members.end() ? std::nullopt : reader_of(members->second, me.id)},
-            NewBlobs(blobs),
-            {}});
+        // Only this thread uses the reading connection now: the reader of the space before
+        // has finished with it.
+        const PlatformCursor before = PlatformStore(*reading_db).cursor(local).value_or(PlatformCursor{});
+        auto ahead = std::make_unique<Ahead>(
+            SpaceToPull{space, local, visible.count(local) > 0,
+                        members == directory.members.end() ? std::nullopt
+                                                           : reader_of(members->second, me.id),
+                        before},
+            blobs);
         Ahead* a = ahead.get();
+        a->feed_read = std::async(std::launch::async,
+                                  [&, a] { read_feed(tracim, a->target, request, a->feed); });
         a->read = std::async(std::launch::async, [&, a] {
             return read_space(*reading_db, blobs, tracim, a->target, registry, request, context, a->downloaded);
         });
@@ -238,14 +256,24 @@ PullReport pull_platform(Database& db, BlobStore& blobs, TracimClient& tracim,
         }
         if (i + 1 < chosen.size()) next = start(i + 1);
         if (!read) continue;
-        steps.run_batched(
-            [&] {
-                write_space(db, blobs, tracim, current->target, registry, request, context, *read,
-                            report);
-                record_audit(db, {0, now, context.actor, "platform.pull", "space",
-                                  std::to_string(current->target.id), ""});
-            },
-            [current] { current->downloaded.keep(); });
+        try {
+            steps.run_batched(
+                [&] {
+                    write_space(db, blobs, tracim, current->target, registry, request, context,
+                                *read, current->feed, report);
+                    record_audit(db, {0, now, context.actor, "platform.pull", "space",
+                                      std::to_string(current->target.id), ""});
+                },
+                [current] { current->downloaded.keep(); });
+        } catch (...) {
+            // The space left nothing (its savepoint); the spaces written before stay, unless the
+            // store cannot commit them either.
+            try {
+                steps.commit_batch();
+            } catch (...) {
+            }
+            throw;
+        }
     }
     steps.commit_batch();
     if (progress) progress("", chosen.size(), chosen.size());

@@ -1,7 +1,7 @@
 // One space of a pull: its contents (news, comments, library files and versions) and its
-// event feed (activity), from where the last pull stopped. Everything is read first, then
-// written in one short transaction with the new cursor: no write lock is held while the
-// platform answers, and a crash leaves the space as the last pull left it.
+// event feed (activity), from where the last pull stopped. The contents are read first, then
+// written with the feed as it comes and the new cursor, in one transaction: a crash leaves
+// the space as the last pull left it.
 #include "activity/activity.hpp"
 #include "library/blob_store.hpp"
 #include "library/library.hpp"
@@ -152,7 +152,6 @@ struct SpaceRead {
     std::vector<std::pair<const TracimContent*, std::optional<std::vector<TracimRevision>>>> files;
     std::map<std::string, StoredBlob> bytes;         // by revision id, downloaded
     std::map<std::string, StoredBlob> earlier_bytes; // of versions an earlier pull recorded
-    std::vector<TracimEvent> events;                 // newest first
     PullReport notes; // what reading skipped or warned about, for the writer to report
 };
 
@@ -170,7 +169,7 @@ class SpacePull {
 
     // Notes go to `r.notes`, not to the report: the writer, on another thread, has that.
     void read(SpaceRead& r, NewBlobs& downloaded) {
-        r.before = platform_.cursor(space_.id).value_or(PlatformCursor{});
+        r.before = space_.before;
         r.after = r.before;
         // Contents changed since the last pull (or since --since), the latest first.
         std::optional<std::string> floor = r.before.contents_modified;
@@ -182,16 +181,18 @@ class SpacePull {
         });
         read_comments(r);
         read_files(r, downloaded);
-        read_events(r);
+        if (!space_.reader && !r.before.last_event_id)
+            r.notes.warnings.push_back(fmt::format("space '{}': no member, so no event feed to read",
+                                                   printable(space_.space.slug)));
     }
 
-    void write(const SpaceRead& r) {
+    void write(const SpaceRead& r, FeedPages& feed) {
         report_.add(r.notes);
         folders(r.changed);
         news(r);
         library(r);
         PlatformCursor after = r.after;
-        after.last_event_id = events(r);
+        after.last_event_id = events(r, feed);
         after.pulled_public = space_.is_public;
         platform_.save_cursor(space_.id, after, now_);
     }
@@ -308,20 +309,6 @@ class SpacePull {
         downloaded.add(blob);
         notes.bytes += blob.size;
         into.emplace(platform_id("revision", revision), blob);
-    }
-
-    void read_events(SpaceRead& r) {
-        if (!space_.reader) {
-            if (!r.before.last_event_id)
-                r.notes.warnings.push_back(
-                    fmt::format("space '{}': no member, so no event feed to read",
-                                printable(space_.space.slug)));
-            return;
-        }
-        const auto since =
-            request_.since ? std::optional(*request_.since + "T00:00:00Z") : std::nullopt;
-        tracim_.events(*space_.reader, space_.space.id, r.before.last_event_id, since,
-                       [&](const TracimEvent& e) { r.events.push_back(e); });
     }
 
     void folders(const std::vector<TracimContent>& changed) {
@@ -487,31 +474,47 @@ class SpacePull {
         }
     }
 
-    // Activity from the feed; returns the newest event id seen.
-    std::optional<std::int64_t> events(const SpaceRead& r) {
-        auto& tally = report_["activities"];
+    // Activity from the feed; returns where the next pull should read it from: the newest
+    // event seen, or where the last pull stopped if the platform refused the feed midway.
+    std::optional<std::int64_t> events(const SpaceRead& r, FeedPages& feed) {
         std::optional<std::int64_t> newest = r.before.last_event_id;
-        for (const auto& e : r.events) {
-            if (!newest || e.id > *newest) newest = e.id;
-            deletion(e);
-            const auto kind = activity_kind(e);
-            if (!kind) continue;
-            // The platform writes a thread's text as its first comment, with an event of its
-            // own: that is the news item being written, not a comment on it.
-            if (*kind == "comment" && e.content_id &&
-                platform_.is_news_body(platform_id("content", *e.content_id)))
-                continue;
-            const auto who = *kind == "membership" ? member(e.user_id) : member(e.author_id);
-            std::optional<std::string> content;
-            if (space_.is_public && *kind != "comment")
-                content = *kind == "membership" ? "joined as " + space_role_from_tracim(e.role)
-                          : *kind == "file"     ? one_line(e.filename, 200)
-                                                : one_line(e.label, 200);
-            const bool added = record_activity(
-                db_, {0, platform_id("event", e.id), e.created, who, *kind, space_.id, content});
-            ++(added ? tally.created : tally.unchanged);
+        try {
+            while (auto page = feed.pop())
+                for (const auto& e : *page) {
+                    if (!newest || e.id > *newest) newest = e.id;
+                    event(e);
+                }
+        } catch (const PlatformRefusal& e) {
+            if (!e.forbidden() && !e.not_found()) throw;
+            report_.warnings.push_back(
+                fmt::format("space '{}': its event feed could not be read ({}); the next pull "
+                            "reads it again",
+                            printable(space_.space.slug), e.what()));
+            return r.before.last_event_id;
         }
         return newest;
+    }
+
+    // One event of the feed: what it deleted, and the activity it counts as.
+    void event(const TracimEvent& e) {
+        auto& tally = report_["activities"];
+        deletion(e);
+        const auto kind = activity_kind(e);
+        if (!kind) return;
+        // The platform writes a thread's text as its first comment, with an event of its
+        // own: that is the news item being written, not a comment on it.
+        if (*kind == "comment" && e.content_id &&
+            platform_.is_news_body(platform_id("content", *e.content_id)))
+            return;
+        const auto who = *kind == "membership" ? member(e.user_id) : member(e.author_id);
+        std::optional<std::string> content;
+        if (space_.is_public && *kind != "comment")
+            content = *kind == "membership" ? "joined as " + space_role_from_tracim(e.role)
+                      : *kind == "file"     ? one_line(e.filename, 200)
+                                            : one_line(e.label, 200);
+        const bool added = record_activity(
+            db_, {0, platform_id("event", e.id), e.created, who, *kind, space_.id, content});
+        ++(added ? tally.created : tally.unchanged);
     }
 
     // What was deleted on the platform leaves here too.
@@ -557,10 +560,36 @@ ReadOfSpace read_space(Database& db, BlobStore& blobs, TracimClient& tracim,
     return read;
 }
 
+void read_feed(TracimClient& tracim, const SpaceToPull& space, const PullRequest& request,
+               FeedPages& pages) {
+    struct Abandoned {};
+    std::vector<TracimEvent> page;
+    try {
+        if (space.reader) {
+            const auto since =
+                request.since ? std::optional(*request.since + "T00:00:00Z") : std::nullopt;
+            tracim.events(*space.reader, space.space.id, space.before.last_event_id, since,
+                          [&](const TracimEvent& e) {
+                              page.push_back(e);
+                              if (page.size() == feed_page_events &&
+                                  !pages.push(std::exchange(page, {})))
+                                  throw Abandoned{};
+                          });
+            if (!page.empty()) pages.push(std::move(page));
+        }
+        pages.close();
+    } catch (const Abandoned&) {
+    } catch (...) {
+        if (!page.empty()) pages.push(std::move(page)); // what was read before it failed
+        pages.close(std::current_exception());
+    }
+}
+
 void write_space(Database& db, BlobStore& blobs, TracimClient& tracim, const SpaceToPull& space,
                  const PulledRegistry& registry, const PullRequest& request,
-                 const PullContext& context, const SpaceRead& read, PullReport& report) {
-    SpacePull(db, blobs, tracim, space, registry, request, context, report).write(read);
+                 const PullContext& context, const SpaceRead& read, FeedPages& feed,
+                 PullReport& report) {
+    SpacePull(db, blobs, tracim, space, registry, request, context, report).write(read, feed);
 }
 
 } // namespace expeer

@@ -66,6 +66,27 @@ is not half-written: the accounts and the first space are there, the second spac
   $ counts
   6|24|2
 
+A feed the platform refuses midway (403 on its second page): the space's contents and the
+activity read so far are kept, its feed is read again from where the last pull stopped, and
+nothing is recorded twice.
+
+  $ fresh
+  $ fault '[{"method": "GET", "path": "/api/users/1/messages$", "query": "workspace_ids=7.*page_token", "times": 1, "status": 403, "code": 4003, "message": "Not allowed"}]'
+  $ EXPEER_PLATFORM_PAGE_SIZE=2 expeer -q platform pull --format json | python3 -c 'import json,sys; r=json.load(sys.stdin); print(r["warnings"], r["counts"]["activities"])'
+  ["space 'morocco-prisons': its event feed could not be read (GET /api/users/1/messages: the platform refused it (HTTP 403, code 4003): Not allowed); the next pull reads it again"] {'created': 20, 'updated': 0, 'unchanged': 0, 'skipped': 0}
+  $ counts
+  6|20|2
+  $ sqlite3 x.db "select s.slug, c.last_event_id is null from platform_cursors c join spaces s on s.id = c.space_id order by s.slug"
+  morocco-prisons|1
+  tunisia-anti-discrimination|0
+  $ sqlite3 x.db "select count(*) from news where space_id = (select id from spaces where slug = 'morocco-prisons')"
+  1
+  $ control DELETE faults >/dev/null
+  $ expeer -q platform pull --format json | python3 -c 'import json,sys; r=json.load(sys.stdin); print(r["warnings"], r["counts"]["activities"])'
+  [] {'created': 4, 'updated': 0, 'unchanged': 2, 'skipped': 0}
+  $ counts
+  6|24|2
+
 An item deleted while it was read (400, code 1003) is skipped and counted: a file whose
 versions were asked for, a version whose bytes were. A later pull with --with-files fetches
 the bytes of versions earlier pulls recorded without them, even of files unchanged since.
