@@ -4,6 +4,9 @@
 #include "util/printable.hpp"
 
 #include <fmt/format.h>
+#include <memory>
+#include <mutex>
+#include <vector>
 
 namespace expeer {
 
@@ -30,13 +33,50 @@ const char* type_name(simdjson::dom::element v) {
     }
 }
 
+// Parsers kept for the next answers. A parser's buffers (about ten times the answer) grow to
+// the largest answer it read; allocating them anew for each of a pull's thousands of pages
+// cost time (a tenth of a pull's processor time) and memory that glibc's arenas kept.
+class ParserPool {
+public:
+    std::unique_ptr<simdjson::dom::parser> take() {
+        {
+            const std::lock_guard lock(mutex_);
+            if (!idle_.empty()) {
+                auto parser = std::move(idle_.back());
+                idle_.pop_back();
+                return parser;
+            }
+        }
+        return std::make_unique<simdjson::dom::parser>();
+    }
+    void give_back(std::unique_ptr<simdjson::dom::parser> parser) {
+        // One that read an exceptional answer does not keep its memory for ordinary ones.
+        if (parser->capacity() > max_kept_capacity) return;
+        const std::lock_guard lock(mutex_);
+        if (idle_.size() < max_idle) idle_.push_back(std::move(parser));
+    }
+
+private:
+    static constexpr std::size_t max_idle = 8; // a pull reads up to about 8 answers at once
+    static constexpr std::size_t max_kept_capacity = 8 << 20;
+    std::mutex mutex_;
+    std::vector<std::unique_ptr<simdjson::dom::parser>> idle_;
+};
+
+ParserPool& parsers() {
+    static ParserPool pool;
+    return pool;
+}
+
 } // namespace
 
-JsonAnswer::JsonAnswer(const std::string& body, const std::string& where) {
-    if (parser_.allocate(std::max<std::size_t>(body.size(), 64), max_depth) != simdjson::SUCCESS)
+JsonAnswer::JsonAnswer(const std::string& body, const std::string& where) : parser_(parsers().take()) {
+    const std::size_t needed = std::max<std::size_t>(body.size(), 64);
+    if ((parser_->capacity() < needed || parser_->max_depth() != max_depth) &&
+        parser_->allocate(needed, max_depth) != simdjson::SUCCESS)
         throw Error(ErrorKind::failure,
                     fmt::format("{}: not enough memory to read the answer", where));
-    const auto parsed = parser_.parse(body);
+    const auto parsed = parser_->parse(body);
     if (parsed.error() == simdjson::DEPTH_ERROR)
         throw Error(ErrorKind::data, fmt::format("{}: the answer is nested deeper than {} levels",
                                                  where, max_depth));
@@ -44,6 +84,10 @@ JsonAnswer::JsonAnswer(const std::string& body, const std::string& where) {
         throw Error(ErrorKind::data, fmt::format("{}: the answer is not valid JSON ({})", where,
                                                  simdjson::error_message(parsed.error())));
     root_ = parsed.value_unsafe();
+}
+
+JsonAnswer::~JsonAnswer() {
+    if (parser_) parsers().give_back(std::move(parser_));
 }
 
 JsonFields::JsonFields(simdjson::dom::element value, std::string where) : where_(std::move(where)) {

@@ -6,6 +6,7 @@
 
 #include <cstdint>
 #include <initializer_list>
+#include <memory>
 #include <optional>
 #include <simdjson.h>
 #include <string>
@@ -17,12 +18,13 @@ namespace expeer {
 class JsonAnswer {
   public:
     JsonAnswer(const std::string& body, const std::string& where);
+    ~JsonAnswer(); // its parser goes back for the next answer
     JsonAnswer(const JsonAnswer&) = delete;
     JsonAnswer& operator=(const JsonAnswer&) = delete;
     simdjson::dom::element root() const { return root_; }
 
   private:
-    simdjson::dom::parser parser_;
+    std::unique_ptr<simdjson::dom::parser> parser_;
     simdjson::dom::element root_;
 };
 
