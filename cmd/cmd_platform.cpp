@@ -141,7 +141,8 @@ void platform_pull(Context& context, const PullCommand& c) {
     progress.finish();
     for (const auto& warning : report.warnings) context.warn(warning);
     print_pull(context, report, c);
-    if (!report.skipped_spaces.empty()) context.exit_code = ExitCode::partial;
+    if (!report.skipped_spaces.empty() || !report.unfinished_spaces.empty())
+        context.exit_code = ExitCode::partial;
 }
 
 struct PushCommand {

@@ -43,6 +43,8 @@ void PullReport::add(const PullReport& other) {
     for (const auto& [why, count] : other.skipped_why) skipped_why[why] += count;
     warnings.insert(warnings.end(), other.warnings.begin(), other.warnings.end());
     skipped_spaces.insert(skipped_spaces.end(), other.skipped_spaces.begin(), other.skipped_spaces.end());
+    unfinished_spaces.insert(unfinished_spaces.end(), other.unfinished_spaces.begin(),
+                             other.unfinished_spaces.end());
     bytes += other.bytes;
 }
 

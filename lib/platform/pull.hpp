@@ -46,6 +46,7 @@ struct PullReport {
     std::map<std::string, std::size_t> skipped_why; // why things were left out, how many
     std::vector<std::string> warnings;              // spaces that could not be read, and why
     std::vector<std::string> skipped_spaces;        // slugs of the spaces skipped
+    std::vector<std::string> unfinished_spaces;     // feed stopped midway: read again next time
     std::uint64_t bytes = 0;                        // of file versions downloaded
     bool written = false;
 

@@ -486,6 +486,7 @@ class SpacePull {
                 }
         } catch (const PlatformRefusal& e) {
             if (!e.forbidden() && !e.not_found()) throw;
+            report_.unfinished_spaces.push_back(space_.space.slug);
             report_.warnings.push_back(
                 fmt::format("space '{}': its event feed could not be read ({}); the next pull "
                             "reads it again",

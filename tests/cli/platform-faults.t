@@ -72,7 +72,9 @@ nothing is recorded twice.
 
   $ fresh
   $ fault '[{"method": "GET", "path": "/api/users/1/messages$", "query": "workspace_ids=7.*page_token", "times": 1, "status": 403, "code": 4003, "message": "Not allowed"}]'
-  $ EXPEER_PLATFORM_PAGE_SIZE=2 expeer -q platform pull --format json | python3 -c 'import json,sys; r=json.load(sys.stdin); print(r["warnings"], r["counts"]["activities"])'
+  $ EXPEER_PLATFORM_PAGE_SIZE=2 expeer -q platform pull --format json > pull.json
+  [3]
+  $ python3 -c 'import json,sys; r=json.load(sys.stdin); print(r["warnings"], r["counts"]["activities"])' < pull.json
   ["space 'morocco-prisons': its event feed could not be read (GET /api/users/1/messages: the platform refused it (HTTP 403, code 4003): Not allowed); the next pull reads it again"] {'created': 20, 'updated': 0, 'unchanged': 0, 'skipped': 0}
   $ counts
   6|20|2
