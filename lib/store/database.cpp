@@ -2,6 +2,7 @@
 
 #include "store/audit_store.hpp"
 #include "store/migrations.hpp"
+#include "store/sqlite/sqlite_statement.hpp"
 #include "util/atomic_file.hpp"
 #include "util/error.hpp"
 #include "util/write_failure.hpp"
@@ -192,9 +193,21 @@ SQLite::Statement& Database::statement(const std::string& sql) {
     return *cached;
 }
 
+Statement& Database::cached(const std::string& sql) {
+    auto& cached = prepared_[sql];
+    if (!cached) cached = std::make_unique<Statement>(prepare(sql));
+    else cached->reset();
+    return *cached;
+}
+
+Statement Database::prepare(const std::string& sql) {
+    return Statement(std::make_unique<SqliteStatement>(db_.getHandle(), sql));
+}
+
 bool Database::checkpoint_and_truncate() {
     return guarded([&] {
         for (auto& [sql, statement] : statements_) statement->reset(); // no snapshot of ours in the way
+        for (auto& [sql, statement] : prepared_) statement->reset();
         SQLite::Statement checkpoint(db_, "PRAGMA wal_checkpoint(TRUNCATE)");
         checkpoint.executeStep();
         return checkpoint.getColumn(0).getInt() == 0; // 1: blocked by another connection

@@ -2,6 +2,7 @@
 #pragma once
 
 #include "audit/audit.hpp"
+#include "store/statement.hpp"
 #include "util/clock.hpp"
 
 #include <SQLiteCpp/Database.h>
@@ -99,6 +100,11 @@ public:
     // The caller must be done with it before asking for the same SQL again, and reset a query
     // it stops reading early: a query left mid-way holds a read snapshot open.
     SQLite::Statement& statement(const std::string& sql);
+    // The same, through the engine-neutral statement (store/statement.hpp): the stores move to
+    // it one by one, then it takes the name `statement`.
+    Statement& cached(const std::string& sql);
+    // A statement for this use only: SQL built for one call.
+    Statement prepare(const std::string& sql);
 
     // Copies the WAL into the database file and empties it, so that old versions of pages
     // (erased personal data) do not linger there. False if another connection kept it from
@@ -198,6 +204,7 @@ private:
     bool read_only_;
     SQLite::Database db_;
     std::unordered_map<std::string, std::unique_ptr<SQLite::Statement>> statements_;
+    std::unordered_map<std::string, std::unique_ptr<Statement>> prepared_;
 };
 
 // A write transaction held open across several calls, for work that cannot be one body (a

@@ -1,0 +1,42 @@
+// The SQLite engine's statements, on SQLite's own C interface.
+#pragma once
+
+#include "store/statement.hpp"
+
+#include <string>
+
+struct sqlite3;
+struct sqlite3_stmt;
+
+namespace expeer {
+
+class SqliteStatement final : public StatementEngine {
+public:
+    // Failures are thrown as SQLite::Exception, with SQLite's code.
+    SqliteStatement(sqlite3* db, const std::string& sql);
+    ~SqliteStatement() override;
+    SqliteStatement(const SqliteStatement&) = delete;
+    SqliteStatement& operator=(const SqliteStatement&) = delete;
+
+    void bind_null(int index) override;
+    void bind_integer(int index, std::int64_t value) override;
+    void bind_real(int index, double value) override;
+    void bind_text(int index, std::string_view value, bool copy) override;
+    bool step() override;
+    std::int64_t changes() override;
+    bool is_null(int column) override;
+    std::int64_t integer(int column) override;
+    double real(int column) override;
+    std::string text(int column) override;
+    void reset() override;
+
+private:
+    void check(int code) const;
+    void require_row() const;
+
+    sqlite3* db_;
+    sqlite3_stmt* statement_ = nullptr;
+    bool has_row_ = false;
+};
+
+} // namespace expeer
