@@ -513,8 +513,9 @@ class SpacePull {
             content = *kind == "membership" ? "joined as " + space_role_from_tracim(e.role)
                       : *kind == "file"     ? one_line(e.filename, 200)
                                             : one_line(e.label, 200);
-        const bool added = record_activity(
-            db_, {0, platform_id("event", e.id), e.created, who, *kind, space_.id, content});
+        const bool added = record_activity(db_, {0, platform_id("event", e.id), e.created, who,
+                                                 *kind, space_.id, content})
+                               .has_value();
         ++(added ? tally.created : tally.unchanged);
     }
 

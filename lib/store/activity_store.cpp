@@ -4,17 +4,20 @@
 
 namespace expeer {
 
-bool record_activity(Database& db, const Activity& a) {
-    return db.guarded([&] {
+std::optional<std::int64_t> record_activity(Database& db, const Activity& a) {
+    return db.guarded([&]() -> std::optional<std::int64_t> {
         auto& q = db.cached("INSERT INTO activities (external_id, at, member_id, kind, space_id, content) "
-                               "VALUES (?, ?, ?, ?, ?, ?) ON CONFLICT (external_id) DO NOTHING");
+                            "VALUES (?, ?, ?, ?, ?, ?) ON CONFLICT (external_id) DO NOTHING RETURNING id");
         q.bind_no_copy(1, a.external_id);
         q.bind(2, a.at);
         q.bind(3, a.member_id);
         q.bind(4, a.kind);
         q.bind(5, a.space_id);
         q.bind_no_copy(6, a.content);
-        return q.run() == 1;
+        if (!q.next()) return std::nullopt; // already there
+        const std::int64_t id = q.integer(0);
+        q.reset();
+        return id;
     });
 }
 

@@ -2,23 +2,21 @@
 
 #include "store/database.hpp"
 
-#include <SQLiteCpp/Statement.h>
-
 #include <algorithm>
 
 namespace expeer {
 
 void record_audit(Database& db, const AuditEntry& entry) {
     db.guarded([&] {
-        auto& insert = db.statement("INSERT INTO audit_log (at, actor, action, object_type, "
-                                    "object_id, details) VALUES (?, ?, ?, ?, ?, ?)");
+        auto& insert = db.cached("INSERT INTO audit_log (at, actor, action, object_type, "
+                                 "object_id, details) VALUES (?, ?, ?, ?, ?, ?)");
         insert.bind(1, entry.at);
         insert.bind(2, entry.actor);
         insert.bind(3, entry.action);
         insert.bind(4, entry.object_type);
         insert.bind(5, entry.object_id);
         insert.bind(6, entry.details);
-        insert.exec();
+        insert.run();
     });
 }
 
@@ -45,14 +43,12 @@ std::vector<AuditEntry> list_audit(Database& db, const AuditFilter& filter) {
         where(" AND at >= ?", filter.since);
         sql += " ORDER BY id DESC";
         if (filter.limit > 0) sql += " LIMIT " + std::to_string(filter.limit);
-        SQLite::Statement query(db.sql(), sql);
+        Statement query = db.prepare(sql);
         for (std::size_t i = 0; i < values.size(); ++i) query.bind(static_cast<int>(i + 1), values[i]);
         std::vector<AuditEntry> entries;
-        while (query.executeStep()) {
-            entries.push_back({query.getColumn(0).getInt64(), query.getColumn(1).getString(),
-                               query.getColumn(2).getString(), query.getColumn(3).getString(),
-                               query.getColumn(4).getString(), query.getColumn(5).getString(),
-                               query.getColumn(6).getString()});
+        while (query.next()) {
+            entries.push_back({query.integer(0), query.text(1), query.text(2), query.text(3),
+                               query.text(4), query.text(5), query.text(6)});
         }
         std::reverse(entries.begin(), entries.end());
         return entries;

@@ -6,9 +6,9 @@ namespace expeer {
 
 std::optional<std::string> erasure_key_fingerprint(Database& db) {
     return db.guarded([&]() -> std::optional<std::string> {
-        auto& query = db.statement("SELECT key_fingerprint FROM erasure_list");
+        auto& query = db.cached("SELECT key_fingerprint FROM erasure_list");
         std::optional<std::string> fingerprint;
-        if (query.executeStep()) fingerprint = query.getColumn(0).getString();
+        if (query.next()) fingerprint = query.text(0);
         query.reset();
         return fingerprint;
     });
@@ -16,10 +16,10 @@ std::optional<std::string> erasure_key_fingerprint(Database& db) {
 
 void record_erasure_key_fingerprint(Database& db, const std::string& fingerprint) {
     db.guarded([&] {
-        auto& record = db.statement("INSERT INTO erasure_list (id, key_fingerprint) VALUES (1, ?) "
-                                    "ON CONFLICT (id) DO UPDATE SET key_fingerprint = excluded.key_fingerprint");
+        auto& record = db.cached("INSERT INTO erasure_list (id, key_fingerprint) VALUES (1, ?) "
+                                 "ON CONFLICT (id) DO UPDATE SET key_fingerprint = excluded.key_fingerprint");
         record.bind(1, fingerprint);
-        record.exec();
+        record.run();
     });
 }
 

@@ -1,7 +1,9 @@
 #include "store/library_store.hpp"
 
-#include "store/columns.hpp"
 #include "store/database.hpp"
+
+#include <SQLiteCpp/Database.h>
+#include <SQLiteCpp/Statement.h>
 
 namespace expeer {
 
@@ -15,19 +17,19 @@ constexpr const char* file_query =
     "FROM library_files f JOIN library_revisions r ON r.file_id = f.id "
     "AND r.revision = (SELECT max(revision) FROM library_revisions m WHERE m.file_id = f.id) ";
 
-LibraryFile read_file(SQLite::Statement& q) {
+LibraryFile read_file(Statement& q) {
     LibraryFile f;
-    f.id = q.getColumn(0).getInt64();
-    f.space_id = q.getColumn(1).getInt64();
-    f.path = q.getColumn(2).getString();
-    f.created_at = q.getColumn(3).getString();
-    f.deleted_at = optional_text(q.getColumn(4));
-    f.current.revision = q.getColumn(5).getInt64();
-    f.current.sha256 = q.getColumn(6).getString(); // "": pulled without its bytes
-    f.current.size = static_cast<std::uint64_t>(q.getColumn(7).getInt64());
-    f.current.added_at = q.getColumn(8).getString();
-    f.current.added_by = optional_integer(q.getColumn(9));
-    f.revisions = static_cast<std::size_t>(q.getColumn(10).getInt64());
+    f.id = q.integer(0);
+    f.space_id = q.integer(1);
+    f.path = q.text(2);
+    f.created_at = q.text(3);
+    f.deleted_at = q.optional_text(4);
+    f.current.revision = q.integer(5);
+    f.current.sha256 = q.text(6); // "": pulled without its bytes
+    f.current.size = static_cast<std::uint64_t>(q.integer(7));
+    f.current.added_at = q.text(8);
+    f.current.added_by = q.optional_integer(9);
+    f.revisions = static_cast<std::size_t>(q.integer(10));
     return f;
 }
 
@@ -35,24 +37,22 @@ LibraryFile read_file(SQLite::Statement& q) {
 
 std::optional<LibraryFile> LibraryStore::find(std::int64_t space_id, const std::string& path) {
     return db_.guarded([&]() -> std::optional<LibraryFile> {
-        SQLite::Statement q(db_.sql(),
-                            std::string(file_query) +
-                                "WHERE f.space_id = ? AND f.path = ? AND f.deleted_at IS NULL");
+        Statement q = db_.prepare(std::string(file_query) +
+                                  "WHERE f.space_id = ? AND f.path = ? AND f.deleted_at IS NULL");
         q.bind(1, space_id);
         q.bind(2, path);
-        if (!q.executeStep()) return std::nullopt;
+        if (!q.next()) return std::nullopt;
         return read_file(q);
     });
 }
 
 std::vector<LibraryFile> LibraryStore::list(std::int64_t space_id) {
     return db_.guarded([&] {
-        SQLite::Statement q(db_.sql(),
-                            std::string(file_query) +
-                                "WHERE f.space_id = ? AND f.deleted_at IS NULL ORDER BY f.path");
+        Statement q = db_.prepare(std::string(file_query) +
+                                  "WHERE f.space_id = ? AND f.deleted_at IS NULL ORDER BY f.path");
         q.bind(1, space_id);
         std::vector<LibraryFile> files;
-        while (q.executeStep())
+        while (q.next())
             files.push_back(read_file(q));
         return files;
     });
@@ -60,15 +60,14 @@ std::vector<LibraryFile> LibraryStore::list(std::int64_t space_id) {
 
 std::vector<LibraryRevision> LibraryStore::revisions(std::int64_t file_id) {
     return db_.guarded([&] {
-        SQLite::Statement q(
-            db_.sql(), "SELECT revision, sha256, size, added_at, added_by FROM library_revisions "
-                       "WHERE file_id = ? ORDER BY revision");
+        Statement q =
+            db_.prepare("SELECT revision, sha256, size, added_at, added_by FROM library_revisions "
+                        "WHERE file_id = ? ORDER BY revision");
         q.bind(1, file_id);
         std::vector<LibraryRevision> out;
-        while (q.executeStep()) {
-            out.push_back({q.getColumn(0).getInt64(), q.getColumn(1).getString(),
-                           static_cast<std::uint64_t>(q.getColumn(2).getInt64()),
-                           q.getColumn(3).getString(), optional_integer(q.getColumn(4))});
+        while (q.next()) {
+            out.push_back({q.integer(0), q.text(1), static_cast<std::uint64_t>(q.integer(2)),
+                           q.text(3), q.optional_integer(4)});
         }
         return out;
     });
@@ -76,35 +75,36 @@ std::vector<LibraryRevision> LibraryStore::revisions(std::int64_t file_id) {
 
 std::uint64_t LibraryStore::space_bytes(std::int64_t space_id) {
     return db_.guarded([&] {
-        SQLite::Statement q(db_.sql(),
-                            "SELECT coalesce(sum(r.size), 0) FROM library_revisions r "
-                            "JOIN library_files f ON f.id = r.file_id WHERE f.space_id = ?");
+        Statement q = db_.prepare("SELECT coalesce(sum(r.size), 0) FROM library_revisions r "
+                                  "JOIN library_files f ON f.id = r.file_id WHERE f.space_id = ?");
         q.bind(1, space_id);
-        q.executeStep();
-        return static_cast<std::uint64_t>(q.getColumn(0).getInt64());
+        q.next();
+        return static_cast<std::uint64_t>(q.integer(0));
     });
 }
 
 void LibraryStore::record_blob(const std::string& sha256, std::uint64_t size) {
     db_.guarded([&] {
-        auto& q = db_.statement(
+        auto& q = db_.cached(
             "INSERT INTO blobs (sha256, size) VALUES (?, ?) ON CONFLICT (sha256) DO NOTHING");
         q.bind(1, sha256);
         q.bind(2, static_cast<std::int64_t>(size));
-        q.exec();
+        q.run();
     });
 }
 
 std::int64_t LibraryStore::create_file(std::int64_t space_id, const std::string& path,
                                        const std::string& at) {
     return db_.guarded([&] {
-        auto& q = db_.statement(
-            "INSERT INTO library_files (space_id, path, created_at) VALUES (?, ?, ?)");
+        auto& q = db_.cached(
+            "INSERT INTO library_files (space_id, path, created_at) VALUES (?, ?, ?) RETURNING id");
         q.bind(1, space_id);
         q.bind(2, path);
         q.bind(3, at);
-        q.exec();
-        return db_.sql().getLastInsertRowid();
+        q.next();
+        const auto id = q.integer(0);
+        q.reset();
+        return id;
     });
 }
 
@@ -112,17 +112,18 @@ std::int64_t LibraryStore::add_revision(std::int64_t file_id, const std::string&
                                         std::uint64_t size, const std::string& at,
                                         std::optional<std::int64_t> member_id) {
     return db_.guarded([&] {
-        auto& q = db_.statement(
+        auto& q = db_.cached(
             "INSERT INTO library_revisions (file_id, revision, sha256, size, added_at, added_by) "
-            "VALUES (?1, (SELECT coalesce(max(revision), 0) + 1 FROM library_revisions "
-            "WHERE file_id = ?1), ?2, ?3, ?4, ?5) RETURNING revision");
+            "VALUES (?, (SELECT coalesce(max(revision), 0) + 1 FROM library_revisions "
+            "WHERE file_id = ?), ?, ?, ?, ?) RETURNING revision");
         q.bind(1, file_id);
-        q.bind(2, sha256);
-        q.bind(3, static_cast<std::int64_t>(size));
-        q.bind(4, at);
-        bind_optional(q, 5, member_id);
-        q.executeStep();
-        const auto revision = q.getColumn(0).getInt64();
+        q.bind(2, file_id);
+        q.bind(3, sha256);
+        q.bind(4, static_cast<std::int64_t>(size));
+        q.bind(5, at);
+        q.bind(6, member_id);
+        q.next();
+        const auto revision = q.integer(0);
         q.reset();
         return revision;
     });
@@ -130,52 +131,52 @@ std::int64_t LibraryStore::add_revision(std::int64_t file_id, const std::string&
 
 void LibraryStore::rename(std::int64_t file_id, const std::string& path) {
     db_.guarded([&] {
-        SQLite::Statement q(db_.sql(), "UPDATE library_files SET path = ? WHERE id = ?");
+        Statement q = db_.prepare("UPDATE library_files SET path = ? WHERE id = ?");
         q.bind(1, path);
         q.bind(2, file_id);
-        q.exec();
+        q.run();
     });
 }
 
 void LibraryStore::mark_deleted(std::int64_t file_id, const std::string& at) {
     db_.guarded([&] {
-        SQLite::Statement q(db_.sql(), "UPDATE library_files SET deleted_at = ? WHERE id = ?");
+        Statement q = db_.prepare("UPDATE library_files SET deleted_at = ? WHERE id = ?");
         q.bind(1, at);
         q.bind(2, file_id);
-        q.exec();
+        q.run();
     });
 }
 
 std::uint64_t LibraryStore::file_count(std::int64_t space_id) {
     return db_.guarded([&] {
-        SQLite::Statement q(db_.sql(), "SELECT count(*) FROM library_files WHERE space_id = ?");
+        Statement q = db_.prepare("SELECT count(*) FROM library_files WHERE space_id = ?");
         q.bind(1, space_id);
-        q.executeStep();
-        return static_cast<std::uint64_t>(q.getColumn(0).getInt64());
+        q.next();
+        return static_cast<std::uint64_t>(q.integer(0));
     });
 }
 
 std::vector<std::string> LibraryStore::paths(std::int64_t space_id) {
     return db_.guarded([&] {
-        SQLite::Statement q(
-            db_.sql(), "SELECT path FROM library_files WHERE space_id = ? AND deleted_at IS NULL");
+        Statement q =
+            db_.prepare("SELECT path FROM library_files WHERE space_id = ? AND deleted_at IS NULL");
         q.bind(1, space_id);
         std::vector<std::string> out;
-        while (q.executeStep())
-            out.push_back(q.getColumn(0).getString());
+        while (q.next())
+            out.push_back(q.text(0));
         return out;
     });
 }
 
 std::vector<std::int64_t> LibraryStore::files_at(std::int64_t space_id, const std::string& path) {
     return db_.guarded([&] {
-        SQLite::Statement q(
-            db_.sql(), "SELECT id FROM library_files WHERE space_id = ? AND path = ? ORDER BY id");
+        Statement q =
+            db_.prepare("SELECT id FROM library_files WHERE space_id = ? AND path = ? ORDER BY id");
         q.bind(1, space_id);
         q.bind(2, path);
         std::vector<std::int64_t> out;
-        while (q.executeStep())
-            out.push_back(q.getColumn(0).getInt64());
+        while (q.next())
+            out.push_back(q.integer(0));
         return out;
     });
 }
@@ -194,29 +195,28 @@ std::string id_list(const std::vector<std::int64_t>& ids) {
 std::int64_t LibraryStore::revisions_using(const std::string& sha256,
                                            const std::vector<std::int64_t>& except) {
     return db_.guarded([&] {
-        SQLite::Statement q(
-            db_.sql(),
+        Statement q = db_.prepare(
             "SELECT count(*) FROM library_revisions WHERE sha256 = ? AND file_id NOT IN (" +
-                id_list(except) + ")");
+            id_list(except) + ")");
         q.bind(1, sha256);
-        q.executeStep();
-        return q.getColumn(0).getInt64();
+        q.next();
+        return q.integer(0);
     });
 }
 
 std::uint64_t LibraryStore::blob_size(const std::string& sha256) {
     return db_.guarded([&] {
-        SQLite::Statement q(db_.sql(), "SELECT size FROM blobs WHERE sha256 = ?");
+        Statement q = db_.prepare("SELECT size FROM blobs WHERE sha256 = ?");
         q.bind(1, sha256);
-        return q.executeStep() ? static_cast<std::uint64_t>(q.getColumn(0).getInt64()) : 0;
+        return q.next() ? static_cast<std::uint64_t>(q.integer(0)) : 0;
     });
 }
 
 bool LibraryStore::has_blob(const std::string& sha256) {
     return db_.guarded([&] {
-        auto& q = db_.statement("SELECT 1 FROM blobs WHERE sha256 = ?");
+        auto& q = db_.cached("SELECT 1 FROM blobs WHERE sha256 = ?");
         q.bind(1, sha256);
-        const bool found = q.executeStep();
+        const bool found = q.next();
         q.reset();
         return found;
     });
@@ -224,11 +224,10 @@ bool LibraryStore::has_blob(const std::string& sha256) {
 
 std::vector<std::pair<std::string, std::uint64_t>> LibraryStore::blobs() {
     return db_.guarded([&] {
-        SQLite::Statement q(db_.sql(), "SELECT sha256, size FROM blobs ORDER BY sha256");
+        Statement q = db_.prepare("SELECT sha256, size FROM blobs ORDER BY sha256");
         std::vector<std::pair<std::string, std::uint64_t>> out;
-        while (q.executeStep())
-            out.emplace_back(q.getColumn(0).getString(),
-                             static_cast<std::uint64_t>(q.getColumn(1).getInt64()));
+        while (q.next())
+            out.emplace_back(q.text(0), static_cast<std::uint64_t>(q.integer(1)));
         return out;
     });
 }
@@ -237,23 +236,23 @@ void LibraryStore::erase_files(std::int64_t space_id, const std::vector<std::int
     db_.guarded([&] {
         const std::string ids = id_list(file_ids);
         // The activity of adding a file keeps the count (statistics need it), not the name.
-        SQLite::Statement activities(db_.sql(),
-                                     "UPDATE activities SET content = NULL WHERE kind = 'file' AND "
-                                     "space_id = ? AND content IN (SELECT path FROM library_files "
-                                     "WHERE id IN (" +
-                                         ids + "))");
+        Statement activities =
+            db_.prepare("UPDATE activities SET content = NULL WHERE kind = 'file' AND "
+                        "space_id = ? AND content IN (SELECT path FROM library_files "
+                        "WHERE id IN (" +
+                        ids + "))");
         activities.bind(1, space_id);
-        activities.exec();
-        db_.sql().exec("DELETE FROM library_revisions WHERE file_id IN (" + ids + ")");
-        db_.sql().exec("DELETE FROM library_files WHERE id IN (" + ids + ")");
+        activities.run();
+        db_.prepare("DELETE FROM library_revisions WHERE file_id IN (" + ids + ")").run();
+        db_.prepare("DELETE FROM library_files WHERE id IN (" + ids + ")").run();
     });
 }
 
 void LibraryStore::erase_blob(const std::string& sha256) {
     db_.guarded([&] {
-        SQLite::Statement q(db_.sql(), "DELETE FROM blobs WHERE sha256 = ?");
+        Statement q = db_.prepare("DELETE FROM blobs WHERE sha256 = ?");
         q.bind(1, sha256);
-        q.exec();
+        q.run();
     });
 }
 

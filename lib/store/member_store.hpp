@@ -7,13 +7,10 @@
 #include <optional>
 #include <vector>
 
-namespace SQLite {
-class Statement;
-}
-
 namespace expeer {
 
 class Database;
+class Statement;
 
 class MemberStore {
 public:
@@ -57,8 +54,9 @@ public:
                   const std::string& at);
 
 private:
-    using BindKey = std::function<void(SQLite::Statement&)>;
-    void write(const std::string& sql, const Member& member);
+    using BindKey = std::function<void(Statement&)>;
+    // Returns the id the statement returns (RETURNING id), 0 when it returns no row.
+    std::int64_t write(const std::string& sql, const Member& member);
     std::optional<Member> find_one(const char* where, const BindKey& bind_key);
 
     Database& db_;

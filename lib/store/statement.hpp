@@ -27,6 +27,8 @@ public:
     virtual std::int64_t integer(int column) = 0;
     virtual double real(int column) = 0;
     virtual std::string text(int column) = 0;
+    // The text without a copy: valid until the next step or reset.
+    virtual std::string_view text_view(int column) = 0;
     virtual void reset() = 0; // ready to run again, every parameter NULL until bound again
 };
 
@@ -82,6 +84,12 @@ public:
     std::int64_t integer(int column) { return engine_->integer(column); }
     double real(int column) { return engine_->real(column); }
     std::string text(int column) { return engine_->text(column); }
+    // Without a copy, for scans of many rows: valid until the next row.
+    std::string_view text_view(int column) { return engine_->text_view(column); }
+    std::optional<std::string_view> optional_text_view(int column) {
+        if (is_null(column)) return std::nullopt;
+        return text_view(column);
+    }
     std::optional<std::int64_t> optional_integer(int column) {
         if (is_null(column)) return std::nullopt;
         return integer(column);

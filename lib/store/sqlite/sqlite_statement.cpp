@@ -65,11 +65,13 @@ double SqliteStatement::real(int column) {
     return sqlite3_column_double(statement_, column);
 }
 
-std::string SqliteStatement::text(int column) {
+std::string SqliteStatement::text(int column) { return std::string(text_view(column)); }
+
+std::string_view SqliteStatement::text_view(int column) {
     require_row();
     const auto* text = reinterpret_cast<const char*>(sqlite3_column_text(statement_, column));
     if (!text) return {};
-    return std::string(text, static_cast<std::size_t>(sqlite3_column_bytes(statement_, column)));
+    return {text, static_cast<std::size_t>(sqlite3_column_bytes(statement_, column))};
 }
 
 void SqliteStatement::reset() {

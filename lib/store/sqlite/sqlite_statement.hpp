@@ -28,6 +28,7 @@ public:
     std::int64_t integer(int column) override;
     double real(int column) override;
     std::string text(int column) override;
+    std::string_view text_view(int column) override;
     void reset() override;
 
 private:
