@@ -194,8 +194,8 @@ PullReport pull_platform(Database& db, BlobStore& blobs, TracimClient& tracim,
     // space's contents, whatever the number of events.
     DatabaseOptions reading{db.file()};
     reading.access = DatabaseAccess::read_only;
+    reading.cache_kib = 2000; // it looks up a few cursors: SQLite's default
     const auto reading_db = Database::open(reading);
-    reading_db->sql().exec("PRAGMA cache_size = -2000"); // it looks up a few cursors: SQLite's default
     struct Ahead {
         Ahead(SpaceToPull t, BlobStore& blobs) : target(std::move(t)), downloaded(blobs) {}
         SpaceToPull target;

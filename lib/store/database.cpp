@@ -149,9 +149,7 @@ void Database::set_up(const DatabaseOptions& options) {
         // WAL lets readers go on while a writer works; a read-only connection changes nothing.
         if (!read_only_) db_.exec("PRAGMA journal_mode = WAL");
         db_.exec("PRAGMA foreign_keys = ON");
-        // 32 MB of page cache instead of SQLite's 2 MB: a large pull or import otherwise
-        // spills its transaction's pages and reads index pages back, a system call each.
-        db_.exec("PRAGMA cache_size = -32768");
+        db_.exec(fmt::format("PRAGMA cache_size = -{}", options.cache_kib));
         // Deleted personal data is overwritten with zeros instead of staying in free space
         // and free pages. Set here, whatever SQLite's compile-time default (Debian's is on),
         // and checked: a build of SQLite that cannot do it is refused.

@@ -5,7 +5,6 @@
 #include "store/audit_store.hpp"
 #include "store/database.hpp"
 
-#include <SQLiteCpp/Statement.h>
 #include <catch2/catch.hpp>
 
 using namespace expeer;
@@ -35,9 +34,9 @@ struct Fixture {
     }
 
     int count(const std::string& sql) {
-        SQLite::Statement q(db->sql(), sql);
-        q.executeStep();
-        return q.getColumn(0).getInt();
+        Statement q = db->prepare(sql);
+        q.next();
+        return static_cast<int>(q.integer(0));
     }
 };
 

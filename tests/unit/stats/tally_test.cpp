@@ -14,7 +14,7 @@ namespace {
 
 void add_member(Database& db, std::int64_t id, const char* email, const char* country, const char* registered_on,
                 const char* disabled_at = nullptr, const char* erased_at = nullptr) {
-    SQLite::Statement q(db.sql(), "INSERT INTO members (id, email, email_key, display_name, country, occupation, "
+    Statement q = db.prepare("INSERT INTO members (id, email, email_key, display_name, country, occupation, "
                                   "language, profile, newsletter_consent, registered_on, status, search_text, "
                                   "created_at, updated_at, disabled_at, erased_at) VALUES (?, ?, ?, ?, ?, 'other', 'en', "
                                   "'member', 0, ?, ?, '', ?, ?, ?, ?)");
@@ -29,16 +29,16 @@ void add_member(Database& db, std::int64_t id, const char* email, const char* co
     q.bind(9, std::string(registered_on) + "T09:00:00Z");
     if (disabled_at) q.bind(10, disabled_at);
     if (erased_at) q.bind(11, erased_at);
-    q.exec();
+    q.run();
 }
 
 void add_activity(Database& db, const char* at, std::int64_t member, const char* kind, int space = 0) {
-    SQLite::Statement q(db.sql(), "INSERT INTO activities (at, member_id, kind, space_id) VALUES (?, ?, ?, ?)");
+    Statement q = db.prepare("INSERT INTO activities (at, member_id, kind, space_id) VALUES (?, ?, ?, ?)");
     q.bind(1, at);
     if (member) q.bind(2, member);
     q.bind(3, kind);
     if (space) q.bind(4, space);
-    q.exec();
+    q.run();
 }
 
 } // namespace
@@ -49,10 +49,10 @@ TEST_CASE("a tally counts members as they were at each period's end, and activit
     Database::init(options, SystemClock());
     auto db = Database::open(options);
     for (int space : {1, 2})
-        db->sql().exec(fmt::format("INSERT INTO spaces (id, slug, label, access, kind, default_role, created_on, "
+        db->prepare(fmt::format("INSERT INTO spaces (id, slug, label, access, kind, default_role, created_on, "
                                    "created_at, updated_at) VALUES ({0}, 's{0}', 'Space {0}', 'open', 'thematic', "
                                    "'reader', '2020-01-01', '2020-01-01T00:00:00Z', '2020-01-01T00:00:00Z')",
-                                   space));
+                                   space)).run();
     // Q1 2024 in Brussels starts at 2023-12-31T23:00:00Z and ends at 2024-03-31T22:00:00Z
     // (summer time began that night); the quarter before ends where it starts.
     add_member(*db, 1, "ana@example.org", "CD", "2023-05-01");
