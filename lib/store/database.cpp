@@ -39,27 +39,26 @@ void require_existing(const std::filesystem::path& file) {
                                 file.string()));
 }
 
-[[noreturn]] void throw_error(const std::filesystem::path& file, const SQLite::Exception& e) {
-    const int code = e.getErrorCode() & 0xff;
+[[noreturn]] void throw_error(const std::filesystem::path& file, const StoreFailure& e) {
     const std::string where = file.string();
-    switch (code) {
-    case SQLITE_BUSY:
-    case SQLITE_LOCKED:
+    switch (e.kind()) {
+    case StoreFailure::Kind::busy:
         throw Error(ErrorKind::temporary,
                     fmt::format("the database '{}' is busy: another command kept it locked; try again later", where));
-    case SQLITE_NOTADB:
-    case SQLITE_CORRUPT:
+    case StoreFailure::Kind::not_a_database:
         throw Error(ErrorKind::config, fmt::format("'{}' is not a usable expeer database: {}", where, e.what()));
-    case SQLITE_READONLY:
-    case SQLITE_CANTOPEN:
-    case SQLITE_PERM:
+    case StoreFailure::Kind::cannot_write:
         throw Error(ErrorKind::cannot_create, fmt::format("cannot write to '{}': {}", where, e.what()));
-    case SQLITE_FULL:
-    case SQLITE_IOERR:
+    case StoreFailure::Kind::io:
         throw Error(ErrorKind::io, fmt::format("cannot write to '{}': {}", where, e.what()));
-    default:
-        throw Error(ErrorKind::failure, fmt::format("database error in '{}': {}", where, e.what()));
+    case StoreFailure::Kind::other:
+        break;
     }
+    throw Error(ErrorKind::failure, fmt::format("database error in '{}': {}", where, e.what()));
+}
+
+[[noreturn]] void throw_error(const std::filesystem::path& file, const SQLite::Exception& e) {
+    throw_error(file, sqlite_failure(e.getErrorCode(), e.what()));
 }
 
 // A file name as an SQLite URI: the characters URIs give a meaning to are escaped.
@@ -178,18 +177,8 @@ void HeldWrite::commit() {
     db_.guarded([&] { transaction_->commit(); });
 }
 
+void Database::rethrow(const StoreFailure& e) const { throw_error(file_, e); }
 void Database::rethrow(const SQLite::Exception& e) const { throw_error(file_, e); }
-
-SQLite::Statement& Database::statement(const std::string& sql) {
-    auto& cached = statements_[sql];
-    if (!cached) {
-        cached = std::make_unique<SQLite::Statement>(db_, sql);
-    } else {
-        cached->reset();
-        cached->clearBindings();
-    }
-    return *cached;
-}
 
 Statement& Database::cached(const std::string& sql) {
     auto& cached = prepared_[sql];
@@ -204,8 +193,7 @@ Statement Database::prepare(const std::string& sql) {
 
 bool Database::checkpoint_and_truncate() {
     return guarded([&] {
-        for (auto& [sql, statement] : statements_) statement->reset(); // no snapshot of ours in the way
-        for (auto& [sql, statement] : prepared_) statement->reset();
+        for (auto& [sql, statement] : prepared_) statement->reset(); // no snapshot of ours in the way
         SQLite::Statement checkpoint(db_, "PRAGMA wal_checkpoint(TRUNCATE)");
         checkpoint.executeStep();
         return checkpoint.getColumn(0).getInt() == 0; // 1: blocked by another connection

@@ -97,14 +97,10 @@ public:
 
     SQLite::Database& sql() { return db_; }
 
-    // A prepared statement for `sql`, kept for reuse, reset; bind every parameter, as values
-    // from the last use are not cleared (that costs more than binding). Batch work
+    // A prepared statement for `sql`, kept for reuse, reset, its parameters NULL. Batch work
     // runs the same statements many times, and preparing them would cost more than running.
     // The caller must be done with it before asking for the same SQL again, and reset a query
     // it stops reading early: a query left mid-way holds a read snapshot open.
-    SQLite::Statement& statement(const std::string& sql);
-    // The same, through the engine-neutral statement (store/statement.hpp): the stores move to
-    // it one by one, then it takes the name `statement`.
     Statement& cached(const std::string& sql);
     // A statement for this use only: SQL built for one call.
     Statement prepare(const std::string& sql);
@@ -172,6 +168,8 @@ public:
     template <typename Body> auto guarded(Body&& body) -> decltype(body()) {
         try {
             return body();
+        } catch (const StoreFailure& e) {
+            rethrow(e);
         } catch (const SQLite::Exception& e) {
             rethrow(e);
         }
@@ -200,13 +198,13 @@ private:
         if (unit.discarded_) unit.roll_back_outside();
         else transaction.commit();
     }
+    [[noreturn]] void rethrow(const StoreFailure& e) const;
     [[noreturn]] void rethrow(const SQLite::Exception& e) const;
     void set_up(const DatabaseOptions& options);
 
     std::filesystem::path file_;
     bool read_only_;
     SQLite::Database db_;
-    std::unordered_map<std::string, std::unique_ptr<SQLite::Statement>> statements_;
     std::unordered_map<std::string, std::unique_ptr<Statement>> prepared_;
 };
 

@@ -6,13 +6,25 @@
 #include <cstdint>
 #include <memory>
 #include <optional>
+#include <stdexcept>
 #include <string>
 #include <string_view>
 
 namespace expeer {
 
-// What an engine implements (store/sqlite/ for SQLite). Its failures are thrown as it throws
-// them; Database::guarded turns them into expeer's errors.
+// An engine's failure, in the terms expeer's errors need: Database::guarded turns it into
+// one (busy: try again later; the rest: which file, and why).
+class StoreFailure : public std::runtime_error {
+public:
+    enum class Kind { busy, not_a_database, cannot_write, io, other };
+    StoreFailure(Kind kind, const std::string& message) : std::runtime_error(message), kind_(kind) {}
+    Kind kind() const { return kind_; }
+
+private:
+    Kind kind_;
+};
+
+// What an engine implements (store/sqlite/ for SQLite). It throws StoreFailure.
 class StatementEngine {
 public:
     virtual ~StatementEngine() = default;

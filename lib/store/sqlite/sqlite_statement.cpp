@@ -1,11 +1,31 @@
 #include "store/sqlite/sqlite_statement.hpp"
 
-#include <SQLiteCpp/Exception.h>
 #include <sqlite3.h>
 
 #include <stdexcept>
 
 namespace expeer {
+
+StoreFailure sqlite_failure(int code, const std::string& message) {
+    using Kind = StoreFailure::Kind;
+    switch (code & 0xff) {
+    case SQLITE_BUSY:
+    case SQLITE_LOCKED:
+        return {Kind::busy, message};
+    case SQLITE_NOTADB:
+    case SQLITE_CORRUPT:
+        return {Kind::not_a_database, message};
+    case SQLITE_READONLY:
+    case SQLITE_CANTOPEN:
+    case SQLITE_PERM:
+        return {Kind::cannot_write, message};
+    case SQLITE_FULL:
+    case SQLITE_IOERR:
+        return {Kind::io, message};
+    default:
+        return {Kind::other, message};
+    }
+}
 
 SqliteStatement::SqliteStatement(sqlite3* db, const std::string& sql) : db_(db) {
     // The length includes the terminating zero: SQLite then need not copy the text.
@@ -15,7 +35,7 @@ SqliteStatement::SqliteStatement(sqlite3* db, const std::string& sql) : db_(db) 
 SqliteStatement::~SqliteStatement() { sqlite3_finalize(statement_); }
 
 void SqliteStatement::check(int code) const {
-    if (code != SQLITE_OK) throw SQLite::Exception(db_, code);
+    if (code != SQLITE_OK) throw sqlite_failure(code, sqlite3_errmsg(db_));
 }
 
 void SqliteStatement::bind_null(int index) { check(sqlite3_bind_null(statement_, index)); }
@@ -40,7 +60,7 @@ bool SqliteStatement::step() {
     const int code = sqlite3_step(statement_);
     if (code == SQLITE_ROW) return has_row_ = true;
     if (code == SQLITE_DONE) return false;
-    throw SQLite::Exception(db_, code);
+    throw sqlite_failure(code, sqlite3_errmsg(db_));
 }
 
 std::int64_t SqliteStatement::changes() { return sqlite3_changes64(db_); }

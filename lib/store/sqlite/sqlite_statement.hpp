@@ -10,9 +10,11 @@ struct sqlite3_stmt;
 
 namespace expeer {
 
+// SQLite's result code (primary or extended) and message as a StoreFailure.
+StoreFailure sqlite_failure(int code, const std::string& message);
+
 class SqliteStatement final : public StatementEngine {
 public:
-    // Failures are thrown as SQLite::Exception, with SQLite's code.
     SqliteStatement(sqlite3* db, const std::string& sql);
     ~SqliteStatement() override;
     SqliteStatement(const SqliteStatement&) = delete;
