@@ -1,13 +1,12 @@
-// The embedded SQLite store. All SQL of expeer lives under lib/store.
+// The store, whichever engine holds it (store/sqlite/ for the embedded SQLite). All SQL of
+// expeer lives under lib/store.
 #pragma once
 
 #include "audit/audit.hpp"
+#include "store/connection.hpp"
+#include "store/database_options.hpp"
 #include "store/statement.hpp"
 #include "util/clock.hpp"
-
-#include <SQLiteCpp/Database.h>
-#include <SQLiteCpp/Statement.h>
-#include <SQLiteCpp/Transaction.h>
 
 #include <filesystem>
 #include <functional>
@@ -56,21 +55,22 @@ private:
     Database& db_;
 };
 
-// What a command does with the database: a command that only reads opens it read-only, so
-// that it works on a copy nobody may change (a mounted copy for a coordinator, mode 0444 in a
-// read-only directory or file system).
-enum class DatabaseAccess { read_only, read_write };
+// A transaction, rolled back unless committed.
+class Transaction {
+public:
+    Transaction(Connection& connection, TransactionMode mode);
+    ~Transaction();
+    Transaction(Transaction&& other) noexcept : connection_(other.connection_), open_(other.open_) {
+        other.open_ = false;
+    }
+    Transaction(const Transaction&) = delete;
+    Transaction& operator=(const Transaction&) = delete;
+    Transaction& operator=(Transaction&&) = delete;
+    void commit();
 
-struct DatabaseOptions {
-    std::filesystem::path file;
-    int busy_timeout_ms = 30000;
-    DatabaseAccess access = DatabaseAccess::read_write;
-    // Overwrite deleted content (SQLite's secure_delete). Always on in expeer; off only in the
-    // tests that show what it protects against, whatever SQLite's compile-time default is.
-    bool secure_delete = true;
-    // Pages kept in memory: 32 MB instead of SQLite's 2 MB, as a large pull or import
-    // otherwise spills its transaction's pages and reads index pages back, a system call each.
-    int cache_kib = 32768;
+private:
+    Connection& connection_;
+    bool open_ = true;
 };
 
 struct SchemaStatus {
@@ -95,7 +95,8 @@ public:
     // Applies pending migrations in one transaction; returns how many were applied.
     int migrate(const Clock& clock);
 
-    SQLite::Database& sql() { return db_; }
+    // SQL that takes no parameters and returns no rows (schema changes, in tests).
+    void execute(const std::string& sql);
 
     // A prepared statement for `sql`, kept for reuse, reset, its parameters NULL. Batch work
     // runs the same statements many times, and preparing them would cost more than running.
@@ -145,7 +146,7 @@ public:
     // Runs `body(Read&)` in one read transaction: a consistent view of the store.
     template <typename Body> auto read(Body&& body) -> std::invoke_result_t<Body&, Read&> {
         return guarded([&] {
-            SQLite::Transaction transaction(db_, SQLite::TransactionBehavior::DEFERRED);
+            Transaction transaction(*connection_, TransactionMode::read);
             Read unit(*this);
             if constexpr (std::is_void_v<std::invoke_result_t<Body&, Read&>>) {
                 body(unit);
@@ -160,17 +161,13 @@ public:
 
     // A write transaction that takes the write lock at once (BEGIN IMMEDIATE), so that two
     // writers queue on the busy timeout instead of failing on a lock upgrade.
-    SQLite::Transaction write_transaction() {
-        return SQLite::Transaction(db_, SQLite::TransactionBehavior::IMMEDIATE);
-    }
+    Transaction write_transaction() { return Transaction(*connection_, TransactionMode::write); }
 
-    // Runs `body`, turning SQLite's failures into expeer errors (busy -> temporary).
+    // Runs `body`, turning the engine's failures into expeer errors (busy -> temporary).
     template <typename Body> auto guarded(Body&& body) -> decltype(body()) {
         try {
             return body();
         } catch (const StoreFailure& e) {
-            rethrow(e);
-        } catch (const SQLite::Exception& e) {
             rethrow(e);
         }
     }
@@ -178,33 +175,29 @@ public:
     // Runs `body` in a savepoint of the transaction under way: if it throws, what it wrote is
     // undone and the rest of the transaction stays.
     template <typename Body> void in_savepoint(Body&& body) {
-        guarded([&] { db_.exec("SAVEPOINT step"); });
+        guarded([&] { connection_->execute("SAVEPOINT step"); });
         try {
             guarded(body);
         } catch (...) {
-            guarded([&] {
-                db_.exec("ROLLBACK TO step");
-                db_.exec("RELEASE step");
-            });
+            guarded([&] { connection_->execute("ROLLBACK TO step; RELEASE step"); });
             throw;
         }
-        guarded([&] { db_.exec("RELEASE step"); });
+        guarded([&] { connection_->execute("RELEASE step"); });
     }
 
-    Database(const DatabaseOptions& options, int flags);
+    explicit Database(const DatabaseOptions& options);
 
 private:
-    static void finish(Write& unit, SQLite::Transaction& transaction) {
+    static void finish(Write& unit, Transaction& transaction) {
         if (unit.discarded_) unit.roll_back_outside();
         else transaction.commit();
     }
     [[noreturn]] void rethrow(const StoreFailure& e) const;
-    [[noreturn]] void rethrow(const SQLite::Exception& e) const;
-    void set_up(const DatabaseOptions& options);
 
     std::filesystem::path file_;
+    std::string shown_; // the database as messages name it
     bool read_only_;
-    SQLite::Database db_;
+    std::unique_ptr<Connection> connection_;
     std::unordered_map<std::string, std::unique_ptr<Statement>> prepared_;
 };
 
@@ -221,7 +214,7 @@ public:
 
 private:
     Database& db_;
-    std::optional<SQLite::Transaction> transaction_;
+    std::optional<Transaction> transaction_;
 };
 
 } // namespace expeer

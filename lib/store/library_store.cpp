@@ -2,9 +2,6 @@
 
 #include "store/database.hpp"
 
-#include <SQLiteCpp/Database.h>
-#include <SQLiteCpp/Statement.h>
-
 namespace expeer {
 
 namespace {
@@ -262,13 +259,15 @@ namespace expeer {
 
 std::vector<std::pair<std::string, std::uint64_t>>
 blobs_in(const std::filesystem::path& database_file) {
-    SQLite::Database db(database_file.string(), SQLite::OPEN_READONLY);
-    SQLite::Statement q(db, "SELECT sha256, size FROM blobs ORDER BY sha256");
-    std::vector<std::pair<std::string, std::uint64_t>> out;
-    while (q.executeStep())
-        out.emplace_back(q.getColumn(0).getString(),
-                         static_cast<std::uint64_t>(q.getColumn(1).getInt64()));
-    return out;
+    DatabaseOptions options{database_file};
+    options.access = DatabaseAccess::read_only;
+    const auto db = Database::open(options);
+    return db->read([&](Read&) {
+        Statement q = db->prepare("SELECT sha256, size FROM blobs ORDER BY sha256");
+        std::vector<std::pair<std::string, std::uint64_t>> out;
+        while (q.next()) out.emplace_back(q.text(0), static_cast<std::uint64_t>(q.integer(1)));
+        return out;
+    });
 }
 
 } // namespace expeer

@@ -13,10 +13,18 @@
 namespace expeer {
 
 // An engine's failure, in the terms expeer's errors need: Database::guarded turns it into
-// one (busy: try again later; the rest: which file, and why).
+// one (busy: try again later; the rest: which database, and why).
 class StoreFailure : public std::runtime_error {
 public:
-    enum class Kind { busy, not_a_database, cannot_write, io, other };
+    enum class Kind {
+        busy,           // another transaction was in the way: try again later
+        unreachable,    // no answer from the database server
+        denied,         // the server refused the login or the right
+        not_a_database, // not an expeer database, or none
+        cannot_write,
+        io,
+        other
+    };
     StoreFailure(Kind kind, const std::string& message) : std::runtime_error(message), kind_(kind) {}
     Kind kind() const { return kind_; }
 

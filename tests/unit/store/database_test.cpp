@@ -4,8 +4,8 @@
 #include "store/migrations.hpp"
 #include "util/error.hpp"
 
-#include <SQLiteCpp/Statement.h>
 #include <catch2/catch.hpp>
+#include <sqlite3.h>
 #include <sys/stat.h>
 
 using namespace expeer;
@@ -30,6 +30,27 @@ ErrorKind kind_of(const std::function<void()>& f, std::string* message = nullptr
     return ErrorKind::failure;
 }
 
+std::int64_t integer_of(Database& db, const std::string& sql) {
+    Statement query = db.prepare(sql);
+    REQUIRE(query.next());
+    return query.integer(0);
+}
+
+std::string text_of(Database& db, const std::string& sql) {
+    Statement query = db.prepare(sql);
+    REQUIRE(query.next());
+    return query.text(0);
+}
+
+// A database file made by SQLite itself, not by expeer.
+void sqlite_file(const std::filesystem::path& file, const std::string& sql) {
+    sqlite3* db = nullptr;
+    REQUIRE(sqlite3_open_v2(file.c_str(), &db, SQLITE_OPEN_READWRITE | SQLITE_OPEN_CREATE, nullptr) == SQLITE_OK);
+    const int code = sqlite3_exec(db, sql.c_str(), nullptr, nullptr, nullptr);
+    sqlite3_close_v2(db);
+    REQUIRE(code == SQLITE_OK);
+}
+
 } // namespace
 
 TEST_CASE("init creates a private file in private directories, at the latest schema") {
@@ -44,8 +65,8 @@ TEST_CASE("init creates a private file in private directories, at the latest sch
     CHECK(db->status().version == migrations().back().version);
     CHECK(db->status().applied_at == "2024-01-01T00:00:00Z");
     // WAL and foreign keys are on for every connection.
-    CHECK(db->sql().execAndGet("PRAGMA journal_mode").getString() == "wal");
-    CHECK(db->sql().execAndGet("PRAGMA foreign_keys").getInt() == 1);
+    CHECK(text_of(*db, "PRAGMA journal_mode") == "wal");
+    CHECK(integer_of(*db, "PRAGMA foreign_keys") == 1);
     // A second init has nothing to do.
     CHECK_FALSE(Database::init(options, clock));
 }
@@ -55,7 +76,7 @@ TEST_CASE("the WAL file of a private database is private too") {
     const DatabaseOptions options{dir / "expeer.db", 1000};
     Database::init(options, SystemClock());
     auto db = Database::open(options);
-    db->sql().exec("CREATE TABLE scratch (x)");
+    db->execute("CREATE TABLE scratch (x)");
     CHECK(mode_of(dir / "expeer.db-wal") == 0600);
 }
 
@@ -72,7 +93,7 @@ TEST_CASE("a database newer than the program is refused, an older one asks for m
     Database::init(options, SystemClock());
     {
         auto db = Database::open(options);
-        db->sql().exec("INSERT INTO schema_migrations VALUES (999, 'from the future', '2030-01-01T00:00:00Z')");
+        db->execute("INSERT INTO schema_migrations VALUES (999, 'from the future', '2030-01-01T00:00:00Z')");
     }
     std::string message;
     CHECK(kind_of([&] { Database::open(options); }, &message) == ErrorKind::config);
@@ -81,8 +102,8 @@ TEST_CASE("a database newer than the program is refused, an older one asks for m
 
     {
         auto db = Database::open_any_version(options);
-        db->sql().exec("DELETE FROM schema_migrations");
-        db->sql().exec("INSERT INTO schema_migrations VALUES (0, 'older', '2020-01-01T00:00:00Z')");
+        db->execute("DELETE FROM schema_migrations");
+        db->execute("INSERT INTO schema_migrations VALUES (0, 'older', '2020-01-01T00:00:00Z')");
     }
     CHECK(kind_of([&] { Database::open(options); }, &message) == ErrorKind::config);
     CHECK_THAT(message, Contains("run 'expeer db migrate'"));
@@ -93,8 +114,7 @@ TEST_CASE("a file that is not an expeer database is refused") {
     const auto text = dir.write("notes.txt", std::string(4096, 'x'));
     CHECK(kind_of([&] { Database::open({text, 1000}); }) == ErrorKind::config);
     {
-        SQLite::Database other((dir / "other.db").string(), SQLite::OPEN_READWRITE | SQLite::OPEN_CREATE);
-        other.exec("CREATE TABLE recipes (name TEXT)");
+        sqlite_file(dir / "other.db", "CREATE TABLE recipes (name TEXT)");
     }
     std::string message;
     CHECK(kind_of([&] { Database::open({dir / "other.db", 1000}); }, &message) == ErrorKind::config);
@@ -126,26 +146,26 @@ TEST_CASE("a version 1 database migrates to the latest version with its members 
     const DatabaseOptions options{dir / "expeer.db", 1000};
     {
         // A database as the first release made it.
-        SQLite::Database v1(options.file.string(), SQLite::OPEN_READWRITE | SQLite::OPEN_CREATE);
-        v1.exec("CREATE TABLE schema_migrations (version INTEGER PRIMARY KEY, name TEXT NOT NULL, applied_at TEXT NOT NULL)");
-        v1.exec(std::string(migrations()[0].sql));
-        v1.exec("INSERT INTO schema_migrations VALUES (1, 'v1', '2024-01-01T00:00:00Z')");
-        v1.exec("INSERT INTO members (email, email_key, display_name, country, occupation, language, profile, "
+        sqlite_file(options.file,
+                    "CREATE TABLE schema_migrations (version INTEGER PRIMARY KEY, name TEXT NOT NULL, applied_at TEXT NOT NULL);" +
+                    std::string(migrations()[0].sql) +
+                    ";INSERT INTO schema_migrations VALUES (1, 'v1', '2024-01-01T00:00:00Z');"
+                    "INSERT INTO members (email, email_key, display_name, country, occupation, language, profile, "
                 "newsletter_consent, registered_on, status, search_text, created_at, updated_at) VALUES "
                 "('A@example.org', 'a@example.org', 'Amina', 'TN', 'lawyer', 'fr', 'member', 1, "
-                "'2023-05-01', 'active', 'amina', '2023-05-01T00:00:00Z', '2023-05-01T00:00:00Z')");
-        v1.exec("INSERT INTO consent_events (member_id, at, consent, source) VALUES (1, '2023-05-01T00:00:00Z', 1, 'form')");
+                "'2023-05-01', 'active', 'amina', '2023-05-01T00:00:00Z', '2023-05-01T00:00:00Z');"
+                    "INSERT INTO consent_events (member_id, at, consent, source) VALUES (1, '2023-05-01T00:00:00Z', 1, 'form')");
     }
     std::string message;
     CHECK(kind_of([&] { Database::open(options); }, &message) == ErrorKind::config);
     auto db = Database::open_any_version(options);
     CHECK(db->migrate(SystemClock()) == static_cast<int>(migrations().size()) - 1);
     CHECK(db->status().version == migrations().back().version);
-    CHECK(db->sql().execAndGet("SELECT email || ' ' || display_name || ' ' || country FROM members").getString() ==
+    CHECK(text_of(*db, "SELECT email || ' ' || display_name || ' ' || country FROM members") ==
           "A@example.org Amina TN");
     // The consent history survived the rebuild of the members table.
-    CHECK(db->sql().execAndGet("SELECT count(*) FROM consent_events WHERE member_id = 1").getInt() == 1);
-    CHECK(db->sql().execAndGet("PRAGMA foreign_keys").getInt() == 1);
+    CHECK(integer_of(*db, "SELECT count(*) FROM consent_events WHERE member_id = 1") == 1);
+    CHECK(integer_of(*db, "PRAGMA foreign_keys") == 1);
     CHECK_NOTHROW(Database::open(options));
 }
 
@@ -161,12 +181,10 @@ bool file_holds(const std::filesystem::path& file, const std::string& needle) {
 void write_and_delete(const DatabaseOptions& options, const std::string& value) {
     Database::init(options, SystemClock());
     auto db = Database::open(options);
-    db->sql().exec("CREATE TABLE notes (text TEXT)");
-    db->sql().exec("INSERT INTO notes VALUES ('kept for the page to stay in use')");
-    SQLite::Statement insert(db->sql(), "INSERT INTO notes VALUES (?)");
-    insert.bind(1, value);
-    insert.exec();
-    db->sql().exec("DELETE FROM notes WHERE text = '" + value + "'");
+    db->execute("CREATE TABLE notes (text TEXT)");
+    db->execute("INSERT INTO notes VALUES ('kept for the page to stay in use')");
+    db->prepare("INSERT INTO notes VALUES (?)").bind(1, value).run();
+    db->execute("DELETE FROM notes WHERE text = '" + value + "'");
     CHECK(db->checkpoint_and_truncate());
 }
 
@@ -188,14 +206,14 @@ TEST_CASE("deleted data is overwritten in the database file, not left in free sp
         const DatabaseOptions options{dir / "expeer.db", 1000};
         write_and_delete(options, value);
         CHECK_FALSE(file_holds(options.file, value));
-        CHECK(Database::open(options)->sql().execAndGet("PRAGMA secure_delete").getInt() == 1);
+        CHECK(integer_of(*Database::open(options), "PRAGMA secure_delete") == 1);
     }
 }
 
 namespace {
 
 std::int64_t rows_in(Database& db, const char* table) {
-    return db.sql().execAndGet(std::string("SELECT count(*) FROM ") + table).getInt64();
+    return integer_of(db, std::string("SELECT count(*) FROM ") + table);
 }
 
 AuditEntry entry(const char* action) { return {0, "2024-01-01T00:00:00Z", "tester", action, "test", "1", ""}; }
@@ -207,11 +225,11 @@ TEST_CASE("a unit of work keeps the change with its audit entry, or neither") {
     const DatabaseOptions options{dir / "expeer.db", 1000};
     Database::init(options, SystemClock());
     auto db = Database::open(options);
-    db->sql().exec("CREATE TABLE scratch (x)");
+    db->execute("CREATE TABLE scratch (x)");
     const auto audited = rows_in(*db, "audit_log");
 
     const int answer = db->write([&](Write& w) {
-        w.db().sql().exec("INSERT INTO scratch VALUES (1)");
+        w.db().execute("INSERT INTO scratch VALUES (1)");
         w.audit(entry("test.kept"));
         return 42;
     });
@@ -223,7 +241,7 @@ TEST_CASE("a unit of work keeps the change with its audit entry, or neither") {
     bool undone = false;
     CHECK_THROWS_AS(db->write([&](Write& w) {
         w.on_rollback([&] { undone = true; });
-        w.db().sql().exec("INSERT INTO scratch VALUES (2)");
+        w.db().execute("INSERT INTO scratch VALUES (2)");
         w.audit(entry("test.lost"));
         throw std::runtime_error("half way");
     }),
@@ -236,7 +254,7 @@ TEST_CASE("a unit of work keeps the change with its audit entry, or neither") {
     undone = false;
     db->write([&](Write& w) {
         w.on_rollback([&] { undone = true; });
-        w.db().sql().exec("INSERT INTO scratch VALUES (3)");
+        w.db().execute("INSERT INTO scratch VALUES (3)");
         CHECK(rows_in(w.db(), "scratch") == 2);
         w.discard();
     });

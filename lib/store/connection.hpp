@@ -1,0 +1,55 @@
+// A connection to the engine that holds the store: what Database needs of it beyond
+// statements. One implementation per engine (store/sqlite/ for SQLite); the SQL that is the
+// same on every engine stays in the stores, what differs is here.
+#pragma once
+
+#include "store/migrations.hpp"
+#include "store/statement.hpp"
+
+#include <filesystem>
+#include <memory>
+#include <string>
+
+namespace expeer {
+
+enum class TransactionMode {
+    read, // a consistent view of the store
+    write // takes the write lock at once, so that two writers queue instead of failing midway
+};
+
+// Every method throws StoreFailure, except where it says it throws an expeer Error.
+class Connection {
+public:
+    virtual ~Connection() = default;
+
+    // SQL that takes no parameters and returns no rows: one statement or several.
+    virtual void execute(const std::string& sql) = 0;
+    virtual std::unique_ptr<StatementEngine> prepare(const std::string& sql) = 0;
+
+    virtual void begin(TransactionMode mode) = 0;
+    virtual void commit() = 0;
+    virtual void roll_back() = 0;
+
+    virtual bool has_table(const std::string& name) = 0;
+    virtual std::int64_t table_count() = 0;
+
+    // Migrations rebuild tables, which must not cascade deletes through references: they are
+    // checked once at the end instead, before committing. Called outside a transaction.
+    virtual void check_references(bool each_statement) = 0;
+    // A table with a reference to a row that is not there; empty when there is none.
+    virtual std::string broken_reference() = 0;
+
+    // Leaves no old copy of deleted rows in the engine's files (SQLite: folds the WAL into the
+    // database file and empties it). False if another connection kept it from completing.
+    virtual bool forget_deleted_rows() = 0;
+    // Deleted content is overwritten from now on, whatever the options said.
+    virtual void overwrite_deleted_data() = 0;
+    // A consistent copy of the whole store in `target`, an empty file the caller created; a
+    // failure to write it is an Error that names `target`.
+    virtual void snapshot_to(const std::filesystem::path& target) = 0;
+
+    // The schema in this engine's SQL: the same versions on every engine.
+    virtual const std::vector<Migration>& migrations() const = 0;
+};
+
+} // namespace expeer
