@@ -48,7 +48,7 @@ std::unique_ptr<CLI::App> build_app(Context& context, Action& action) {
     app->require_subcommand(1);
     app->fallthrough(); // global options are accepted after the command's name too
     auto& o = context.options;
-    app->add_option("--db", o.database, "Database file (overrides EXPEER_DB and the configuration)");
+    app->add_option("--db", o.database, "Database file, or postgresql:// URL (overrides EXPEER_DB and the configuration)");
     app->add_option("--config", o.config_file, "Configuration file, read after the system and user ones")
         ->check(CLI::ExistingFile);
     app->add_option("--actor", o.actor, "Who the audit log names for changes (default: $USER)");

@@ -28,10 +28,10 @@ void db_init(Context& context) {
         auto db = Database::open(options);
         record_audit(*db, {0, format_timestamp(context.clock().now()),
                            context.config().get("actor"), "db.init", "database", "", ""});
-        context.say(fmt::format("expeer: database ready at '{}'", options.file.string()));
+        context.say(fmt::format("expeer: database ready at '{}'", options.shown()));
         apply_configured_email_rule(context, *db);
     } else {
-        context.say(fmt::format("expeer: database at '{}' is already up to date", options.file.string()));
+        context.say(fmt::format("expeer: database at '{}' is already up to date", options.shown()));
         apply_configured_email_rule(context, *Database::open(options));
     }
 }
@@ -45,7 +45,7 @@ void db_status(Context& context, const std::string& format) {
                         : status.version < status.latest ? "needs migrate"
                                                          : "newer than this program";
     nlohmann::ordered_json record;
-    record["database"] = options.file.string();
+    record["database"] = options.shown();
     record["schema_version"] = status.version;
     record["program_schema_version"] = status.latest;
     record["state"] = state;

@@ -4,7 +4,6 @@
 #include "letter/newsletter.hpp"
 #include "progress.hpp"
 #include "store/letter_store.hpp"
-#include "util/lock_file.hpp"
 
 #include <fmt/format.h>
 
@@ -132,7 +131,7 @@ void add_letter_commands(CLI::App& group, Context& context, Action& action) {
                                                c->issue, counts.at("fr"), counts.at("en"));
                     return;
                 }
-                LockFile lock(db.file().string() + ".letter.lock", "another `expeer letter send`");
+                const auto lock = db.lock_job("letter", "another `expeer letter send`");
                 auto limits = send_limits(config);
                 limits.retry_failed = c->retry_failed;
                 limits.resend_interrupted = c->resend_interrupted;

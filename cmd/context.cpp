@@ -43,7 +43,11 @@ const Clock& Context::clock() {
 }
 
 DatabaseOptions Context::database_options() {
-    return {config().get("database"), static_cast<int>(config().get_integer("busy_timeout_ms"))};
+    DatabaseOptions options = database_at(config().get("database"), static_cast<int>(config().get_integer("busy_timeout_ms")));
+    // A server's password comes from the environment (or libpq's password file), never
+    // from the database URL, which messages and `config show` print.
+    if (options.on_server()) options.password = env_.get("EXPEER_DB_PASSWORD").value_or("");
+    return options;
 }
 
 Database& Context::database(DatabaseAccess access) {
@@ -70,17 +74,23 @@ const Countries& Context::countries() {
 
 ErasureList& Context::erasures() {
     if (!erasures_) {
-        const std::string file = config().get("erasures_file");
-        erasures_.emplace(file.empty() ? std::filesystem::path(config().get("database") + ".erasures")
-                                       : std::filesystem::path(file));
+        erasures_.emplace(beside_database("erasures_file", ".erasures", "the list of erased people"));
     }
     return *erasures_;
 }
 
+std::filesystem::path Context::beside_database(const std::string& key, const std::string& suffix, const char* what) {
+    if (const std::string set = config().get(key); !set.empty()) return set;
+    if (database_options().on_server())
+        throw Error(ErrorKind::config, fmt::format("the database is on a server: set {} (where {} are kept on this "
+                                                   "machine), in the configuration or the environment",
+                                                   key, what));
+    return config().get("database") + suffix;
+}
+
 BlobStore& Context::blobs() {
     if (!blobs_) {
-        const std::string dir = config().get("files_dir");
-        blobs_.emplace(dir.empty() ? std::filesystem::path(config().get("database") + ".files") : std::filesystem::path(dir));
+        blobs_.emplace(beside_database("files_dir", ".files", "the contents of the file libraries"));
     }
     return *blobs_;
 }

@@ -78,6 +78,10 @@ public:
     ExitCode exit_code = ExitCode::ok;
 
 private:
+    // The file or directory `key` names; by default, the database's path with `suffix`,
+    // which a database on a server has not.
+    std::filesystem::path beside_database(const std::string& key, const std::string& suffix, const char* what);
+
     Environment env_;
     bool out_is_terminal_;
     bool err_is_terminal_;

@@ -19,7 +19,8 @@ std::vector<ConfigKey> expeer_config_keys(const Environment& env) {
     const std::string data_home = env.get_or("XDG_DATA_HOME", home + "/.local/share");
     return {
         {"database", ValueType::path, data_home + "/expeer/expeer.db", "EXPEER_DB", false, {},
-         "the SQLite database file"},
+         "the SQLite database file, or a PostgreSQL database as postgresql://USER@HOST/NAME (any libpq URI; "
+         "its password in EXPEER_DB_PASSWORD or PGPASSFILE)"},
         {"busy_timeout_ms", ValueType::integer, "30000", "EXPEER_BUSY_TIMEOUT_MS", false, {},
          "how long a command waits for another one's write to finish, in milliseconds"},
         {"actor", ValueType::string, env.get_or("USER", "unknown"), "EXPEER_ACTOR", false, {},
@@ -32,10 +33,11 @@ std::vector<ConfigKey> expeer_config_keys(const Environment& env) {
          "how the part of an address before '@' is compared: fold (ÉLODIE@ is élodie@, as every mail "
          "provider does) or exact (case kept); 'expeer db migrate' applies a change"},
         {"files_dir", ValueType::string, "", "EXPEER_FILES_DIR", false, {},
-         "where file libraries keep their contents; empty: beside the database, in DATABASE.files"},
+         "where file libraries keep their contents; empty: beside the database, in DATABASE.files (required "
+         "with a PostgreSQL database)"},
         {"erasures_file", ValueType::string, "", "EXPEER_ERASURES_FILE", false, {},
          "the list of erased people (keyed hashes and their key); empty: beside the database, in "
-         "DATABASE.erasures"},
+         "DATABASE.erasures (required with a PostgreSQL database)"},
         {"library.quota_mb", ValueType::integer, "0", "EXPEER_LIBRARY_QUOTA_MB", false, {},
          "the most a space's library may hold, in megabytes; 0: no limit"},
         {"library.space_quota_mb.*", ValueType::integer, "", "", false, {},

@@ -91,7 +91,7 @@ SeedSummary seed_demo_network(Database& db, const Clock& clock, const std::strin
     SpaceStore spaces(db);
     if (members.count_all() > 0 || !spaces.all().empty())
         throw Error(ErrorKind::cannot_create, fmt::format("'{}' is not empty: the demo network goes into a new database "
-                                                          "(expeer db init)", db.file().string()));
+                                                          "(expeer db init)", db.shown()));
     Random rng(20240731);
     const std::string now = format_timestamp(clock.now());
     SeedSummary summary;

@@ -9,7 +9,6 @@
 #include "store/platform_store.hpp"
 #include "store/space_store.hpp"
 #include "util/clock.hpp"
-#include "util/lock_file.hpp"
 #include "util/printable.hpp"
 
 #include <algorithm>
@@ -145,8 +144,7 @@ PullReport pull_platform(Database& db, BlobStore& blobs, TracimClient& tracim,
     // One pull or push at a time: they move the same cursors and links. Downloads go to this
     // process's own folder of the content store, and what a killed run (a pull, an import)
     // left there goes, as every command that stores contents does (library/blob_store.hpp).
-    const LockFile lock(db.file().string() + ".platform.lock",
-                        "another `expeer platform pull` or `push`");
+    const auto lock = db.lock_job("platform", "another `expeer platform pull` or `push`");
     recover_interrupted_writes(db, blobs);
     const TracimUser me = require_administrator(tracim, "a pull reads every account and space");
     const std::string login = printable(me.username.value_or(me.public_name));
@@ -192,7 +190,7 @@ PullReport pull_platform(Database& db, BlobStore& blobs, TracimClient& tracim,
     // its own: the platform's answers, not expeer's writes, set the pace. One space ahead at
     // most, and its feed a few pages ahead of the writer, so memory stays that of the largest
     // space's contents, whatever the number of events.
-    DatabaseOptions reading{db.file()};
+    DatabaseOptions reading = db.options();
     reading.access = DatabaseAccess::read_only;
     reading.cache_kib = 2000; // it looks up a few cursors: SQLite's default
     const auto reading_db = Database::open(reading);

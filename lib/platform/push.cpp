@@ -9,7 +9,6 @@
 #include "store/space_store.hpp"
 #include "util/clock.hpp"
 #include "util/error.hpp"
-#include "util/lock_file.hpp"
 
 #include <fmt/format.h>
 #include <map>
@@ -228,8 +227,7 @@ class Push {
 
 PushReport push_platform(Database& db, TracimClient& tracim, const PushRequest& request,
                          const PushContext& context) {
-    const LockFile lock(db.file().string() + ".platform.lock",
-                        "another `expeer platform pull` or `push`");
+    const auto lock = db.lock_job("platform", "another `expeer platform pull` or `push`");
     return Push(db, tracim, request, context).run();
 }
 

@@ -17,6 +17,13 @@ enum class TransactionMode {
     write // takes the write lock at once, so that two writers queue instead of failing midway
 };
 
+// Held while a job runs (a pull, a letter send): released when it goes, or when the process
+// dies, even by kill -9.
+class JobLock {
+public:
+    virtual ~JobLock() = default;
+};
+
 // Every method throws StoreFailure, except where it says it throws an expeer Error.
 class Connection {
 public:
@@ -47,6 +54,10 @@ public:
     // A consistent copy of the whole store in `target`, an empty file the caller created; a
     // failure to write it is an Error that names `target`.
     virtual void snapshot_to(const std::filesystem::path& target) = 0;
+
+    // Holds `job` for this process, so that two runs of it never overlap, wherever they run;
+    // a temporary Error that names `what` when another process holds it.
+    virtual std::unique_ptr<JobLock> lock_job(const std::string& job, const std::string& what) = 0;
 
     // The schema in this engine's SQL: the same versions on every engine.
     virtual const std::vector<Migration>& migrations() const = 0;

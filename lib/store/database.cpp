@@ -2,6 +2,7 @@
 
 #include "store/audit_store.hpp"
 #include "store/migrations.hpp"
+#include "store/postgres/postgres_connection.hpp"
 #include "store/sqlite/sqlite_connection.hpp"
 #include "util/atomic_file.hpp"
 #include "util/error.hpp"
@@ -57,9 +58,10 @@ void require_existing(const std::filesystem::path& file) {
 } // namespace
 
 Database::Database(const DatabaseOptions& options)
-    : file_(options.file), shown_(options.shown()), read_only_(options.access == DatabaseAccess::read_only) {
+    : options_(options), file_(options.file), shown_(options.shown()), read_only_(options.access == DatabaseAccess::read_only) {
     try {
-        connection_ = std::make_unique<SqliteConnection>(options);
+        if (options.on_server()) connection_ = std::make_unique<PostgresConnection>(options);
+        else connection_ = std::make_unique<SqliteConnection>(options);
     } catch (const StoreFailure& e) {
         rethrow(e);
     }
@@ -102,6 +104,10 @@ void HeldWrite::commit() {
 }
 
 void Database::rethrow(const StoreFailure& e) const { throw_error(shown_, e); }
+std::unique_ptr<JobLock> Database::lock_job(const std::string& job, const std::string& what) {
+    return guarded([&] { return connection_->lock_job(job, what); });
+}
+
 void Database::execute(const std::string& sql) {
     guarded([&] { connection_->execute(sql); });
 }

@@ -119,6 +119,15 @@ public:
     // `target`, not the database: it is the copy that could not be written.
     void snapshot_to(const std::filesystem::path& target);
     const std::filesystem::path& file() const { return file_; }
+    // The database as messages name it: its file, or its URL.
+    const std::string& shown() const { return shown_; }
+    // How it was opened: for a second connection to the same database.
+    const DatabaseOptions& options() const { return options_; }
+
+    // Holds `job` (a pull, a letter send) for this process, so that two runs of it never
+    // overlap, on this machine or another: a temporary Error naming `what` when another
+    // process holds it.
+    std::unique_ptr<JobLock> lock_job(const std::string& job, const std::string& what);
     bool read_only() const { return read_only_; }
 
     // Runs `body(Write&)` in one write transaction, committed when it returns and rolled back
@@ -194,6 +203,7 @@ private:
     }
     [[noreturn]] void rethrow(const StoreFailure& e) const;
 
+    DatabaseOptions options_;
     std::filesystem::path file_;
     std::string shown_; // the database as messages name it
     bool read_only_;

@@ -103,7 +103,7 @@ EmailKeyRule MemberStore::email_key_rule() {
             const auto rule = email_key_rule_named(name);
             if (!rule)
                 throw Error(ErrorKind::config, fmt::format("'{}' records no known rule for comparing addresses ('{}')",
-                                                           db_.file().string(), name));
+                                                           db_.shown(), name));
             return *rule;
         });
     return *rule_;

@@ -2,6 +2,7 @@
 
 #include "store/sqlite/sqlite_statement.hpp"
 #include "util/error.hpp"
+#include "util/lock_file.hpp"
 #include "util/write_failure.hpp"
 
 #include <fmt/format.h>
@@ -191,6 +192,23 @@ void SqliteConnection::snapshot_to(const std::filesystem::path& target) {
                                                    system_error ? why_write_failed(system_error) : e.what()));
         throw;
     }
+}
+
+namespace {
+
+// A lock file beside the database: flock, which the kernel releases when the process dies.
+class FileJobLock final : public JobLock {
+public:
+    FileJobLock(const std::filesystem::path& file, const std::string& what) : lock_(file, what.c_str()) {}
+
+private:
+    LockFile lock_;
+};
+
+} // namespace
+
+std::unique_ptr<JobLock> SqliteConnection::lock_job(const std::string& job, const std::string& what) {
+    return std::make_unique<FileJobLock>(file_.string() + "." + job + ".lock", what);
 }
 
 const std::vector<Migration>& SqliteConnection::migrations() const { return expeer::migrations(); }

@@ -30,6 +30,7 @@ public:
     bool forget_deleted_rows() override;
     void overwrite_deleted_data() override;
     void snapshot_to(const std::filesystem::path& target) override;
+    std::unique_ptr<JobLock> lock_job(const std::string& job, const std::string& what) override;
     const std::vector<Migration>& migrations() const override;
 
 private:

@@ -1,0 +1,71 @@
+// The PostgreSQL engine's statements, on libpq. The stores write `?` (or `?N`) for
+// parameters, as SQLite does; they become `$N` here. Parameters go as text, typed by what
+// was bound (an integer, a real, a text; NULL leaves the type to the server); results come
+// as text, read by the column's type.
+#pragma once
+
+#include "store/statement.hpp"
+
+#include <string>
+#include <vector>
+
+struct pg_conn;
+struct pg_result;
+
+namespace expeer {
+
+// A message of libpq or of the server on one line.
+std::string postgres_message(const char* message);
+
+// libpq's failure of `result` (or of the connection, without one) as a StoreFailure: the
+// SQLSTATE says whether it is worth trying again.
+StoreFailure postgres_failure(pg_conn* connection, const pg_result* result);
+
+// SQL with SQLite's parameters (`?`, `?N`) written as PostgreSQL's (`$N`), outside quotes,
+// identifiers and comments, and how many parameters it takes.
+struct PostgresSql {
+    std::string text;
+    int parameters = 0;
+    std::vector<bool> used; // by number, from 1: SQLite lets a statement skip one
+};
+PostgresSql postgres_sql(const std::string& sql);
+
+class PostgresStatement final : public StatementEngine {
+public:
+    PostgresStatement(pg_conn* connection, const std::string& sql);
+    ~PostgresStatement() override;
+    PostgresStatement(const PostgresStatement&) = delete;
+    PostgresStatement& operator=(const PostgresStatement&) = delete;
+
+    void bind_null(int index) override;
+    void bind_integer(int index, std::int64_t value) override;
+    void bind_real(int index, double value) override;
+    void bind_text(int index, std::string_view value, bool copy) override;
+    bool step() override;
+    std::int64_t changes() override;
+    bool is_null(int column) override;
+    std::int64_t integer(int column) override;
+    double real(int column) override;
+    std::string text(int column) override;
+    std::string_view text_view(int column) override;
+    void reset() override;
+
+private:
+    struct Parameter {
+        bool null = true;
+        unsigned type = 0; // a PostgreSQL type oid; 0: the server infers it
+        std::string value;
+    };
+    Parameter& parameter(int index);
+    const char* cell(int column) const;
+    void clear_result();
+
+    pg_conn* connection_;
+    PostgresSql sql_;
+    std::vector<Parameter> parameters_;
+    pg_result* result_ = nullptr;
+    int row_ = -1;  // the current row of result_; -1 before the first
+    bool ran_ = false;
+};
+
+} // namespace expeer

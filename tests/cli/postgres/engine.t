@@ -1,0 +1,73 @@
+The network on a PostgreSQL server, named by its URL: every command as on SQLite, with
+the same output. The test fixture started the server (tests/postgres/server); this
+transcript makes a database of its own there.
+
+  $ server_dir=${EXPEER_TEST_POSTGRES#*host=}; server_dir=$(dirname "${server_dir%%&*}")
+  $ psql -qX "$EXPEER_TEST_POSTGRES" -c "DROP DATABASE IF EXISTS expeer_cli WITH (FORCE)" -c "CREATE DATABASE expeer_cli" 2>&1 | grep -v NOTICE
+  [1]
+  $ export PG="postgresql:///expeer_cli?host=$server_dir/socket&user=postgres"
+  $ export EXPEER_STATS_TEST_ACCOUNTS='*@test.expeer.example'
+
+A database on a server has no file beside which to keep the libraries' contents and the
+list of erased people: it asks where.
+
+  $ expeer --db "$PG" db init
+  expeer: database ready at 'postgresql:///expeer_cli?host=*/socket&user=postgres' (glob)
+  $ expeer --db "$PG" library list anything
+  expeer: error: the database is on a server: set files_dir (where the contents of the file libraries are kept on this machine), in the configuration or the environment
+  [78]
+  $ export EXPEER_FILES_DIR=$TMPDIR/files EXPEER_ERASURES_FILE=$TMPDIR/erasures
+
+The demonstration network, on both engines: the same report, lists and exports.
+
+  $ expeer --db "$PG" demo seed
+  expeer: seeded 907 fictional members, 320 spaces, 2562 news, 1100 comments and 11998 activities
+  $ expeer -q --db demo.db db init && expeer --db demo.db demo seed > /dev/null 2>&1
+  $ for command in "stats report --year 2024 --lang fr,en --format table" "members list" \
+  >   "spaces list --format json" "news list" "activity list --format json" "audit list"; do
+  >   expeer --db "$PG" $command > pg.out 2>&1; echo "$? $command"
+  >   expeer --db demo.db $command > sqlite.out 2>&1
+  >   cmp -s pg.out sqlite.out || diff sqlite.out pg.out | head -5
+  > done
+  0 stats report --year 2024 --lang fr,en --format table
+  0 members list
+  0 spaces list --format json
+  0 news list
+  0 activity list --format json
+  0 audit list
+
+An erasure leaves nothing of the person in the server's files: the tables are written
+anew (VACUUM FULL) and the old files removed. (The server's write-ahead log, pg_wal/, keeps
+the change until its next checkpoints recycle it, as a backup of the server would.)
+
+  $ expeer --db "$PG" members add amina.distinct@example.org --name "Amina Distinct-Person" --country TN --occupation lawyer
+  expeer: added member 908
+  $ psql -qX "$PG" -c CHECKPOINT
+  $ grep -r -l -a "Distinct-Person" "$server_dir/data/base" | wc -l | sed 's/[1-9][0-9]*/some/'
+  some
+  $ expeer --db "$PG" members erase amina.distinct@example.org --yes > /dev/null 2>&1
+  $ psql -qX "$PG" -c CHECKPOINT
+  $ grep -r -l -a "Distinct-Person" "$server_dir/data/base" | wc -l
+  0
+
+A URL that holds a password is refused: it would be shown wherever the database is named.
+The password goes in EXPEER_DB_PASSWORD, or libpq's password file.
+
+  $ expeer --db "postgresql://expeer:s3cret@db.example/expeer" db status
+  expeer: error: the database URL holds a password: give it in EXPEER_DB_PASSWORD or in libpq's password file (PGPASSFILE) instead, so that it is never shown
+  [78]
+  $ expeer --db "postgresql:///expeer_cli?host=$server_dir/socket&user=postgres&password=s3cret" db status 2>&1 | grep -c s3cret
+  0
+  [1]
+
+A server that does not answer is a temporary failure (75: cron tries again later); a login
+the server refuses is a permission error (77).
+
+  $ expeer --db "postgresql:///expeer_cli?host=$TMPDIR/no-server" members list 2>&1 | sed 's/"[^"]*"/"..."/'
+  expeer: error: cannot reach the database server of 'postgresql:///expeer_cli?host=*/no-server': connection to server on socket "..." failed: No such file or directory Is the server running locally and accepting connections on that socket?; try again later (glob)
+  $ expeer --db "postgresql:///expeer_cli?host=$TMPDIR/no-server" members list > /dev/null 2>&1
+  [75]
+  $ expeer --db "postgresql:///expeer_cli?host=$server_dir/socket&user=nobody" members list
+  expeer: error: the database server of 'postgresql:///expeer_cli?host=*/socket&user=nobody' refused: connection to server on socket "*" failed: FATAL: role "nobody" does not exist (glob)
+  [77]
+  $ psql -qX "$EXPEER_TEST_POSTGRES" -c "DROP DATABASE expeer_cli WITH (FORCE)"
