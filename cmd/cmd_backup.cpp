@@ -56,11 +56,11 @@ void add_backup_commands(CLI::App& group, Context& context, Action& action) {
         restore->add_option("file", c->file, "The backup")->required()->check(CLI::ExistingFile);
         restore->callback([&, c] {
             action = [&, c] {
-                const auto target = context.database_options().file;
+                const auto target = context.database_options();
                 const auto s = restore_backup(c->file, target, context.blobs(), context.erasures(), context.clock(),
                                               context.config().get("actor"));
                 context.say(fmt::format("expeer: restored {} entries to '{}' (schema version {}, backed up at {})", s.entries,
-                                        target.string(), s.schema_version, s.created_at));
+                                        target.shown(), s.schema_version, s.created_at));
                 if (s.erasures_replayed > 0)
                     context.say(fmt::format("expeer: erased again {} member(s) erased since the backup was made",
                                             s.erasures_replayed));

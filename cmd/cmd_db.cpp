@@ -1,8 +1,9 @@
-// expeer db init|status|migrate|check
+// expeer db init|status|migrate|copy|check
 #include "commands.hpp"
 #include "members/registry.hpp"
 #include "store/audit_store.hpp"
 #include "maintenance/db_check.hpp"
+#include "maintenance/db_copy.hpp"
 #include "util/printable.hpp"
 
 #include <algorithm>
@@ -68,6 +69,24 @@ void db_migrate(Context& context) {
                                 db->status().version));
     }
     apply_configured_email_rule(context, *db);
+}
+
+void db_copy(Context& context, const std::string& from, const std::string& to, const std::string& format) {
+    const auto from_options = context.database_options(from), to_options = context.database_options(to);
+    const auto copied = copy_network(from_options, to_options, context.clock(), context.config().get("actor"));
+    Records records;
+    records.columns = {"table", "rows"};
+    std::int64_t rows = 0;
+    for (const auto& table : copied) {
+        nlohmann::ordered_json row;
+        row["table"] = table.name;
+        row["rows"] = table.rows;
+        records.rows.push_back(std::move(row));
+        rows += table.rows;
+    }
+    if (!format.empty()) print_records(context.out, records, context.format(format));
+    context.say(fmt::format("expeer: copied {} rows of {} tables from '{}' to '{}', and compared every table",
+                            rows, copied.size(), from_options.shown(), to_options.shown()));
 }
 
 // One row for each finding: what, which, and what was (or --repair would be) done.
@@ -155,6 +174,19 @@ void add_db_commands(CLI::App& group, Context& context, Action& action) {
         .add_subcommand("migrate",
                         "Apply the schema migrations this program has and the database lacks")
         ->callback([&] { action = [&] { db_migrate(context); }; });
+
+    auto* copy = group.add_subcommand(
+        "copy", "Copy the whole network into a new database, SQLite or PostgreSQL, and compare every table");
+    auto copy_from = std::make_shared<std::string>();
+    auto copy_to = std::make_shared<std::string>();
+    auto copy_format = std::make_shared<std::string>();
+    copy->add_option("from", *copy_from, "The database to copy: a file, or a postgresql:// URL")->required();
+    copy->add_option("to", *copy_to, "A new database: a file that does not exist, or a server's empty database")
+        ->required();
+    add_format_option(*copy, *copy_format);
+    copy->callback([&, copy_from, copy_to, copy_format] {
+        action = [&, copy_from, copy_to, copy_format] { db_copy(context, *copy_from, *copy_to, *copy_format); };
+    });
 
     auto* check = group.add_subcommand(
         "check",

@@ -42,8 +42,10 @@ const Clock& Context::clock() {
     return *clock_;
 }
 
-DatabaseOptions Context::database_options() {
-    DatabaseOptions options = database_at(config().get("database"), static_cast<int>(config().get_integer("busy_timeout_ms")));
+DatabaseOptions Context::database_options() { return database_options(config().get("database")); }
+
+DatabaseOptions Context::database_options(const std::string& location) {
+    DatabaseOptions options = database_at(location, static_cast<int>(config().get_integer("busy_timeout_ms")));
     // A server's password comes from the environment (or libpq's password file), never
     // from the database URL, which messages and `config show` print.
     if (options.on_server()) options.password = env_.get("EXPEER_DB_PASSWORD").value_or("");

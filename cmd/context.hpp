@@ -45,6 +45,9 @@ public:
     Config& config();
     const Clock& clock();
     DatabaseOptions database_options();
+    // Another database than the configured one, named by a file or a URL, with the same
+    // settings (busy timeout, password).
+    DatabaseOptions database_options(const std::string& location);
     // Must exist and be at this program's schema version. A command that only reads asks for
     // it read-only: it then works on a copy nobody may change (a mounted copy, mode 0444), and
     // a command that writes says clearly when the database cannot be written.

@@ -6,6 +6,7 @@
 #include "members/erasure_list.hpp"
 #include "store/migrations.hpp"
 #include "store/database.hpp"
+#include "store/database_copy.hpp"
 #include "store/library_store.hpp"
 #include "util/atomic_file.hpp"
 #include "util/clock.hpp"
@@ -19,6 +20,8 @@
 #include <nlohmann/json.hpp>
 
 #include <cerrno>
+#include <cstring>
+#include <stdlib.h>
 #include <exception>
 #include <fstream>
 #include <map>
@@ -178,9 +181,12 @@ BackupSummary create_backup(Database& db, const BlobStore& blobs, const Clock& c
     // directory, not beside the backup: a run killed while it exists leaves the personal data
     // where it already was, and the next backup removes it. A read-only copy of the database
     // has it beside the backup instead, where the next backup removes it as well.
-    const auto database_directory = std::filesystem::absolute(db.file()).parent_path();
+    // A database on a server has no directory here: its copy is made beside the backup.
     const auto backup_directory = std::filesystem::absolute(file).parent_path();
-    const std::string prefix = "." + db.file().filename().string() + ".backup-";
+    const auto database_directory =
+        db.options().on_server() ? backup_directory : std::filesystem::absolute(db.file()).parent_path();
+    const std::string prefix =
+        "." + (db.options().on_server() ? std::string("expeer") : db.file().filename().string()) + ".backup-";
     remove_orphan_scratch_files(database_directory, prefix);
     remove_orphan_scratch_files(backup_directory, prefix);
     std::optional<ScratchFile> scratch;
@@ -230,8 +236,63 @@ BackupSummary verify_backup(const std::filesystem::path& file) {
     return walk_backup(file, [](const std::string&, const ManifestEntry&, const BlobStore::Reader&) {});
 }
 
-BackupSummary restore_backup(const std::filesystem::path& file, const std::filesystem::path& database_file,
-                             BlobStore& blobs, const ErasureList& erasures, const Clock& clock, const std::string& actor) {
+namespace {
+
+BackupSummary restore_to_file(const std::filesystem::path& file, const std::filesystem::path& database_file,
+                              BlobStore& blobs, const ErasureList& erasures, const Clock& clock,
+                              const std::string& actor);
+
+// A server's database is filled from the backup's SQLite file, restored first in a private
+// directory (0700) beside the contents and removed after, with every erasure replayed there:
+// the server never holds a person erased since the backup, not even for a moment.
+BackupSummary restore_to_server(const std::filesystem::path& file, const DatabaseOptions& target, BlobStore& blobs,
+                                const ErasureList& erasures, const Clock& clock, const std::string& actor) {
+    Database::init(target, clock);
+    const auto server = Database::open(target);
+    for (const auto& table : server->table_names()) {
+        if (table == "schema_migrations" || table == "email_key_rule") continue;
+        Statement count = server->prepare("SELECT count(*) FROM " + table);
+        if (server->guarded([&] { return count.next() && count.integer(0) > 0; }))
+            throw Error(ErrorKind::cannot_create,
+                        fmt::format("'{}' already holds data (table {}): a backup is restored only into an empty "
+                                    "database",
+                                    target.shown(), table));
+    }
+    const auto place = std::filesystem::absolute(blobs.root()).parent_path();
+    create_private_directories(place);
+    std::string pattern = (place / ".expeer-restore-XXXXXX").string();
+    if (!::mkdtemp(pattern.data()))
+        throw Error(ErrorKind::cannot_create,
+                    fmt::format("cannot make a private directory in '{}': {}", place.string(), std::strerror(errno)));
+    const std::filesystem::path scratch = pattern;
+    struct Remove {
+        std::filesystem::path directory;
+        ~Remove() {
+            std::error_code ignored;
+            std::filesystem::remove_all(directory, ignored);
+        }
+    } remove{scratch};
+    auto restored = restore_to_file(file, scratch / "expeer.db", blobs, erasures, clock, actor);
+    DatabaseOptions restored_file;
+    restored_file.file = scratch / "expeer.db";
+    const auto source = Database::open(restored_file);
+    copy_database(*source, *server);
+    return restored;
+}
+
+} // namespace
+
+BackupSummary restore_backup(const std::filesystem::path& file, const DatabaseOptions& target, BlobStore& blobs,
+                             const ErasureList& erasures, const Clock& clock, const std::string& actor) {
+    if (target.on_server()) return restore_to_server(file, target, blobs, erasures, clock, actor);
+    return restore_to_file(file, target.file, blobs, erasures, clock, actor);
+}
+
+namespace {
+
+BackupSummary restore_to_file(const std::filesystem::path& file, const std::filesystem::path& database_file,
+                              BlobStore& blobs, const ErasureList& erasures, const Clock& clock,
+                              const std::string& actor) {
     if (std::filesystem::exists(database_file))
         throw Error(ErrorKind::cannot_create, fmt::format("'{}' exists: a backup is restored only where there is no "
                                                           "database yet", database_file.string()));
@@ -276,5 +337,7 @@ BackupSummary restore_backup(const std::filesystem::path& file, const std::files
     created.keep();
     return restored;
 }
+
+} // namespace
 
 } // namespace expeer

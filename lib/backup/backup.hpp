@@ -2,6 +2,8 @@
 // stored content it refers to, and a manifest of their SHA-256, as a tar.gz.
 #pragma once
 
+#include "store/database_options.hpp"
+
 #include <cstdint>
 #include <filesystem>
 #include <string>
@@ -29,11 +31,13 @@ BackupSummary create_backup(Database& db, const BlobStore& blobs, const Clock& c
 // Checks every entry against the manifest; a damaged, incomplete or foreign file is an Error.
 BackupSummary verify_backup(const std::filesystem::path& file);
 
-// Verifies the whole backup first, then restores the database to `database_file` and the
-// contents to `blobs`; both must be empty. Nothing is left half-restored. The database is
-// brought to this program's schema, and everyone on `erasures` is erased again: a backup
-// made before an erasure holds the person in full.
-BackupSummary restore_backup(const std::filesystem::path& file, const std::filesystem::path& database_file,
-                             BlobStore& blobs, const ErasureList& erasures, const Clock& clock, const std::string& actor);
+// Verifies the whole backup first, then restores the database to `target` (a file that does
+// not exist, or a server's empty database) and the contents to `blobs`, which must be empty.
+// Nothing is left half-restored. The database is brought to this program's schema, and
+// everyone on `erasures` is erased again: a backup made before an erasure holds the person
+// in full. Into a server, all that is done on an SQLite file in a private directory beside
+// `blobs`, then copied in one transaction.
+BackupSummary restore_backup(const std::filesystem::path& file, const DatabaseOptions& target, BlobStore& blobs,
+                             const ErasureList& erasures, const Clock& clock, const std::string& actor);
 
 } // namespace expeer

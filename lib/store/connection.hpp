@@ -39,6 +39,10 @@ public:
 
     virtual bool has_table(const std::string& name) = 0;
     virtual std::int64_t table_count() = 0;
+    // The store's tables by name, in alphabetical order (the engine's own left out).
+    virtual std::vector<std::string> table_names() = 0;
+    // After rows were copied in with their ids, new rows of `table` get ids after them.
+    virtual void continue_ids(const std::string& table) = 0;
 
     // Migrations rebuild tables, which must not cascade deletes through references: they are
     // checked once at the end instead, before committing. Called outside a transaction.

@@ -1,6 +1,7 @@
 #include "store/database.hpp"
 
 #include "store/audit_store.hpp"
+#include "store/database_copy.hpp"
 #include "store/migrations.hpp"
 #include "store/postgres/postgres_connection.hpp"
 #include "store/sqlite/sqlite_connection.hpp"
@@ -108,6 +109,14 @@ std::unique_ptr<JobLock> Database::lock_job(const std::string& job, const std::s
     return guarded([&] { return connection_->lock_job(job, what); });
 }
 
+std::vector<std::string> Database::table_names() {
+    return guarded([&] { return connection_->table_names(); });
+}
+
+void Database::continue_ids(const std::string& table) {
+    guarded([&] { connection_->continue_ids(table); });
+}
+
 void Database::execute(const std::string& sql) {
     guarded([&] { connection_->execute(sql); });
 }
@@ -135,7 +144,16 @@ void Database::overwrite_deleted_data() {
 }
 
 void Database::snapshot_to(const std::filesystem::path& target) {
-    guarded([&] { connection_->snapshot_to(target); });
+    if (!options_.on_server()) return guarded([&] { connection_->snapshot_to(target); });
+    // A server's database is copied, in one read transaction, into an SQLite file: the same
+    // backups on both engines, each restorable into the other.
+    DatabaseOptions file;
+    file.file = target;
+    Database::init(file, SystemClock());
+    const auto copy = Database::open(file);
+    copy_database(*this, *copy);
+    // No WAL file left beside it: the copy is one file, as VACUUM INTO makes it.
+    copy->execute("PRAGMA journal_mode = DELETE");
 }
 
 SchemaStatus Database::status() {

@@ -95,6 +95,11 @@ public:
     // Applies pending migrations in one transaction; returns how many were applied.
     int migrate(const Clock& clock);
 
+    // The store's tables, by name, in alphabetical order.
+    std::vector<std::string> table_names();
+    // After rows were copied in with their ids, new rows of `table` get ids after them.
+    void continue_ids(const std::string& table);
+
     // SQL that takes no parameters and returns no rows (schema changes, in tests).
     void execute(const std::string& sql);
 
@@ -115,7 +120,8 @@ public:
     void overwrite_deleted_data();
 
     // A consistent copy of the whole database in `target`, an empty file the caller created
-    // (mode 0600), made while other commands may be writing (VACUUM INTO). A failure names
+    // (mode 0600), made while other commands may be writing: an SQLite database, whichever
+    // the engine (VACUUM INTO on SQLite, a copy of every table from a server). A failure names
     // `target`, not the database: it is the copy that could not be written.
     void snapshot_to(const std::filesystem::path& target);
     const std::filesystem::path& file() const { return file_; }

@@ -32,6 +32,9 @@ private:
     Kind kind_;
 };
 
+// What a column of the current row holds, for code that copies rows it does not know.
+enum class ValueKind { null, integer, real, text };
+
 // What an engine implements (store/sqlite/ for SQLite). It throws StoreFailure.
 class StatementEngine {
 public:
@@ -50,6 +53,10 @@ public:
     // The text without a copy: valid until the next step or reset.
     virtual std::string_view text_view(int column) = 0;
     virtual void reset() = 0; // ready to run again, every parameter NULL until bound again
+    // The query's columns, once it has run (after the first next()).
+    virtual int column_count() = 0;
+    virtual std::string column_name(int column) = 0;
+    virtual ValueKind kind(int column) = 0;
 };
 
 class Statement {
@@ -114,6 +121,9 @@ public:
         if (is_null(column)) return std::nullopt;
         return integer(column);
     }
+    int column_count() { return engine_->column_count(); }
+    std::string column_name(int column) { return engine_->column_name(column); }
+    ValueKind kind(int column) { return engine_->kind(column); }
     std::optional<std::string> optional_text(int column) {
         if (is_null(column)) return std::nullopt;
         return text(column);

@@ -7,6 +7,7 @@
 #include <fmt/format.h>
 #include <libpq-fe.h>
 
+#include <stdexcept>
 #include <vector>
 
 namespace expeer {
@@ -133,6 +134,26 @@ std::int64_t PostgresConnection::table_count() {
     return integer("SELECT count(*) FROM information_schema.tables WHERE table_schema = current_schema()");
 }
 
+std::vector<std::string> PostgresConnection::table_names() {
+    PostgresStatement query(connection_, "SELECT table_name FROM information_schema.tables WHERE table_schema = "
+                                         "current_schema() AND table_type = 'BASE TABLE' ORDER BY table_name COLLATE \"C\"");
+    std::vector<std::string> names;
+    while (query.step()) names.push_back(query.text(0));
+    return names;
+}
+
+// An identity's sequence does not know of ids given explicitly: it is moved past them.
+void PostgresConnection::continue_ids(const std::string& table) {
+    PostgresStatement sequence(connection_, "SELECT pg_get_serial_sequence(?, 'id')");
+    sequence.bind_text(1, table, true);
+    if (!sequence.step() || sequence.is_null(0)) return; // no identity
+    const std::string name = sequence.text(0);
+    PostgresStatement move(connection_, "SELECT setval(?::regclass, (SELECT coalesce(max(id), 0) + 1 FROM " + table +
+                                            "), false)");
+    move.bind_text(1, name, true);
+    move.step();
+}
+
 // PostgreSQL changes a table in place (ALTER TABLE), so its migrations never rebuild one and
 // its references are checked at every statement.
 void PostgresConnection::check_references(bool) {}
@@ -148,9 +169,9 @@ bool PostgresConnection::forget_deleted_rows() {
 
 void PostgresConnection::overwrite_deleted_data() {} // forget_deleted_rows does it
 
+// Database::snapshot_to copies a server's tables into an SQLite file instead.
 void PostgresConnection::snapshot_to(const std::filesystem::path&) {
-    throw Error(ErrorKind::usage, "backup create does not work on a PostgreSQL database yet: back it up with "
-                                  "PostgreSQL's pg_dump meanwhile");
+    throw std::logic_error("a server's database has no file to copy");
 }
 
 namespace {

@@ -24,6 +24,8 @@ public:
     void roll_back() override;
     bool has_table(const std::string& name) override;
     std::int64_t table_count() override;
+    std::vector<std::string> table_names() override;
+    void continue_ids(const std::string& table) override;
     void check_references(bool each_statement) override;
     std::string broken_reference() override;
     bool forget_deleted_rows() override;

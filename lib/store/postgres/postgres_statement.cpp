@@ -15,6 +15,9 @@ namespace {
 // Type oids from PostgreSQL's catalog (pg_type.dat); libpq has no header for them.
 constexpr Oid bool_oid = 16;
 constexpr Oid int8_oid = 20;
+constexpr Oid int2_oid = 21;
+constexpr Oid int4_oid = 23;
+constexpr Oid float4_oid = 700;
 constexpr Oid text_oid = 25;
 constexpr Oid float8_oid = 701;
 
@@ -199,6 +202,26 @@ std::string_view PostgresStatement::text_view(int column) {
     const char* value = cell(column);
     if (!value) return {};
     return {value, static_cast<std::size_t>(PQgetlength(result_, row_, column))};
+}
+
+int PostgresStatement::column_count() { return result_ ? PQnfields(result_) : 0; }
+
+std::string PostgresStatement::column_name(int column) {
+    const char* name = result_ ? PQfname(result_, column) : nullptr;
+    return name ? name : "";
+}
+
+ValueKind PostgresStatement::kind(int column) {
+    if (!cell(column)) return ValueKind::null;
+    switch (PQftype(result_, column)) {
+    case bool_oid:
+    case int2_oid:
+    case int4_oid:
+    case int8_oid: return ValueKind::integer;
+    case float4_oid:
+    case float8_oid: return ValueKind::real;
+    default: return ValueKind::text;
+    }
 }
 
 void PostgresStatement::reset() {

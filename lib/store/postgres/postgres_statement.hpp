@@ -49,6 +49,9 @@ public:
     std::string text(int column) override;
     std::string_view text_view(int column) override;
     void reset() override;
+    int column_count() override;
+    std::string column_name(int column) override;
+    ValueKind kind(int column) override;
 
 private:
     struct Parameter {

@@ -159,6 +159,16 @@ std::int64_t SqliteConnection::table_count() {
     return integer("SELECT count(*) FROM sqlite_master WHERE type = 'table'");
 }
 
+std::vector<std::string> SqliteConnection::table_names() {
+    SqliteStatement query(db_, "SELECT name FROM sqlite_master WHERE type = 'table' AND name NOT LIKE 'sqlite\\_%' "
+                               "ESCAPE '\\' ORDER BY name");
+    std::vector<std::string> names;
+    while (query.step()) names.push_back(query.text(0));
+    return names;
+}
+
+void SqliteConnection::continue_ids(const std::string&) {} // SQLite takes the highest id + 1
+
 // The pragma has no effect inside a transaction, hence outside it.
 void SqliteConnection::check_references(bool each_statement) {
     execute(each_statement ? "PRAGMA foreign_keys = ON" : "PRAGMA foreign_keys = OFF");

@@ -94,6 +94,23 @@ std::string_view SqliteStatement::text_view(int column) {
     return {text, static_cast<std::size_t>(sqlite3_column_bytes(statement_, column))};
 }
 
+int SqliteStatement::column_count() { return sqlite3_column_count(statement_); }
+
+std::string SqliteStatement::column_name(int column) {
+    const char* name = sqlite3_column_name(statement_, column);
+    return name ? name : "";
+}
+
+ValueKind SqliteStatement::kind(int column) {
+    require_row();
+    switch (sqlite3_column_type(statement_, column)) {
+    case SQLITE_NULL: return ValueKind::null;
+    case SQLITE_INTEGER: return ValueKind::integer;
+    case SQLITE_FLOAT: return ValueKind::real;
+    default: return ValueKind::text;
+    }
+}
+
 void SqliteStatement::reset() {
     has_row_ = false;
     sqlite3_reset(statement_); // its code is the last step's, already thrown

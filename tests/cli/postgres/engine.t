@@ -3,9 +3,13 @@ the same output. The test fixture started the server (tests/postgres/server); th
 transcript makes a database of its own there.
 
   $ server_dir=${EXPEER_TEST_POSTGRES#*host=}; server_dir=$(dirname "${server_dir%%&*}")
-  $ psql -qX "$EXPEER_TEST_POSTGRES" -c "DROP DATABASE IF EXISTS expeer_cli WITH (FORCE)" -c "CREATE DATABASE expeer_cli" 2>&1 | grep -v NOTICE
+  $ for db in expeer_cli expeer_cli_copy expeer_cli_restored; do
+  >   psql -qX "$EXPEER_TEST_POSTGRES" -c "DROP DATABASE IF EXISTS $db WITH (FORCE)" -c "CREATE DATABASE $db" 2>&1 | grep -v NOTICE
+  > done
   [1]
   $ export PG="postgresql:///expeer_cli?host=$server_dir/socket&user=postgres"
+  $ export COPY="postgresql:///expeer_cli_copy?host=$server_dir/socket&user=postgres"
+  $ export RESTORED="postgresql:///expeer_cli_restored?host=$server_dir/socket&user=postgres"
   $ export EXPEER_STATS_TEST_ACCOUNTS='*@test.expeer.example'
 
 A database on a server has no file beside which to keep the libraries' contents and the
@@ -35,6 +39,43 @@ The demonstration network, on both engines: the same report, lists and exports.
   0 news list
   0 activity list --format json
   0 audit list
+
+A network moves to a server, and back, with `db copy`, which compares every table before it
+keeps anything; it copies only into a new database.
+
+  $ expeer db copy demo.db "$COPY"
+  expeer: copied 17404 rows of 21 tables from 'demo.db' to 'postgresql:///expeer_cli_copy?host=*/socket&user=postgres', and compared every table (glob)
+  $ expeer db copy "$COPY" back.db --format json > copied.json
+  expeer: copied 17405 rows of 21 tables from 'postgresql:///expeer_cli_copy?host=*/socket&user=postgres' to 'back.db', and compared every table (glob)
+  $ head -4 copied.json
+  [
+    {
+      "table": "audit_log",
+      "rows": 3
+  $ expeer --db back.db news list > back.out && expeer --db demo.db news list | cmp - back.out && echo same news
+  same news
+  $ expeer db copy demo.db "$COPY"
+  expeer: error: 'postgresql:///expeer_cli_copy?host=*/socket&user=postgres' already holds data (table audit_log): a network is copied only into a new database (glob)
+  [73]
+  $ expeer db copy demo.db demo.db
+  expeer: error: 'demo.db' is both where to copy from and to
+  [64]
+
+A backup of the server is an SQLite database in the usual backup file: it restores into a
+server or into a file.
+
+  $ expeer --db "$COPY" backup create copy.tar.gz
+  expeer: backed up 1 entries (*) to 'copy.tar.gz' (glob)
+  $ ls -a | grep -c backup-
+  0
+  [1]
+  $ EXPEER_FILES_DIR=$TMPDIR/restored-files expeer --db "$RESTORED" backup restore copy.tar.gz
+  expeer: restored 1 entries to 'postgresql:///expeer_cli_restored?host=*/socket&user=postgres' (schema version 12, backed up at 2024-09-15T08:30:00Z) (glob)
+  $ EXPEER_FILES_DIR=$TMPDIR/restored-files expeer --db "$RESTORED" members list | cmp - <(expeer --db demo.db members list) && echo same members
+  same members
+  $ ls -a $TMPDIR | grep -c expeer-restore
+  0
+  [1]
 
 An erasure leaves nothing of the person in the server's files: the tables are written
 anew (VACUUM FULL) and the old files removed. (The server's write-ahead log, pg_wal/, keeps
@@ -70,4 +111,6 @@ the server refuses is a permission error (77).
   $ expeer --db "postgresql:///expeer_cli?host=$server_dir/socket&user=nobody" members list
   expeer: error: the database server of 'postgresql:///expeer_cli?host=*/socket&user=nobody' refused: connection to server on socket "*" failed: FATAL: role "nobody" does not exist (glob)
   [77]
-  $ psql -qX "$EXPEER_TEST_POSTGRES" -c "DROP DATABASE expeer_cli WITH (FORCE)"
+  $ for db in expeer_cli expeer_cli_copy expeer_cli_restored; do
+  >   psql -qX "$EXPEER_TEST_POSTGRES" -c "DROP DATABASE $db WITH (FORCE)"
+  > done

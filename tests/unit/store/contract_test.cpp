@@ -2,10 +2,12 @@
 // PostgreSQL when ctest has started a server): what the stores and the commands rely on.
 #include "../scratch_database.hpp"
 #include "store/database.hpp"
+#include "store/database_copy.hpp"
 #include "util/error.hpp"
 
 #include <catch2/catch.hpp>
 
+#include <algorithm>
 #include <thread>
 
 using namespace expeer;
@@ -189,4 +191,17 @@ TEST_CASE("a job is held by one process at a time", "[engine]") {
         CHECK_NOTHROW(other->lock_job("letter", "a letter"));
     }
     CHECK_NOTHROW(other->lock_job("pull", "another pull"));
+}
+
+TEST_CASE("a copy carries every table of the schema, whichever the engine", "[engine]") {
+    const auto engine = GENERATE(from_range(test::engines()));
+    CAPTURE(engine);
+    test::ScratchDatabase scratch(engine);
+    Database::init(scratch.options(), FixedClock(test::at("2024-01-01T00:00:00Z")));
+    auto db = Database::open(scratch.options());
+    auto tables = db->table_names();
+    std::erase(tables, "schema_migrations"); // each database records its own
+    auto copied = copied_tables();
+    std::sort(copied.begin(), copied.end());
+    CHECK(tables == copied);
 }
