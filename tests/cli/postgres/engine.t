@@ -40,6 +40,11 @@ The demonstration network, on both engines: the same report, lists and exports.
   0 activity list --format json
   0 audit list
 
+The server's database and the contents kept on this machine agree:
+
+  $ expeer --db "$PG" db check
+  expeer: the database and its contents agree
+
 A network moves to a server, and back, with `db copy`, which compares every table before it
 keeps anything; it copies only into a new database.
 
