@@ -59,7 +59,7 @@ void require_existing(const std::filesystem::path& file) {
 } // namespace
 
 Database::Database(const DatabaseOptions& options)
-    : options_(options), file_(options.file), shown_(options.shown()), read_only_(options.access == DatabaseAccess::read_only) {
+    : options_(options) {
     try {
         if (options.on_server()) connection_ = std::make_unique<PostgresConnection>(options);
         else connection_ = std::make_unique<SqliteConnection>(options);
@@ -104,7 +104,7 @@ void HeldWrite::commit() {
     db_.guarded([&] { transaction_->commit(); });
 }
 
-void Database::rethrow(const StoreFailure& e) const { throw_error(shown_, e); }
+void Database::rethrow(const StoreFailure& e) const { throw_error(shown(), e); }
 std::unique_ptr<JobLock> Database::lock_job(const std::string& job, const std::string& what) {
     return guarded([&] { return connection_->lock_job(job, what); });
 }
@@ -164,7 +164,7 @@ SchemaStatus Database::status() {
         if (!connection_->has_table("schema_migrations")) {
             if (connection_->table_count() > 0)
                 throw Error(ErrorKind::config,
-                            fmt::format("'{}' is a database, but not an expeer one", shown_));
+                            fmt::format("'{}' is a database, but not an expeer one", shown()));
             return status;
         }
         Statement query = prepare("SELECT version, applied_at FROM schema_migrations ORDER BY version DESC LIMIT 1");
@@ -200,7 +200,7 @@ int Database::migrate(const Clock& clock) {
             throw Error(ErrorKind::config,
                         fmt::format("the database '{}' is at schema version {}, newer than this "
                                     "program knows ({}): upgrade expeer",
-                                    shown_, current.version, current.latest));
+                                    shown(), current.version, current.latest));
         int applied = 0;
         for (const auto& migration : connection_->migrations()) {
             if (migration.version <= current.version) continue;
@@ -214,7 +214,7 @@ int Database::migrate(const Clock& clock) {
         }
         if (const std::string table = connection_->broken_reference(); !table.empty())
             throw Error(ErrorKind::failure, fmt::format("a migration of '{}' broke a reference in table {}; "
-                                                        "nothing was changed", shown_, table));
+                                                        "nothing was changed", shown(), table));
         transaction.commit();
         return applied;
     });

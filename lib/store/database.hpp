@@ -124,9 +124,9 @@ public:
     // the engine (VACUUM INTO on SQLite, a copy of every table from a server). A failure names
     // `target`, not the database: it is the copy that could not be written.
     void snapshot_to(const std::filesystem::path& target);
-    const std::filesystem::path& file() const { return file_; }
+    const std::filesystem::path& file() const { return options_.file; }
     // The database as messages name it: its file, or its URL.
-    const std::string& shown() const { return shown_; }
+    std::string shown() const { return options_.shown(); }
     // How it was opened: for a second connection to the same database.
     const DatabaseOptions& options() const { return options_; }
 
@@ -134,7 +134,7 @@ public:
     // overlap, on this machine or another: a temporary Error naming `what` when another
     // process holds it.
     std::unique_ptr<JobLock> lock_job(const std::string& job, const std::string& what);
-    bool read_only() const { return read_only_; }
+    bool read_only() const { return options_.access == DatabaseAccess::read_only; }
 
     // Runs `body(Write&)` in one write transaction, committed when it returns and rolled back
     // when it throws; the store's failures become expeer errors (busy: temporary).
@@ -210,9 +210,6 @@ private:
     [[noreturn]] void rethrow(const StoreFailure& e) const;
 
     DatabaseOptions options_;
-    std::filesystem::path file_;
-    std::string shown_; // the database as messages name it
-    bool read_only_;
     std::unique_ptr<Connection> connection_;
     std::unordered_map<std::string, std::unique_ptr<Statement>> prepared_;
 };
