@@ -249,15 +249,8 @@ BackupSummary restore_to_server(const std::filesystem::path& file, const Databas
                                 const ErasureList& erasures, const Clock& clock, const std::string& actor) {
     Database::init(target, clock);
     const auto server = Database::open(target);
-    for (const auto& table : server->table_names()) {
-        if (table == "schema_migrations" || table == "email_key_rule") continue;
-        Statement count = server->prepare("SELECT count(*) FROM " + table);
-        if (server->guarded([&] { return count.next() && count.integer(0) > 0; }))
-            throw Error(ErrorKind::cannot_create,
-                        fmt::format("'{}' already holds data (table {}): a backup is restored only into an empty "
-                                    "database",
-                                    target.shown(), table));
-    }
+    // Checked before any content is restored; copy_database checks again, in its transaction.
+    require_new_database(*server, "a backup is restored only into an empty database");
     const auto place = std::filesystem::absolute(blobs.root()).parent_path();
     create_private_directories(place);
     std::string pattern = (place / ".expeer-restore-XXXXXX").string();

@@ -132,6 +132,15 @@ const std::vector<std::string>& copied_tables() {
     return names;
 }
 
+void require_new_database(Database& to, const std::string& why) {
+    to.guarded([&] {
+        for (const auto& table : table_specs())
+            if (std::string_view(table.name) != "email_key_rule" && rows_in(to, table.name) > 0)
+                throw Error(ErrorKind::cannot_create,
+                            fmt::format("'{}' already holds data (table {}): {}", to.shown(), table.name, why));
+    });
+}
+
 std::vector<CopiedTable> copy_database(Database& from, Database& to) {
     const auto from_status = from.status(), to_status = to.status();
     if (from_status.version != to_status.version)
@@ -142,16 +151,10 @@ std::vector<CopiedTable> copy_database(Database& from, Database& to) {
     std::vector<CopiedTable> copied;
     from.read([&](Read&) {
         to.write([&](Write&) {
-            for (const auto& table : table_specs()) {
-                // A new database holds its email key rule, and nothing else.
-                if (std::string_view(table.name) == "email_key_rule") to.prepare("DELETE FROM email_key_rule").run();
-                else if (rows_in(to, table.name) > 0)
-                    throw Error(ErrorKind::cannot_create,
-                                fmt::format("'{}' already holds data (table {}): a network is copied only into a "
-                                            "new database",
-                                            to.shown(), table.name));
+            require_new_database(to, "a network is copied only into a new database");
+            to.prepare("DELETE FROM email_key_rule").run(); // the source's rule comes with it
+            for (const auto& table : table_specs())
                 copy_table(from, to, table, copied.emplace_back(CopiedTable{table.name, 0}));
-            }
             // Checked before committing: a copy that differs is not kept.
             for (const auto& table : table_specs())
                 if (fingerprint(from, table) != fingerprint(to, table))

@@ -21,6 +21,10 @@ struct CopiedTable {
 // when the copy differs: nothing is then kept in `to`.
 std::vector<CopiedTable> copy_database(Database& from, Database& to);
 
+// An Error, which ends with `why`, when `to` holds data: a database just made holds only its
+// email key rule.
+void require_new_database(Database& to, const std::string& why);
+
 // The tables a copy carries, in the order their references need; a test checks that it is
 // every table of the schema.
 const std::vector<std::string>& copied_tables();
