@@ -5,26 +5,18 @@
 #include "store/database_copy.hpp"
 #include "util/error.hpp"
 
+#include "../error_kind.hpp"
+
 #include <catch2/catch.hpp>
 
 #include <algorithm>
 #include <thread>
 
 using namespace expeer;
+using test::error_kind_of;
 using Catch::Matchers::Contains;
 
 namespace {
-
-ErrorKind kind_of(const std::function<void()>& f, std::string* message = nullptr) {
-    try {
-        f();
-    } catch (const Error& e) {
-        if (message) *message = e.what();
-        return e.kind();
-    }
-    FAIL("no error");
-    return ErrorKind::failure;
-}
 
 std::int64_t integer_of(Database& db, const std::string& sql) {
     return db.guarded([&] {
@@ -64,7 +56,7 @@ TEST_CASE("init makes the latest schema, once; open checks its version", "[engin
 
     db->execute("INSERT INTO schema_migrations VALUES (999, 'from the future', '2030-01-01T00:00:00Z')");
     std::string message;
-    CHECK(kind_of([&] { Database::open(scratch.options()); }, &message) == ErrorKind::config);
+    CHECK(error_kind_of([&] { Database::open(scratch.options()); }, &message) == ErrorKind::config);
     CHECK_THAT(message, Contains("newer than this program"));
 }
 
@@ -120,7 +112,7 @@ TEST_CASE("writers queue, one at a time; readers are never blocked", "[engine]")
     db->execute("INSERT INTO scratch (x) VALUES (1)");
     bool ran = false;
     std::string message;
-    CHECK(kind_of([&] { other->write([&](Write&) { ran = true; }); }, &message) == ErrorKind::temporary);
+    CHECK(error_kind_of([&] { other->write([&](Write&) { ran = true; }); }, &message) == ErrorKind::temporary);
     CHECK_FALSE(ran);
     CHECK_THAT(message, Contains("try again later"));
     // The reader sees what was committed, not the writer's change under way.
@@ -186,7 +178,7 @@ TEST_CASE("a job is held by one process at a time", "[engine]") {
     {
         const auto held = db->lock_job("pull", "another pull");
         std::string message;
-        CHECK(kind_of([&] { other->lock_job("pull", "another pull"); }, &message) == ErrorKind::temporary);
+        CHECK(error_kind_of([&] { other->lock_job("pull", "another pull"); }, &message) == ErrorKind::temporary);
         CHECK_THAT(message, Contains("another pull is already running"));
         CHECK_NOTHROW(other->lock_job("letter", "a letter"));
     }

@@ -4,11 +4,14 @@
 #include "store/migrations.hpp"
 #include "util/error.hpp"
 
+#include "../error_kind.hpp"
+
 #include <catch2/catch.hpp>
 #include <sqlite3.h>
 #include <sys/stat.h>
 
 using namespace expeer;
+using test::error_kind_of;
 using Catch::Matchers::Contains;
 
 namespace {
@@ -19,16 +22,6 @@ unsigned mode_of(const std::filesystem::path& p) {
     return st.st_mode & 0777;
 }
 
-ErrorKind kind_of(const std::function<void()>& f, std::string* message = nullptr) {
-    try {
-        f();
-    } catch (const Error& e) {
-        if (message) *message = e.what();
-        return e.kind();
-    }
-    FAIL("no error");
-    return ErrorKind::failure;
-}
 
 std::int64_t integer_of(Database& db, const std::string& sql) {
     Statement query = db.prepare(sql);
@@ -83,7 +76,7 @@ TEST_CASE("the WAL file of a private database is private too") {
 TEST_CASE("a missing database tells how to create it") {
     test::ScratchDir dir;
     std::string message;
-    CHECK(kind_of([&] { Database::open({dir / "none.db", 1000}); }, &message) == ErrorKind::config);
+    CHECK(error_kind_of([&] { Database::open({dir / "none.db", 1000}); }, &message) == ErrorKind::config);
     CHECK_THAT(message, Contains("expeer db init"));
 }
 
@@ -96,28 +89,28 @@ TEST_CASE("a database newer than the program is refused, an older one asks for m
         db->execute("INSERT INTO schema_migrations VALUES (999, 'from the future', '2030-01-01T00:00:00Z')");
     }
     std::string message;
-    CHECK(kind_of([&] { Database::open(options); }, &message) == ErrorKind::config);
+    CHECK(error_kind_of([&] { Database::open(options); }, &message) == ErrorKind::config);
     CHECK_THAT(message, Contains("schema version 999, newer than this program"));
-    CHECK(kind_of([&] { Database::open_any_version(options)->migrate(SystemClock()); }) == ErrorKind::config);
+    CHECK(error_kind_of([&] { Database::open_any_version(options)->migrate(SystemClock()); }) == ErrorKind::config);
 
     {
         auto db = Database::open_any_version(options);
         db->execute("DELETE FROM schema_migrations");
         db->execute("INSERT INTO schema_migrations VALUES (0, 'older', '2020-01-01T00:00:00Z')");
     }
-    CHECK(kind_of([&] { Database::open(options); }, &message) == ErrorKind::config);
+    CHECK(error_kind_of([&] { Database::open(options); }, &message) == ErrorKind::config);
     CHECK_THAT(message, Contains("run 'expeer db migrate'"));
 }
 
 TEST_CASE("a file that is not an expeer database is refused") {
     test::ScratchDir dir;
     const auto text = dir.write("notes.txt", std::string(4096, 'x'));
-    CHECK(kind_of([&] { Database::open({text, 1000}); }) == ErrorKind::config);
+    CHECK(error_kind_of([&] { Database::open({text, 1000}); }) == ErrorKind::config);
     {
         sqlite_file(dir / "other.db", "CREATE TABLE recipes (name TEXT)");
     }
     std::string message;
-    CHECK(kind_of([&] { Database::open({dir / "other.db", 1000}); }, &message) == ErrorKind::config);
+    CHECK(error_kind_of([&] { Database::open({dir / "other.db", 1000}); }, &message) == ErrorKind::config);
     CHECK_THAT(message, Contains("not an expeer one"));
 }
 
@@ -129,7 +122,7 @@ TEST_CASE("a writer that cannot get the lock in time gets a temporary error") {
     auto held = holder->write_transaction();
     auto waiter = Database::open(options);
     std::string message;
-    CHECK(kind_of([&] { waiter->guarded([&] { waiter->write_transaction(); }); }, &message) ==
+    CHECK(error_kind_of([&] { waiter->guarded([&] { waiter->write_transaction(); }); }, &message) ==
           ErrorKind::temporary);
     CHECK_THAT(message, Contains("try again later"));
     // Readers are not blocked by a writer in WAL mode.
@@ -157,7 +150,7 @@ TEST_CASE("a version 1 database migrates to the latest version with its members 
                     "INSERT INTO consent_events (member_id, at, consent, source) VALUES (1, '2023-05-01T00:00:00Z', 1, 'form')");
     }
     std::string message;
-    CHECK(kind_of([&] { Database::open(options); }, &message) == ErrorKind::config);
+    CHECK(error_kind_of([&] { Database::open(options); }, &message) == ErrorKind::config);
     auto db = Database::open_any_version(options);
     CHECK(db->migrate(SystemClock()) == static_cast<int>(migrations().size()) - 1);
     CHECK(db->status().version == migrations().back().version);
@@ -267,6 +260,6 @@ TEST_CASE("a unit of work keeps the change with its audit entry, or neither") {
     auto other = Database::open(quick);
     auto held = db->write_transaction();
     bool ran = false;
-    CHECK(kind_of([&] { other->write([&](Write&) { ran = true; }); }) == ErrorKind::temporary);
+    CHECK(error_kind_of([&] { other->write([&](Write&) { ran = true; }); }) == ErrorKind::temporary);
     CHECK_FALSE(ran);
 }
