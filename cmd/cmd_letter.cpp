@@ -26,7 +26,10 @@ struct Command {
 };
 
 std::filesystem::path directory(Context& context) {
-    return letter_directory(context.config(), context.database_options().file);
+    // A server has no database file to keep the letters beside: they go beside the contents
+    // of the libraries, the place set for this network's files on this machine.
+    const auto& options = context.database_options();
+    return letter_directory(context.config(), options.on_server() ? context.blobs().root() : options.file);
 }
 
 CLI::Option* add_issue(CLI::App& command, Command& c) {

@@ -18,10 +18,10 @@
 
 namespace expeer {
 
-std::filesystem::path letter_directory(const Config& config, const std::filesystem::path& database_file) {
+std::filesystem::path letter_directory(const Config& config, const std::filesystem::path& beside) {
     const std::string dir = config.get("letter.dir");
     if (!dir.empty()) return dir;
-    return database_file.parent_path() / "letters";
+    return beside.parent_path() / "letters";
 }
 
 std::filesystem::path create_issue(const std::filesystem::path& directory, const std::string& issue, bool replace) {

@@ -16,8 +16,9 @@ class Clock;
 class Config;
 class Database;
 
-// letter.dir, or "letters" beside the database.
-std::filesystem::path letter_directory(const Config& config, const std::filesystem::path& database_file);
+// letter.dir, or "letters" in the directory that holds `beside` (the database's file, or on a
+// server the directory of the libraries' contents).
+std::filesystem::path letter_directory(const Config& config, const std::filesystem::path& beside);
 
 // Writes the skeleton of ISSUE.yaml; refuses an existing one unless `replace`.
 std::filesystem::path create_issue(const std::filesystem::path& directory, const std::string& issue, bool replace);

@@ -181,11 +181,18 @@ PullReport pull_platform(Database& db, BlobStore& blobs, TracimClient& tracim,
     Steps steps(db, request.dry_run);
     PulledRegistry registry;
     std::set<std::int64_t> visible;
+    std::size_t scrubbed = 0;
     steps.run([&] {
         registry = pull_registry(db, directory, context, report);
         visible = public_space_ids(SpaceStore(db).all());
-        apply_visibility(db, visible, now);
+        scrubbed = apply_visibility(db, visible, now);
     });
+    // The texts of a space that stopped being public were overwritten; their old versions
+    // must not stay in the store's files either (SQLite's WAL, PostgreSQL's dead rows).
+    if (scrubbed > 0 && !request.dry_run && !db.checkpoint_and_truncate())
+        report.warnings.push_back("a space stopped being public, and another process has the database open: the "
+                                  "old copies of its texts may stay in the database's files until it is done; run "
+                                  "`expeer db check --repair` then");
     // The next space is read from the platform while this one is written, on a connection of
     // its own: the platform's answers, not expeer's writes, set the pace. One space ahead at
     // most, and its feed a few pages ahead of the writer, so memory stays that of the largest

@@ -272,8 +272,9 @@ class RegistryPull {
 
 } // namespace
 
-void apply_visibility(Database& db, const std::set<std::int64_t>& public_spaces,
-                      const std::string& now) {
+std::size_t apply_visibility(Database& db, const std::set<std::int64_t>& public_spaces,
+                             const std::string& now) {
+    std::size_t scrubbed = 0;
     PlatformStore platform(db);
     for (const auto& [ext, id] : platform.spaces_by_external_id()) {
         auto cursor = platform.cursor(id);
@@ -286,8 +287,10 @@ void apply_visibility(Database& db, const std::set<std::int64_t>& public_spaces,
             platform.scrub_space(id, withheld_title);
             cursor->pulled_public = false;
             platform.save_cursor(id, *cursor, now);
+            ++scrubbed;
         }
     }
+    return scrubbed;
 }
 
 PulledRegistry pull_registry(Database& db, const PlatformDirectory& directory,

@@ -36,9 +36,10 @@ PulledRegistry pull_registry(Database& db, const PlatformDirectory& directory,
 
 // What a space that stopped being public keeps no more (titles, texts, file names), and a
 // space that became public has its contents read again: for every linked space, inside the
-// registry's transaction, whether or not its contents are read this time.
-void apply_visibility(Database& db, const std::set<std::int64_t>& public_spaces,
-                      const std::string& now);
+// registry's transaction, whether or not its contents are read this time. Returns how many
+// spaces it emptied.
+std::size_t apply_visibility(Database& db, const std::set<std::int64_t>& public_spaces,
+                             const std::string& now);
 
 struct SpaceToPull {
     TracimSpace space;

@@ -25,6 +25,13 @@ public:
 };
 
 // Every method throws StoreFailure, except where it says it throws an expeer Error.
+// A row of `table` (its id) that refers to a row of `parent` that is not there.
+struct MissingParent {
+    std::string table;
+    std::int64_t row = 0;
+    std::string parent;
+};
+
 class Connection {
 public:
     virtual ~Connection() = default;
@@ -49,6 +56,11 @@ public:
     virtual void check_references(bool each_statement) = 0;
     // A table with a reference to a row that is not there; empty when there is none.
     virtual std::string broken_reference() = 0;
+    // Every row whose parent is gone (written by a hand with references off, or left by a
+    // damaged page), for `db check`.
+    virtual std::vector<MissingParent> rows_without_parent() = 0;
+    // What the engine's own check finds wrong in its pages and indexes, one line each.
+    virtual std::vector<std::string> damage() = 0;
 
     // Leaves no old copy of deleted rows in the engine's files (SQLite: folds the WAL into the
     // database file and empties it). False if another connection kept it from completing.

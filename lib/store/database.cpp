@@ -113,6 +113,14 @@ std::vector<std::string> Database::table_names() {
     return guarded([&] { return connection_->table_names(); });
 }
 
+std::vector<MissingParent> Database::rows_without_parent() {
+    return guarded([&] { return connection_->rows_without_parent(); });
+}
+
+std::vector<std::string> Database::damage() {
+    return guarded([&] { return connection_->damage(); });
+}
+
 void Database::continue_ids(const std::string& table) {
     guarded([&] { connection_->continue_ids(table); });
 }

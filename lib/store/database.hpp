@@ -99,6 +99,9 @@ public:
     std::vector<std::string> table_names();
     // After rows were copied in with their ids, new rows of `table` get ids after them.
     void continue_ids(const std::string& table);
+    // Rows whose parent is gone, and damage to the engine's pages, for `db check`.
+    std::vector<MissingParent> rows_without_parent();
+    std::vector<std::string> damage();
 
     // SQL that takes no parameters and returns no rows (schema changes, in tests).
     void execute(const std::string& sql);

@@ -202,7 +202,7 @@ std::vector<std::pair<LetterSend, std::string>> LetterStore::sends_in_state(cons
         Statement q = db_.prepare(std::string("SELECT ") + send_columns +
                                   ", email FROM (SELECT s.*, coalesce(m.email, '') AS email, m.email_key "
                                   "FROM letter_sends s JOIN members m ON m.id = s.member_id "
-                                  "WHERE s.issue = ? AND s.status = ?) ORDER BY email_key, member_id");
+                                  "WHERE s.issue = ? AND s.status = ?) AS sends ORDER BY email_key, member_id");
         q.bind(1, issue);
         q.bind(2, status);
         std::vector<std::pair<LetterSend, std::string>> out;

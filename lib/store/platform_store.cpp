@@ -141,7 +141,7 @@ bool PlatformStore::update_news(std::int64_t news_id, const std::string& title,
     return db_.guarded([&] {
         auto& q = db_.cached("UPDATE news SET title = ?, body = ?, author_id = ?, posted_at = ? "
                              "WHERE id = ? AND "
-                             "(title <> ? OR body <> ? OR author_id IS NOT ? OR posted_at <> ?)");
+                             "(title <> ? OR body <> ? OR author_id IS DISTINCT FROM ? OR posted_at <> ?)");
         q.bind(5, news_id);
         for (int first : {1, 6}) { // the new values, then the same values compared
             q.bind(first, title);
@@ -159,7 +159,7 @@ bool PlatformStore::update_comment(std::int64_t comment_id, const std::string& b
     return db_.guarded([&] {
         auto& q = db_.cached(
             "UPDATE comments SET body = ?, author_id = ?, posted_at = ? WHERE id = ? AND "
-            "(body <> ? OR author_id IS NOT ? OR posted_at <> ?)");
+            "(body <> ? OR author_id IS DISTINCT FROM ? OR posted_at <> ?)");
         q.bind(4, comment_id);
         for (int first : {1, 5}) { // the new values, then the same values compared
             q.bind(first, body);

@@ -7,7 +7,9 @@
 #include <fmt/format.h>
 #include <libpq-fe.h>
 
+#include <chrono>
 #include <stdexcept>
+#include <thread>
 #include <vector>
 
 namespace expeer {
@@ -78,6 +80,7 @@ PostgresConnection::PostgresConnection(const DatabaseOptions& options) {
     PQsetNoticeProcessor(connection_, ignore_notice, nullptr);
     try {
         execute(fmt::format("SET lock_timeout = {}; SET client_min_messages = warning", options.busy_timeout_ms));
+        busy_timeout_ms_ = options.busy_timeout_ms;
         if (options.access == DatabaseAccess::read_only) execute("SET default_transaction_read_only = on");
     } catch (...) {
         PQfinish(connection_);
@@ -108,6 +111,7 @@ std::int64_t PostgresConnection::integer(const std::string& sql) {
 }
 
 void PostgresConnection::begin(TransactionMode mode) {
+    writing_ = mode == TransactionMode::write;
     try {
         execute(mode == TransactionMode::write ? begin_write : begin_read);
     } catch (const StoreFailure&) {
@@ -122,7 +126,36 @@ void PostgresConnection::begin(TransactionMode mode) {
 
 void PostgresConnection::commit() { execute("COMMIT"); }
 
-void PostgresConnection::roll_back() { execute("ROLLBACK"); }
+void PostgresConnection::roll_back() {
+    execute("ROLLBACK");
+    if (writing_) take_back_unused_ids();
+}
+
+// A sequence is not rolled back with the transaction that drew from it: without this, a
+// refused import would leave a gap in the members' numbers that SQLite does not (it numbers
+// from the largest id), and the same commands would show other ids on the two engines.
+// Writers take turns (begin_write), so no other writer draws meanwhile. Best effort: a
+// failure here must not hide the error that caused the roll back.
+void PostgresConnection::take_back_unused_ids() {
+    try {
+        execute(begin_write);
+        std::vector<std::string> tables;
+        PostgresStatement identities(connection_, "SELECT table_name FROM information_schema.columns "
+                                                  "WHERE table_schema = current_schema() AND is_identity = 'YES'");
+        while (identities.step()) tables.push_back(identities.text(0));
+        // As a sequence stands after drawing max(id) (a dump shows the same), or as new.
+        for (const auto& table : tables)
+            execute("SELECT CASE WHEN max(id) IS NULL THEN setval(pg_get_serial_sequence('" + table +
+                    "', 'id'), 1, false) ELSE setval(pg_get_serial_sequence('" + table + "', 'id'), max(id)) END FROM " +
+                    table);
+        execute("COMMIT");
+    } catch (const StoreFailure&) {
+        try {
+            execute("ROLLBACK");
+        } catch (const StoreFailure&) {
+        }
+    }
+}
 
 bool PostgresConnection::has_table(const std::string& name) {
     PostgresStatement query(connection_, "SELECT to_regclass(?) IS NOT NULL");
@@ -160,10 +193,68 @@ void PostgresConnection::check_references(bool) {}
 
 std::string PostgresConnection::broken_reference() { return {}; }
 
+// The server checks references at every statement, but a superuser can turn that off
+// (session_replication_role): walk every single-column reference of the schema.
+std::vector<MissingParent> PostgresConnection::rows_without_parent() {
+    struct Reference {
+        std::string table, column, parent, parent_column;
+        bool has_id;
+    };
+    std::vector<Reference> references;
+    PostgresStatement list(connection_,
+                           "SELECT c.conrelid::regclass::text, a.attname, c.confrelid::regclass::text, p.attname, "
+                           "  EXISTS (SELECT 1 FROM pg_attribute i WHERE i.attrelid = c.conrelid AND i.attname = 'id') "
+                           "FROM pg_constraint c "
+                           "JOIN pg_attribute a ON a.attrelid = c.conrelid AND a.attnum = c.conkey[1] "
+                           "JOIN pg_attribute p ON p.attrelid = c.confrelid AND p.attnum = c.confkey[1] "
+                           "WHERE c.contype = 'f' AND cardinality(c.conkey) = 1 "
+                           "  AND c.connamespace = current_schema()::regnamespace "
+                           "ORDER BY 1, 2");
+    while (list.step())
+        references.push_back({list.text(0), list.text(1), list.text(2), list.text(3), list.integer(4) != 0});
+    std::vector<MissingParent> rows;
+    for (const auto& r : references) {
+        PostgresStatement orphans(connection_, fmt::format("SELECT {} FROM {} c WHERE c.{} IS NOT NULL AND NOT EXISTS "
+                                                           "(SELECT 1 FROM {} p WHERE p.{} = c.{}) ORDER BY 1",
+                                                           r.has_id ? "c.id" : "0", r.table, r.column, r.parent,
+                                                           r.parent_column, r.column));
+        while (orphans.step()) rows.push_back({r.table, orphans.integer(0), r.parent});
+    }
+    return rows;
+}
+
+// The server checks its pages as it reads them (with data checksums on): nothing to walk.
+std::vector<std::string> PostgresConnection::damage() { return {}; }
+
 // VACUUM FULL writes each table anew and removes the old files, where the erased rows' dead
-// versions were. Outside a transaction, as VACUUM must be.
+// versions were. Outside a transaction, as VACUUM must be. It copies a dead version that a
+// transaction older than the erasure might still see, and VACUUM FULL's own snapshot counts
+// every transaction of the server, in whatever database (a long import elsewhere, autovacuum's
+// ANALYZE, a prepared transaction, a replication slot): wait for them to end, for the busy
+// timeout, and say false if one outlasts it. Other roles' sessions are seen with
+// pg_read_all_stats (README, On PostgreSQL).
 bool PostgresConnection::forget_deleted_rows() {
-    execute("VACUUM FULL");
+    std::string now;
+    {
+        PostgresStatement current(connection_, "SELECT pg_current_xact_id()::xid::text");
+        if (current.step()) now = current.text(0);
+    }
+    const auto deadline = std::chrono::steady_clock::now() + std::chrono::milliseconds(busy_timeout_ms_);
+    for (;;) {
+        PostgresStatement older(
+            connection_,
+            "SELECT (SELECT count(*) FROM pg_stat_activity WHERE pid <> pg_backend_pid() "
+            "          AND (age(backend_xmin) > age(?1::xid) OR age(backend_xid) > age(?1::xid))) "
+            "     + (SELECT count(*) FROM pg_prepared_xacts WHERE age(transaction) > age(?1::xid)) "
+            "     + (SELECT count(*) FROM pg_replication_slots "
+            "          WHERE age(xmin) > age(?1::xid) OR age(catalog_xmin) > age(?1::xid))");
+        older.bind_text(1, now, true);
+        if (!older.step() || older.integer(0) == 0) break;
+        if (std::chrono::steady_clock::now() >= deadline) return false;
+        std::this_thread::sleep_for(std::chrono::milliseconds(20));
+    }
+    execute("VACUUM (FULL, ANALYZE)");
+    execute("VACUUM FULL pg_catalog.pg_statistic");
     return true;
 }
 

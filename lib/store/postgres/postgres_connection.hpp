@@ -28,6 +28,8 @@ public:
     void continue_ids(const std::string& table) override;
     void check_references(bool each_statement) override;
     std::string broken_reference() override;
+    std::vector<MissingParent> rows_without_parent() override;
+    std::vector<std::string> damage() override;
     bool forget_deleted_rows() override;
     void overwrite_deleted_data() override;
     void snapshot_to(const std::filesystem::path& target) override;
@@ -36,6 +38,10 @@ public:
 
 private:
     std::int64_t integer(const std::string& sql);
+    void take_back_unused_ids();
+
+    bool writing_ = false;
+    int busy_timeout_ms_ = 0;
 
     pg_conn* connection_ = nullptr;
 };

@@ -179,6 +179,21 @@ std::string SqliteConnection::broken_reference() {
     return broken.step() ? broken.text(0) : std::string();
 }
 
+std::vector<MissingParent> SqliteConnection::rows_without_parent() {
+    std::vector<MissingParent> rows;
+    SqliteStatement check(db_, "PRAGMA foreign_key_check");
+    while (check.step()) rows.push_back({check.text(0), check.integer(1), check.text(2)});
+    return rows;
+}
+
+std::vector<std::string> SqliteConnection::damage() {
+    std::vector<std::string> problems;
+    SqliteStatement check(db_, "PRAGMA integrity_check");
+    while (check.step())
+        if (auto line = check.text(0); line != "ok") problems.push_back(std::move(line));
+    return problems;
+}
+
 bool SqliteConnection::forget_deleted_rows() {
     return integer("PRAGMA wal_checkpoint(TRUNCATE)") == 0; // 1: blocked by another connection
 }

@@ -29,6 +29,8 @@ public:
     void continue_ids(const std::string& table) override;
     void check_references(bool each_statement) override;
     std::string broken_reference() override;
+    std::vector<MissingParent> rows_without_parent() override;
+    std::vector<std::string> damage() override;
     bool forget_deleted_rows() override;
     void overwrite_deleted_data() override;
     void snapshot_to(const std::filesystem::path& target) override;
