@@ -1,6 +1,6 @@
 The activity history: brought in from the platform, listed with filters.
 
-  $ export EXPEER_DB=$PWD/expeer.db
+  $ . use-database expeer.db
   $ expeer -q db init
   $ expeer -q members add amina@example.org --name Amina --external-id u-17
   $ expeer -q members add jb@example.org --name JB --external-id u-18
@@ -54,7 +54,7 @@ A bad line: reported by line, and nothing of the file is written.
   expeer: error: bad.jsonl:4: space '': is required for this kind
   bad.jsonl: 4 lines: 1 to add, 0 already there, 3 rejected; nothing written: fix the rejected lines, or give --skip-invalid
   [65]
-  $ sqlite3 expeer.db "SELECT count(*) FROM activities WHERE external_id = 'ev-5'"
+  $ sql "SELECT count(*) FROM activities WHERE external_id = 'ev-5'"
   0
   $ expeer activity import missing.jsonl
   expeer: error: cannot read 'missing.jsonl'

@@ -1,3 +1,5 @@
+SQLite only: it kills the copy of a database file (VACUUM INTO) half-way; a server's backup is copied through a connection, in postgres/engine.t.
+
 A backup killed half-way (kill -9: no chance to clean up) leaves no copy of the database
 outside the database's own directory, and what it left is removed by the next backup. A
 backup that cannot be written names the backup, not the database.

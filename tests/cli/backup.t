@@ -1,3 +1,5 @@
+SQLite only: it restores into database files and reads them; postgres/engine.t backs up a server and restores into one, and a SQLite backup into a server.
+
 Backups: one file with the database, every stored content and a manifest of checksums.
 
   $ export EXPEER_DB=$PWD/live/expeer.db

@@ -1,9 +1,9 @@
 Bad input is refused with a clear error, a distinct exit code, and nothing written.
 
-  $ export EXPEER_DB=$PWD/expeer.db
+  $ . use-database expeer.db
   $ expeer --quiet db init
   $ expeer -q members add amina@example.org --name "Amina Ben Salah" --country TN
-  $ count() { sqlite3 expeer.db "SELECT (SELECT count(*) FROM members) || ' members, ' || (SELECT count(*) FROM audit_log) || ' audit entries'"; }
+  $ count() { sql "SELECT (SELECT count(*) FROM members) || ' members, ' || (SELECT count(*) FROM audit_log) || ' audit entries'"; }
   $ count
   1 members, 2 audit entries
 

@@ -2,7 +2,7 @@ Nothing from a confidential space reaches a public output: not its title, not it
 not its files' names, not the spaces beneath it. --public shows exactly what the
 newsletter, the public report and the web archives may show.
 
-  $ export EXPEER_DB=$PWD/expeer.db
+  $ . use-database expeer.db
   $ expeer -q db init
   $ expeer -q members add amina@example.org --name Amina --external-id u-17
   $ expeer -q spaces create grands-lacs --label "Grands Lacs"

@@ -85,7 +85,7 @@ lies, and a longer path would widen the value column.
 
 The configured default language is given to new members.
 
-  $ export EXPEER_DB=$PWD/expeer.db
+  $ . use-database expeer.db
   $ expeer -q db init && expeer -q members add a@example.org --name A && expeer members show 1 --format csv | cut -d, -f7
   language
   fr

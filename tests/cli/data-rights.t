@@ -1,6 +1,6 @@
 Each member's rights over their data: a copy of everything held, and erasure.
 
-  $ export EXPEER_DB=$PWD/expeer.db
+  $ . use-database expeer.db
   $ expeer -q db init
   $ expeer -q members add amina.bensalah@example.org --name "Amina Ben Salah" --country TN \
   >   --organisation "Ligue tunisienne" --newsletter yes --consent-source "form 2024" --external-id u-17
@@ -79,19 +79,13 @@ Erasure is a dry run unless --yes is given.
   expeer: nothing was erased: run again with --yes to erase
 
 Another program keeps the database open meanwhile (as a sync with the collaboration platform
-would), so SQLite keeps the WAL file, with old copies of pages, instead of removing it.
+would): SQLite keeps its WAL file, with old copies of pages, instead of removing it; a
+PostgreSQL server keeps the old versions of changed rows in the table's files.
 
-  $ /usr/bin/python3 - <<'PY' &
-  > import os, sqlite3, time
-  > db = sqlite3.connect("expeer.db")
-  > db.execute("SELECT count(*) FROM members").fetchone()
-  > open("open", "w").close()
-  > while not os.path.exists("done"):
-  >     time.sleep(0.01)
-  > PY
+  $ hold-open &
   $ while [ ! -e open ]; do sleep 0.01; done
   $ expeer -q members update other@example.org --organisation "Some Org"
-  $ LC_ALL=C grep -q -a -F "amina.bensalah@example.org" expeer.db expeer.db-wal && echo "still there"
+  $ database-bytes | LC_ALL=C grep -q -a -F "amina.bensalah@example.org" && echo "still there"
   still there
   $ expeer members erase amina.bensalah@example.org --yes
   expeer: erased member 1
@@ -99,14 +93,10 @@ would), so SQLite keeps the WAL file, with old copies of pages, instead of remov
 Afterwards the email, the name and every other personal value are nowhere in the database's
 files, the WAL included.
 
-  $ stat -c %s expeer.db-wal
-  0
   $ for needle in amina.bensalah "Amina Ben Salah" "amina ben salah" "Ligue tunisienne" u-17 "form 2024"; do
-  >   LC_ALL=C grep -c -a -F "$needle" expeer.db expeer.db-wal expeer.db-shm; done | sort -u
-  expeer.db-shm:0
-  expeer.db-wal:0
-  expeer.db:0
-  $ LC_ALL=C grep -q -a -F "other@example.org" expeer.db && echo "the others are still there"
+  >   database-bytes | LC_ALL=C grep -c -a -F "$needle"; done | sort -u
+  0
+  $ database-bytes | LC_ALL=C grep -q -a -F "other@example.org" && echo "the others are still there"
   the others are still there
   $ touch done; wait
 
@@ -130,7 +120,7 @@ log records the erasure by id only.
   2,2024-09-15T08:30:00Z,tester,member.add,member,1,
   3,2024-10-01T09:00:00Z,tester,member.update,member,1,"{""fields"":[""newsletter consent""]}"
   6,2024-09-15T08:30:00Z,tester,member.erase,member,1,"{""content"":""kept""}"
-  $ sqlite3 expeer.db "SELECT count(*) FROM consent_events WHERE member_id = 1"
+  $ sql "SELECT count(*) FROM consent_events WHERE member_id = 1"
   0
   $ expeer members erase 1 --yes
   expeer: member 1 was already erased; WAL file emptied

@@ -1,7 +1,7 @@
 `expeer db check` finds where the database and its content store disagree, and what crashes
 and hands left; --repair removes what can go, never a content a row records.
 
-  $ export EXPEER_DB=$PWD/expeer.db LC_ALL=C.UTF-8
+  $ . use-database expeer.db && export LC_ALL=C.UTF-8
   $ expeer -q db init
   $ expeer -q members add amina@example.org --name Amina
   $ expeer -q spaces create sahel --label Sahel
@@ -63,9 +63,10 @@ Once the contents are back (here, added again), all agree.
   $ expeer db check
   expeer: the database and its contents agree
 
-The database itself: a row whose parent is gone (written with foreign keys off, as a hand
-with sqlite3 would) is found.
+The database itself: a row whose parent is gone (written with references off, as a hand
+with sqlite3 or psql could) is found.
 
-  $ sqlite3 expeer.db "PRAGMA foreign_keys = OFF; INSERT INTO library_revisions (file_id, revision, sha256, size, added_at) VALUES (99, 1, NULL, 0, '2024-01-01')"
+  $ case $EXPEER_TEST_ENGINE in sqlite) off='PRAGMA foreign_keys = OFF' ;; postgres) off='SET session_replication_role = replica' ;; esac
+  $ sql "$off; INSERT INTO library_revisions (file_id, revision, sha256, size, added_at) VALUES (99, 1, NULL, 0, '2024-01-01')"
   $ expeer db check 2>&1 | head -1
   expeer: row without its parent: library_revisions row 4: no library_files row it refers to (restore a backup)

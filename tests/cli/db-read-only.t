@@ -1,3 +1,5 @@
+SQLite only: it mounts the database file read-only; on a server, read-only access is the role's (default_transaction_read_only).
+
 A copy of the database nobody may change (a coordinator's copy on a read-only mount) can
 still be read by every command that only reads; a command that writes says why it cannot.
 The mount is made in a user namespace (unshare): skipped where the kernel allows none.

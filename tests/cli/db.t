@@ -1,3 +1,5 @@
+SQLite only: it creates, migrates and locks database files by path; postgres/engine.t does init, status, migrate and copy on a server.
+
 The database: created private, migrated, its status shown.
 
   $ export EXPEER_DB=$PWD/data/expeer.db

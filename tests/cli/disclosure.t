@@ -1,7 +1,7 @@
 Disclosure control against an attacker with a calculator: what the public outputs publish,
 together and with what was published before, never pins a hidden count of people.
 
-  $ export EXPEER_DB=$PWD/expeer.db EXPEER_STATS_YEAR_STARTS=8 EXPEER_STATS_TIME_ZONE=Europe/Brussels
+  $ . use-database expeer.db && export EXPEER_STATS_YEAR_STARTS=8 EXPEER_STATS_TIME_ZONE=Europe/Brussels
   $ export EXPEER_STATS_TEST_ACCOUNTS='*@test.expeer.example'
   $ expeer -q db init
   $ expeer -q demo seed

@@ -1,3 +1,5 @@
+SQLite only: it restores old backups into database files beside their list of erased people; postgres/engine.t restores into a server with the list replayed.
+
 An erased person stays erased: the next run of the same registration-form import, `members
 add` and a backup made before the erasure do not bring them back. The list of erased people
 holds keyed hashes, never an address.

@@ -1,6 +1,6 @@
 Exporting members, and importing the export back: a round trip changes nothing.
 
-  $ export EXPEER_DB=$PWD/a.db
+  $ . use-database a.db
   $ expeer -q db init
   $ expeer -q members add amina@example.org --name "Amina Ben Salah" --country TN --organisation "Ligue tunisienne, section Sfax" \
   >   --occupation lawyer --language fr --newsletter yes --consent-source "form 2024" --registered 2023-05-02 --external-id u-17
@@ -33,10 +33,7 @@ An export is not replaced without --force, and nothing is left behind.
   $ expeer members export members.csv
   expeer: error: 'members.csv' already exists: give --force to replace it
   [73]
-  $ ls -A
-  a.db
-  a.db-shm
-  a.db-wal
+  $ ls -A | grep -v '^a\.db'
   members.csv
   $ expeer -q members export members.csv --force
 
@@ -48,10 +45,11 @@ Re-importing the export into the same registry changes nothing.
 Into a new registry, it gives the same members, field for field (but for the times of this
 import).
 
-  $ EXPEER_DB=$PWD/b.db expeer -q db init
-  $ EXPEER_DB=$PWD/b.db expeer members import members.csv
+  $ b() { (. use-database b.db && expeer "$@"); }
+  $ b -q db init
+  $ b members import members.csv
   members.csv: 6 rows: 6 created, 0 updated, 0 unchanged, 0 skipped, 0 rejected
-  $ EXPEER_DB=$PWD/b.db expeer -q members export again.csv
+  $ b -q members export again.csv
   $ cat > same.py <<'PY'
   > import csv, sys
   > def rows(name):
@@ -62,7 +60,7 @@ import).
   > PY
   $ /usr/bin/python3 same.py members.csv again.csv
   6 rows, same
-  $ EXPEER_DB=$PWD/b.db expeer members show 3 --format json | grep -E '"(name|status|organisation|disabled_at)"'
+  $ b members show 3 --format json | grep -E '"(name|status|organisation|disabled_at)"'
     "name": "Zoë \"Zo\" Ünal",
     "organisation": "Réseau; Justice",
     "status": "disabled",
@@ -73,20 +71,20 @@ date. A later import keeps the date.
 
   $ expeer members show 3 --format json | grep disabled_at
     "disabled_at": "2024-09-15T08:30:00Z",
-  $ EXPEER_NOW=2025-01-01T00:00:00Z EXPEER_DB=$PWD/b.db expeer -q members import members.csv
+  $ EXPEER_NOW=2025-01-01T00:00:00Z b -q members import members.csv
   members.csv: 6 rows: 0 created, 0 updated, 6 unchanged, 0 skipped, 0 rejected; nothing to change
   $ printf 'email,status,disabled_at\nzoe@example.fr,disabled,2023-02-01\n' > dated.csv
-  $ EXPEER_DB=$PWD/b.db expeer -q members import dated.csv
+  $ b -q members import dated.csv
   dated.csv: 1 rows: 0 created, 1 updated, 0 unchanged, 0 skipped, 0 rejected
-  $ EXPEER_DB=$PWD/b.db expeer members show 3 --format json | grep disabled_at
+  $ b members show 3 --format json | grep disabled_at
     "disabled_at": "2023-02-01T00:00:00Z",
   $ printf 'email,status,disabled_at\nzoe@example.fr,disabled,last week\n' > bad-date.csv
-  $ EXPEER_DB=$PWD/b.db expeer members import bad-date.csv
+  $ b members import bad-date.csv
   expeer: error: bad-date.csv:2: disabled_at 'last week': must be a date as 2024-05-01 or a time as 2024-05-01T10:00:00Z (or with an offset, +02:00) (written another way? see --date-format)
   bad-date.csv: 1 rows: 0 to create, 0 to update, 0 unchanged, 0 to skip, 1 rejected; nothing written: fix the rejected rows, or give --skip-invalid
     rejected: disabled_at: must be a date as 2024-05-01 or a time as 2024-05-01T10:00:00Z: 1
   [65]
-  $ EXPEER_DB=$PWD/b.db expeer members show 4 --format json | grep '"name"'
+  $ b members show 4 --format json | grep '"name"'
     "name": "=HYPERLINK(\"http://evil.example\",\"click\")",
 
 JSON and JSON Lines, with the filters of members list.
@@ -97,7 +95,7 @@ JSON and JSON Lines, with the filters of members list.
   $ /usr/bin/python3 -c 'import json; m = json.load(open("tn.json")); print(len(m), m[0]["email"], m[0]["newsletter_consent"])'
   1 amina@example.org True
   $ expeer -q members export tn.jsonl --country Tunisie
-  $ EXPEER_DB=$PWD/b.db expeer members import tn.jsonl
+  $ b members import tn.jsonl
   tn.jsonl: 1 rows: 0 created, 0 updated, 1 unchanged, 0 skipped, 0 rejected; nothing to change
   $ expeer -q members export empty.json --country Narnia
   expeer: error: country 'Narnia': unknown country

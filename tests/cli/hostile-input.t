@@ -2,11 +2,11 @@ Files made to hurt (issue 15): too deep, too wide, endless, with odd line ends, 
 dates, or with bytes a terminal acts on. Each is refused with the place named, or read, and
 never crashes or leaves a half-written state. The inputs are in tests/data/hostile/.
 
-  $ export EXPEER_DB=$PWD/expeer.db
+  $ . use-database expeer.db
   $ expeer -q db init
   $ expeer -q members add amina@example.org --name Amina --external-id u-17
   $ cp $TESTS_DATA/hostile/* .
-  $ members() { sqlite3 expeer.db "SELECT count(*) FROM members"; }
+  $ members() { sql "SELECT count(*) FROM members"; }
 
 A JSON value nested 200,000 deep crashed both imports (the stack overflowed): the depth is
 bounded as the parser meets it.
@@ -79,7 +79,7 @@ twice in a file with other content is refused (the same line twice counts once).
   expeer: error: odd-ids.jsonl:8: id 'ev-ok': appears again with other content: also on line 6
   odd-ids.jsonl: 8 lines: 1 to add, 0 already there, 1 repeated in the file, 6 rejected; nothing written: fix the rejected lines, or give --skip-invalid
   [65]
-  $ sqlite3 expeer.db "SELECT count(*) FROM activities WHERE external_id = 'ev-ok'"
+  $ sql "SELECT count(*) FROM activities WHERE external_id = 'ev-ok'"
   0
 
 --skip-invalid and --rejects, as for members: the valid lines go in, the others come out
@@ -106,7 +106,7 @@ with a reason.
   $ expeer activity import odd-ids.jsonl --rejects rejected.jsonl
   expeer: error: --rejects goes with --skip-invalid
   [64]
-  $ sqlite3 expeer.db "SELECT external_id, at FROM activities ORDER BY id"
+  $ sql "SELECT external_id, at FROM activities ORDER BY id"
   ev-m1|2024-03-01T10:00:00Z
   ev-m2|2024-03-01T11:00:00Z
   ev-ok|2024-03-01T10:00:00Z

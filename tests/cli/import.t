@@ -1,9 +1,9 @@
 Importing members from the files registration forms and partners produce.
 
-  $ export EXPEER_DB=$PWD/expeer.db
+  $ . use-database expeer.db
   $ expeer -q db init
   $ cp "$TESTS_DATA"/*.csv "$TESTS_DATA"/*.jsonl "$TESTS_DATA"/*.yaml .
-  $ members() { sqlite3 expeer.db "SELECT count(*) FROM members"; }
+  $ members() { sql "SELECT count(*) FROM members"; }
 
 A French spreadsheet: semicolons, CRLF, French headers, first and last names in two columns.
 
@@ -26,7 +26,7 @@ Running the same file again changes nothing and writes nothing.
 
   $ expeer members import french-semicolon.csv
   french-semicolon.csv: 3 rows: 0 created, 0 updated, 3 unchanged, 0 skipped, 0 rejected; nothing to change
-  $ sqlite3 expeer.db "SELECT action, count(*) FROM audit_log GROUP BY action ORDER BY action"
+  $ sql "SELECT action, count(*) FROM audit_log GROUP BY action ORDER BY action"
   db.init|1
   member.add|3
   members.import|1

@@ -1,7 +1,7 @@
 The letter's sender under trouble: killed with kill -9 mid-run, a server that says 4xx to
 everyone, one that refuses most addresses, two runs at once, secrets.
 
-  $ export EXPEER_DB=$PWD/expeer.db
+  $ . use-database expeer.db
   $ export EXPEER_LETTER_FROM=letter@network.example EXPEER_LETTER_LIST_ID=letter.network.example
   $ export EXPEER_LETTER_UNSUBSCRIBE_MAILTO=unsubscribe@network.example
   $ export EXPEER_LETTER_UNSUBSCRIBE_URL=https://network.example/letter/unsubscribe
@@ -21,17 +21,17 @@ delivered, so it is marked interrupted, not sent again.
 
   $ server --dir slow --delay 0.05
   $ EXPEER_LETTER_CONNECTIONS=1 expeer letter send 2024-10 > first.txt & sleep 1.5; kill -9 $!; wait $! 2>/dev/null; true
-  $ sqlite3 expeer.db "SELECT count(*) > 5 AND count(*) < 60 FROM letter_sends WHERE status = 'sent'"
+  $ sql "SELECT count(*) FROM letter_sends WHERE status = 'sent'" | awk '{ print ($1 > 5 && $1 < 60) }'
   1
   $ EXPEER_LETTER_CONNECTIONS=1 expeer letter send 2024-10 | sed -E 's/[0-9]+ sent/N sent/; s/, 1 interrupted by an earlier crash//'
   letter 2024-10: N sent, 0 failed, 0 waiting
-  $ sqlite3 expeer.db "SELECT DISTINCT reply FROM letter_sends WHERE issue = '2024-10' AND status = 'pending'"
-  $ sqlite3 expeer.db "SELECT sum(status = 'sent') + sum(status = 'interrupted'), sum(status = 'interrupted') <= 1 FROM letter_sends WHERE issue = '2024-10'"
+  $ sql "SELECT DISTINCT reply FROM letter_sends WHERE issue = '2024-10' AND status = 'pending'"
+  $ sql "SELECT count(*) FILTER (WHERE status IN ('sent', 'interrupted')), count(*) FILTER (WHERE status = 'interrupted') FROM letter_sends WHERE issue = '2024-10'" | awk -F'|' '{ print $1 "|" ($2 <= 1) }'
   60|1
   $ /usr/bin/python3 "$cli/check_mail.py" slow --quiet | sed -E 's/^[0-9]+ messages, [0-9]+ recipients/N messages, N recipients/'
   N messages, N recipients, 0 problems
   $ received=$(ls slow/*.eml | wc -l)
-  $ sqlite3 expeer.db "SELECT $received >= sum(status = 'sent') AND $received <= sum(status = 'sent') + sum(status = 'interrupted') FROM letter_sends WHERE issue = '2024-10'"
+  $ sql "SELECT count(*) FILTER (WHERE status = 'sent'), count(*) FILTER (WHERE status IN ('sent', 'interrupted')) FROM letter_sends WHERE issue = '2024-10'" | awk -F'|' -v received=$received '{ print (received >= $1 && received <= $2) }'
   1
   $ kill $(cat port.pid); sleep 0.2
 
@@ -43,7 +43,7 @@ pending, and the exit status (75) tells cron to try again later.
   $ EXPEER_LETTER_MAX_ATTEMPTS=2 EXPEER_LETTER_CONNECTIONS=8 expeer letter send 2024-11
   letter 2024-11: 0 sent, 0 failed, 60 waiting
   [75]
-  $ sqlite3 expeer.db "SELECT DISTINCT attempts, reply FROM letter_sends WHERE issue = '2024-11'"
+  $ sql "SELECT DISTINCT attempts, reply FROM letter_sends WHERE issue = '2024-11'"
   2|451 4.3.0 try again later
   $ kill $(cat port.pid); sleep 0.2
 
@@ -96,7 +96,7 @@ A crash between "sending" and the server's answer leaves a message that may have
 delivered: it is counted as interrupted and not sent again, unless asked (after looking
 for the address in the mail server's log).
 
-  $ sqlite3 expeer.db "UPDATE letter_sends SET status = 'sending' WHERE issue = '2024-12' AND member_id = (SELECT id FROM members WHERE email_key = 'm7@example.org')"
+  $ sql "UPDATE letter_sends SET status = 'sending' WHERE issue = '2024-12' AND member_id = (SELECT id FROM members WHERE email_key = 'm7@example.org')"
   $ expeer letter send 2024-12
   letter 2024-12: 0 sent, 0 failed, 0 waiting, 1 interrupted by an earlier crash
   $ expeer letter status 2024-12 --list interrupted --format csv 2>/dev/null
@@ -120,7 +120,7 @@ Two runs at once: the second waits for cron's next turn.
   $ server --dir locked --delay 0.05
   $ EXPEER_LETTER_CONNECTIONS=1 expeer letter send 2025-01 > /dev/null & sleep 0.5
   $ expeer letter send 2025-01 2>&1 | sed "s#$PWD#.#"; echo "exit ${PIPESTATUS[0]}"; wait
-  expeer: error: another `expeer letter send` is already running (lock './expeer.db.letter.lock'): try again later
+  expeer: error: another `expeer letter send` is already running (*): try again later (glob)
   exit 75
 
 More recipients than one read of the send log (256), all answering 451: every one is tried
@@ -134,7 +134,7 @@ as many times as allowed, no more, no fewer (none starved behind the retries).
   $ EXPEER_LETTER_MAX_ATTEMPTS=2 EXPEER_LETTER_CONNECTIONS=8 expeer letter send 2025-02
   letter 2025-02: 0 sent, 0 failed, 310 waiting
   [75]
-  $ sqlite3 expeer.db "SELECT attempts, count(*) FROM letter_sends WHERE issue = '2025-02' GROUP BY attempts"
+  $ sql "SELECT attempts, count(*) FROM letter_sends WHERE issue = '2025-02' GROUP BY attempts"
   2|310
 
 A password given through the environment is used, never shown.

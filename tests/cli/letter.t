@@ -1,7 +1,7 @@
 The ExPEERience Letter: written, approved, built and sent to a real SMTP server on loopback
 (aiosmtpd), every message read back with Python's email package.
 
-  $ export EXPEER_DB=$PWD/expeer.db
+  $ . use-database expeer.db
   $ export EXPEER_LETTER_FROM=letter@network.example EXPEER_LETTER_LIST_ID=letter.network.example
   $ export EXPEER_LETTER_UNSUBSCRIBE_MAILTO=unsubscribe@network.example
   $ export EXPEER_LETTER_UNSUBSCRIBE_URL=https://network.example/letter/unsubscribe
@@ -140,7 +140,7 @@ failures).
   language,pending,sending,sent,failed,interrupted
   fr,0,0,15,0,0
   en,0,0,24,1,0
-  $ sqlite3 expeer.db "SELECT attempts, reply FROM letter_sends s JOIN members m ON m.id = s.member_id WHERE m.email IN ('en2@example.org', 'en3@example.org') ORDER BY m.email"
+  $ sql "SELECT attempts, reply FROM letter_sends s JOIN members m ON m.id = s.member_id WHERE m.email IN ('en2@example.org', 'en3@example.org') ORDER BY m.email"
   2|250 2.0.0 queued as * (glob)
   1|550 5.1.1 <en3@example.org>: no such mailbox
 

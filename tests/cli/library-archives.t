@@ -1,6 +1,6 @@
 Archives in and out of a library. Archives people send are hostile until proven otherwise.
 
-  $ export EXPEER_DB=$PWD/expeer.db LC_ALL=C.UTF-8
+  $ . use-database expeer.db && export LC_ALL=C.UTF-8
   $ expeer -q db init
   $ expeer -q members add amina@example.org --name Amina
   $ expeer -q spaces create sahel --label Sahel

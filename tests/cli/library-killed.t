@@ -2,13 +2,13 @@ kill -9 in the middle of `library import`: the database is as it was, and what t
 process left (hundreds of MB of temporary files, contents put in place and never recorded)
 is cleaned by the next command that stores contents, or by `expeer db check --repair`.
 
-  $ export EXPEER_DB=$PWD/expeer.db LC_ALL=C.UTF-8
+  $ . use-database expeer.db && export LC_ALL=C.UTF-8
   $ make_archive() { /usr/bin/python3 "$TESTS_DATA/../cli/archives.py" "$@"; }
   $ expeer -q db init
   $ expeer -q members add amina@example.org --name Amina
   $ expeer -q spaces create sahel --label Sahel
   $ expeer -q spaces members add sahel amina@example.org --role contributor
-  $ state() { sqlite3 expeer.db "select (select count(*) from library_files) || ' files, ' || (select count(*) from blobs) || ' contents, ' || (select count(*) from audit_log) || ' audit rows'"; }
+  $ state() { sql "select (select count(*) from library_files) || ' files, ' || (select count(*) from blobs) || ' contents, ' || (select count(*) from audit_log) || ' audit rows'"; }
   $ state
   0 files, 0 contents, 4 audit rows
 

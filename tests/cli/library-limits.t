@@ -1,13 +1,13 @@
 Archive bombs: an archive small to send and costly to take in is refused before anything is
 stored, naming the archive and the limit.
 
-  $ export EXPEER_DB=$PWD/expeer.db LC_ALL=C.UTF-8
+  $ . use-database expeer.db && export LC_ALL=C.UTF-8
   $ make_archive() { /usr/bin/python3 "$TESTS_DATA/../cli/archives.py" "$@"; }
   $ expeer -q db init
   $ expeer -q members add amina@example.org --name Amina
   $ expeer -q spaces create sahel --label Sahel
   $ expeer -q spaces members add sahel amina@example.org --role contributor
-  $ state() { echo "$(du -k expeer.db | cut -f1) kB, $(sqlite3 expeer.db 'select count(*) from audit_log') audit rows, $(find expeer.db.files -type f 2>/dev/null | wc -l) files stored"; }
+  $ state() { echo "$(sql 'select count(*) from library_files') library files, $(sql 'select count(*) from audit_log') audit rows, $(find expeer.db.files -type f 2>/dev/null | wc -l) files stored"; }
   $ before=$(state)
 
 200,000 empty files in a tar.gz of 2 MB (each would cost rows, an audit entry and an activity):

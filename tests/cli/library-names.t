@@ -1,7 +1,7 @@
 Names in a library are names every system can unpack: an export made here opens on Windows
 and macOS with every file there, under its own name.
 
-  $ export EXPEER_DB=$PWD/expeer.db LC_ALL=C.UTF-8
+  $ . use-database expeer.db && export LC_ALL=C.UTF-8
   $ make_archive() { /usr/bin/python3 "$TESTS_DATA/../cli/archives.py" "$@"; }
   $ expeer -q db init
   $ expeer -q members add amina@example.org --name Amina
@@ -162,7 +162,7 @@ renamed.
   $ expeer -q spaces members add legacy amina@example.org --role contributor
   $ printf 'un\n' > one.txt && printf 'deux\n' > two.txt && printf 'trois\n' > three.txt
   $ expeer -q library add legacy one.txt two.txt three.txt --as amina@example.org
-  $ sqlite3 expeer.db "UPDATE library_files SET path = 'CON' WHERE path = 'one.txt' AND space_id = (SELECT id FROM spaces WHERE slug = 'legacy'); UPDATE library_files SET path = 'Notes.txt' WHERE path = 'two.txt'; UPDATE library_files SET path = 'notes.TXT' WHERE path = 'three.txt'"
+  $ sql "UPDATE library_files SET path = 'CON' WHERE path = 'one.txt' AND space_id = (SELECT id FROM spaces WHERE slug = 'legacy'); UPDATE library_files SET path = 'Notes.txt' WHERE path = 'two.txt'; UPDATE library_files SET path = 'notes.TXT' WHERE path = 'three.txt'"
   $ expeer library get legacy CON
   un
   $ expeer library export legacy legacy.zip

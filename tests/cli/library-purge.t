@@ -2,7 +2,7 @@
 uses, from the database (secure_delete, WAL emptied) and from the content store. `rm` only
 hides a file.
 
-  $ export EXPEER_DB=$PWD/expeer.db LC_ALL=C.UTF-8
+  $ . use-database expeer.db && export LC_ALL=C.UTF-8
   $ expeer -q db init
   $ expeer -q members add amina@example.org --name Amina
   $ expeer -q spaces create open-space --label Open
@@ -49,15 +49,12 @@ Without --yes, purge says what it would erase and erases nothing.
   $ LC_ALL=C grep -rl TEMOIN-SECRET expeer.db.files | wc -l
   0
 
-Nothing of it is left in the database file or its WAL: not the name, not a row.
+Nothing of it is left in the database's files: not the name, not a row.
 
-  $ ls expeer.db* | grep -c wal
+  $ database-bytes | LC_ALL=C grep -c -a 'temoin'
   0
   [1]
-  $ LC_ALL=C grep -c 'temoin' expeer.db
-  0
-  [1]
-  $ sqlite3 expeer.db "select count(*) from library_files; select count(*) from library_revisions; select count(*) from blobs"
+  $ sql "select count(*) from library_files; select count(*) from library_revisions; select count(*) from blobs"
   2
   2
   1
@@ -88,16 +85,15 @@ A content another file uses stays; in a public space the audit names the path.
   expeer: error: no file 'report.txt' in space 'open-space', nor a removed one
   [67]
 
-The rows are overwritten, not only unlinked: secure_delete is in force whatever SQLite's
-build says (Debian's turns it on by default; the purge sets it itself). The name is in the
-database file before, and nowhere in it after.
+The rows are overwritten, not only unlinked (SQLite: secure_delete is in force whatever its
+build says; PostgreSQL: the tables are written anew). The name is in the
+database's files before, and nowhere in them after.
 
   $ printf 'canary\n' > canary-PURGE-7f3a.txt
   $ expeer -q library add kivu canary-PURGE-7f3a.txt --as amina@example.org
-  $ sqlite3 expeer.db "pragma wal_checkpoint(truncate)" > /dev/null
-  $ LC_ALL=C grep -c 'canary-PURGE-7f3a' expeer.db
-  3
+  $ database-bytes | LC_ALL=C grep -q -a 'canary-PURGE-7f3a' && echo "in the database"
+  in the database
   $ expeer -q library purge --as amina@example.org kivu canary-PURGE-7f3a.txt --yes
-  $ LC_ALL=C grep -c 'canary-PURGE-7f3a' expeer.db
+  $ database-bytes | LC_ALL=C grep -c -a 'canary-PURGE-7f3a'
   0
   [1]

@@ -1,6 +1,6 @@
 The file library of a space.
 
-  $ export EXPEER_DB=$PWD/expeer.db
+  $ . use-database expeer.db
   $ expeer -q db init
   $ expeer -q members add amina@example.org --name Amina
   $ expeer -q members add jb@example.org --name JB

@@ -1,6 +1,6 @@
 The member registry, as an admin uses it.
 
-  $ export EXPEER_DB=$PWD/expeer.db
+  $ . use-database expeer.db
   $ expeer --quiet db init
   $ expeer members add amina@example.org --name "Amina Ben Salah" --country Tunisie \
   >   --occupation avocate --language français --newsletter yes --consent-source "form 2024"
@@ -108,7 +108,7 @@ Withdrawing consent is kept in the consent history, with its date and source.
 
   $ EXPEER_NOW=2024-11-05T07:00:00Z expeer members update amina@example.org --newsletter no --consent-source "reply to the letter"
   expeer: updated member 1: newsletter consent
-  $ sqlite3 expeer.db "SELECT at, consent, source FROM consent_events WHERE member_id = 1 ORDER BY id"
+  $ sql "SELECT at, consent, source FROM consent_events WHERE member_id = 1 ORDER BY id"
   2024-09-15T08:30:00Z|1|form 2024
   2024-11-05T07:00:00Z|0|reply to the letter
   $ expeer members update jb@example.cd --email AMINA@example.org
@@ -162,5 +162,5 @@ Every change is in the audit log, by id and field name, never with the personal 
   $ expeer audit list --object member --id 5 --limit 1 --format csv
   id,at,actor,action,object_type,object_id,details
   10,2024-09-15T08:30:00Z,tester,member.enable,member,5,
-  $ sqlite3 expeer.db "SELECT count(*) FROM audit_log WHERE details LIKE '%example%' OR details LIKE '%Ligue%'"
+  $ sql "SELECT count(*) FROM audit_log WHERE details LIKE '%example%' OR details LIKE '%Ligue%'"
   0

@@ -1,6 +1,6 @@
 News, comments and talks.
 
-  $ export EXPEER_DB=$PWD/expeer.db
+  $ . use-database expeer.db
   $ expeer -q db init
   $ expeer -q members add amina@example.org --name "Amina Ben Salah" --country TN
   $ expeer -q members add jb@example.org --name "Jean-Baptiste Mukendi" --country CD
@@ -71,7 +71,7 @@ An erased author's news stays, as a former member's; with --delete-content it go
   $ expeer news list --format table
   id  posted_at             space                    author         title                     comments
   1   2024-09-01T09:00:00Z  justice-transitionnelle  former member  Rapport annuel 2023-2024  0
-  $ LC_ALL=C grep -c -a -F "Appel" expeer.db
+  $ database-bytes | LC_ALL=C grep -c -a -F "Appel"
   0
   [1]
 

@@ -16,7 +16,7 @@ demo (Tracim records no logins or views: a member is active when they wrote or s
 The registry, then the pull.
 
   $ EXPEER_DB=$PWD/demo.db expeer -q members export registry.csv
-  $ export EXPEER_DB=$PWD/network.db
+  $ . use-database network.db
   $ expeer -q db init
   $ expeer -q members import registry.csv
   registry.csv: 907 rows: 907 created, 0 updated, 0 unchanged, 0 skipped, 0 rejected

@@ -9,8 +9,8 @@ fake Tracim.
   $ fault() { control DELETE faults >/dev/null; control POST faults "$1" >/dev/null; }
   $ export EXPEER_PLATFORM_URL=http://127.0.0.1:$(cat port) EXPEER_PLATFORM_LOGIN=admin@asf.example EXPEER_PLATFORM_API_KEY=k3y
   $ export EXPEER_PLATFORM_RETRIES=2 EXPEER_PLATFORM_RETRY_DELAY_MS=10 EXPEER_PLATFORM_SPACES=tunisia-anti-discrimination,morocco-prisons
-  $ fresh() { rm -rf "$PWD"/x.db*; export EXPEER_DB=$PWD/x.db; expeer -q db init; }
-  $ counts() { sqlite3 "$EXPEER_DB" "select (select count(*) from members), (select count(*) from activities), (select count(*) from platform_cursors)"; }
+  $ fresh() { n=$((${n:-0} + 1)); . use-database x$n.db; expeer -q db init; }
+  $ counts() { sql "select (select count(*) from members), (select count(*) from activities), (select count(*) from platform_cursors)"; }
 
 A wrong key: the error names the login, never the key.
 
@@ -59,7 +59,7 @@ is not half-written: the accounts and the first space are there, the second spac
   [75]
   $ counts
   6|18|1
-  $ sqlite3 x.db "select count(*) from news where space_id = (select id from spaces where slug = 'morocco-prisons')"
+  $ sql "select count(*) from news where space_id = (select id from spaces where slug = 'morocco-prisons')"
   0
   $ control DELETE faults >/dev/null
   $ expeer -q platform pull > /dev/null
@@ -78,10 +78,10 @@ nothing is recorded twice.
   ["space 'morocco-prisons': its event feed could not be read (GET /api/users/1/messages: the platform refused it (HTTP 403, code 4003): Not allowed); the next pull reads it again"] {'created': 20, 'updated': 0, 'unchanged': 0, 'skipped': 0}
   $ counts
   6|20|2
-  $ sqlite3 x.db "select s.slug, c.last_event_id is null from platform_cursors c join spaces s on s.id = c.space_id order by s.slug"
-  morocco-prisons|1
-  tunisia-anti-discrimination|0
-  $ sqlite3 x.db "select count(*) from news where space_id = (select id from spaces where slug = 'morocco-prisons')"
+  $ sql "select s.slug, CASE WHEN c.last_event_id IS NULL THEN 'from the start' ELSE 'goes on where it stopped' END from platform_cursors c join spaces s on s.id = c.space_id order by s.slug"
+  morocco-prisons|from the start
+  tunisia-anti-discrimination|goes on where it stopped
+  $ sql "select count(*) from news where space_id = (select id from spaces where slug = 'morocco-prisons')"
   1
   $ control DELETE faults >/dev/null
   $ expeer -q platform pull --format json | python3 -c 'import json,sys; r=json.load(sys.stdin); print(r["warnings"], r["counts"]["activities"])'

@@ -1,3 +1,5 @@
+SQLite only: it waits on the database file to kill a pull half-way and checks the file's pages; a pull killed on a server rolls back as any transaction.
+
 kill -9 in the middle of a pull: what was committed is whole (the accounts, the spaces read
 before), nothing of the space being read is there, nothing is left behind, and the next run
 ends where an uninterrupted pull ends.

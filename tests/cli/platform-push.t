@@ -2,7 +2,7 @@ Pushing to the collaboration platform: accounts for the members it does not have
 memberships made to match, against the fake Tracim, which records what it was asked.
 
   $ cli="$TESTS_DATA/../cli"
-  $ export EXPEER_DB=$PWD/expeer.db EXPEER_NOW=2025-06-01T10:00:00Z EXPEER_STATS_TIME_ZONE=Africa/Tunis
+  $ . use-database expeer.db && export EXPEER_NOW=2025-06-01T10:00:00Z EXPEER_STATS_TIME_ZONE=Africa/Tunis
   $ /usr/bin/python3 "$cli/tracim_world.py" small --output world.json
   $ (/usr/bin/python3 "$cli/fake_tracim.py" --port-file port --world world.json --api-key k3y &) ; while [ ! -s port ]; do sleep 0.1; done
   $ control() { curl -s -X "$1" "http://127.0.0.1:$(cat port)/__control/$2" ${3:+-d "$3"}; }

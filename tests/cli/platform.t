@@ -2,7 +2,7 @@ The collaboration platform: expeer pulls the network from a fake Tracim on loopb
 from ../shared/tracim-api (tests/cli/fake_tracim.py), and pushes new members to it.
 
   $ cli="$TESTS_DATA/../cli"
-  $ export EXPEER_DB=$PWD/expeer.db EXPEER_NOW=2025-06-01T10:00:00Z
+  $ . use-database expeer.db && export EXPEER_NOW=2025-06-01T10:00:00Z
   $ /usr/bin/python3 "$cli/tracim_world.py" small --output world.json
   $ (/usr/bin/python3 "$cli/fake_tracim.py" --port-file port --world world.json --api-key the-key-SECRET &) ; while [ ! -s port ]; do sleep 0.1; done
   $ control() { curl -s -X "$1" "http://127.0.0.1:$(cat port)/__control/$2" ${3:+-d "$3"}; }
@@ -26,7 +26,7 @@ not a member of "Open resources", whose contents the platform then keeps from it
 
 A dry run reads everything and writes nothing, and says what a pull keeps, field by field.
 
-  $ sqlite3 expeer.db .dump > before.sql
+  $ dump-database > before.sql
   $ expeer platform pull --dry-run > dry.txt
   $ head -10 dry.txt
   kind           to create  to update  unchanged  skipped
@@ -43,7 +43,7 @@ A dry run reads everything and writes nothing, and says what a pull keeps, field
   dry run: nothing was written. A pull sto
   table          fields                   
   members        email, name, language, pr
-  $ sqlite3 expeer.db .dump | cmp - before.sql && echo unchanged
+  $ dump-database | cmp - before.sql && echo unchanged
   unchanged
 
 The pull. An account without an email is skipped and counted, and so are its memberships.
@@ -86,10 +86,10 @@ The pull. An account without an email is skipped and counted, and so are its mem
 Nothing that counting does not need is kept from a space that is not public: the confidential
 spaces' titles, texts and file names are nowhere in the database. The open space's are kept.
 
-  $ secrets='Hearing report|postponed|Interview notes|Contacts.txt|Lawyers|Annual report 2024|typo'
+  $ secrets='Hearing report|postponed|Interview notes|Contacts.txt|Lawyers|Annual report 2024|a typo in the table'
   $ grep -c -E "$secrets" world.json
   8
-  $ cat expeer.db* | grep -c -a -E "$secrets"
+  $ database-bytes | grep -c -a -E "$secrets"
   0
   [1]
   $ expeer news list --format csv
@@ -155,7 +155,7 @@ brought from there.
   $ expeer library list open-resources --format csv | cut -d, -f1
   path
   platform-file-60
-  $ cat expeer.db* | grep -c -a -E 'Guide: filing|keep a copy|Legal aid handbook'
+  $ database-bytes | grep -c -a -E 'Guide: filing|keep a copy|Legal aid handbook'
   0
   [1]
 

@@ -1,7 +1,7 @@
 Long imports draw a progress bar on a terminal, and nothing of it under --quiet or in a pipe
 (cron). `script` gives the command a terminal.
 
-  $ export EXPEER_DB=$PWD/expeer.db
+  $ . use-database expeer.db
   $ expeer -q db init
   $ /usr/bin/python3 -c '
   > with open("m.csv", "w") as f:
@@ -19,7 +19,7 @@ Long imports draw a progress bar on a terminal, and nothing of it under --quiet 
 
 Under --quiet, one summary line and nothing else, even on a terminal:
 
-  $ rm expeer.db*; expeer -q db init
+  $ . use-database fresh.db; expeer -q db init
   $ script -qec "expeer -q members import m.csv" /dev/null < /dev/null | tr -d '\r'
   m.csv: 30000 rows: 30000 created, 0 updated, 0 unchanged, 0 skipped, 0 rejected
 

@@ -1,7 +1,7 @@
 The HTML report, rendered by a real browser (headless Chromium): the page is not blank, and
 the bar charts and the world map are drawn in their colours.
 
-  $ export EXPEER_DB=$PWD/expeer.db EXPEER_STATS_YEAR_STARTS=8 EXPEER_STATS_TIME_ZONE=Europe/Brussels
+  $ . use-database expeer.db && export EXPEER_STATS_YEAR_STARTS=8 EXPEER_STATS_TIME_ZONE=Europe/Brussels
   $ export EXPEER_STATS_SENSITIVE_COUNTRIES=Niger
   $ expeer -q db init
   $ expeer -q demo seed

@@ -1,7 +1,7 @@
 Who may do what in a space follows its roles: a reader reads, a contributor posts, comments
 and adds files, a content manager moderates, a space manager manages the members.
 
-  $ export EXPEER_DB=$PWD/expeer.db
+  $ . use-database expeer.db
   $ expeer -q db init
   $ for who in amina jb salma pieter; do expeer -q members add $who@example.org --name $who; done
   $ expeer -q spaces create sahel --label Sahel
@@ -34,7 +34,7 @@ it too (anyone may join it), and must join before posting.
   [77]
   $ expeer news list --format csv
   id,posted_at,space,author,title,comments,body,edited_at
-  $ sqlite3 expeer.db "SELECT count(*) FROM news; SELECT count(*) FROM activities WHERE kind <> 'membership'; SELECT count(*) FROM library_files"
+  $ sql "SELECT count(*) FROM news; SELECT count(*) FROM activities WHERE kind <> 'membership'; SELECT count(*) FROM library_files"
   0
   0
   0

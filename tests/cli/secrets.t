@@ -1,7 +1,7 @@
 Secrets: a password in a URL is never shown, a file that holds one must be private, and SMTP
 authenticates in clear only to this machine, decided on the host libcurl connects to.
 
-  $ export EXPEER_DB=$PWD/expeer.db
+  $ . use-database expeer.db
   $ expeer -q db init
   $ export EXPEER_LETTER_FROM=letter@network.example EXPEER_LETTER_LIST_ID=letter.network.example
   $ export EXPEER_LETTER_UNSUBSCRIBE_MAILTO=unsubscribe@network.example
@@ -18,8 +18,8 @@ holding it that others can read is warned about.
   expeer: warning: 'config.yaml' holds smtp.url and others can read it (mode 644): chmod 600 it, or move the secret to the environment
   smtp.url,smtp://***:***@mail.example:587/,config.yaml:2
   $ chmod 600 config.yaml
-  $ expeer --config config.yaml config show --origin --format table | grep smtp.url
-  smtp.url                       smtp://***:***@mail.example:587/                            config.yaml:2
+  $ expeer --config config.yaml config show --origin --format table | grep smtp.url | tr -s ' '
+  smtp.url smtp://***:***@mail.example:587/ config.yaml:2
   $ EXPEER_SMTP_URL='smtp://letter:s3 cret@mail.example' expeer config show --format json | grep -A1 '"smtp.url"'
       "key": "smtp.url",
       "value": "smtp://***@mail.example"

@@ -1,6 +1,6 @@
 Spaces and their members, as an admin manages them.
 
-  $ export EXPEER_DB=$PWD/expeer.db
+  $ . use-database expeer.db
   $ expeer -q db init
   $ for who in amina:TN jb:CD salma:TN pieter:BE; do expeer -q members add "${who%%:*}@example.org" --name "${who%%:*}" --country "${who##*:}"; done
 
@@ -35,7 +35,7 @@ Bad input: nothing is written, every problem named.
   $ expeer spaces show nowhere
   expeer: error: no space 'nowhere'
   [67]
-  $ sqlite3 expeer.db "SELECT count(*) FROM spaces"
+  $ sql "SELECT count(*) FROM spaces"
   4
 
 Listing, showing, archiving.
@@ -153,9 +153,9 @@ Every membership change is an activity, and in the audit log by id.
   2024-09-15T08:30:00Z,membership,3,dossier-kivu,joined as reader
   2024-09-15T08:30:00Z,membership,1,dossier-kivu,now space-manager
   2024-10-01T00:00:00Z,membership,3,dossier-kivu,left
-  $ sqlite3 expeer.db "SELECT action, count(*) FROM audit_log WHERE action LIKE 'membership.%' GROUP BY action ORDER BY action"
+  $ sql "SELECT action, count(*) FROM audit_log WHERE action LIKE 'membership.%' GROUP BY action ORDER BY action"
   membership.add|10
   membership.remove|1
   membership.role|1
-  $ sqlite3 expeer.db "SELECT count(*) FROM audit_log WHERE details LIKE '%@%' OR details LIKE '%amina%'"
+  $ sql "SELECT count(*) FROM audit_log WHERE details LIKE '%@%' OR details LIKE '%amina%'"
   0

@@ -1,13 +1,13 @@
 The annual report, on the demo network shaped like the 2023-2024 report (August to July, in
 Brussels time, test accounts left out).
 
-  $ export EXPEER_DB=$PWD/expeer.db EXPEER_STATS_YEAR_STARTS=8 EXPEER_STATS_TIME_ZONE=Europe/Brussels
+  $ . use-database expeer.db && export EXPEER_STATS_YEAR_STARTS=8 EXPEER_STATS_TIME_ZONE=Europe/Brussels
   $ export EXPEER_STATS_TEST_ACCOUNTS='*@test.expeer.example'
   $ expeer -q db init
   $ expeer demo seed
   expeer: seeded 907 fictional members, 320 spaces, 2562 news, 1100 comments and 11998 activities
   $ expeer demo seed
-  expeer: error: '*/expeer.db' is not empty: the demo network goes into a new database (expeer db init) (glob)
+  expeer: error: '*' is not empty: the demo network goes into a new database (expeer db init) (glob)
   [73]
   $ expeer stats report --year 2024 --format csv | grep -E '^(registered_members|accounts|new_members|active_members|new_active_members|files_total|news_and_comments_total|active_spaces|countries),'
   registered_members,Registered members,831,524,307,
