@@ -146,3 +146,28 @@ A password given through the environment is used, never shown.
   0
   [1]
   $ kill $(cat port.pid)
+
+Two admins' jobs at once: a send while an import of 3,000 subscribers runs. Both finish;
+every recipient the send counted has exactly one message, and nobody has two.
+
+  $ python3 -c '
+  > print("email,name,language,newsletter")
+  > for i in range(3000): print(f"n{i}@example.org,New {i},fr,yes")' > new.csv
+  $ expeer -q letter new 2025-03; expeer -q letter approve 2025-03
+  $ server --dir during
+  $ expeer -q members import new.csv > import.out 2>&1 &
+  $ importer=$!
+  $ EXPEER_LETTER_CONNECTIONS=4 expeer -q letter send 2025-03 > send.out 2>&1; echo "send: $?"
+  send: 0
+  $ wait $importer; echo "import: $?"; cat import.out
+  import: 0
+  new.csv: 3000 rows: 3000 created, 0 updated, 0 unchanged, 0 skipped, 0 rejected
+  $ sent=$(expeer letter status 2025-03 --format csv 2>/dev/null | awk -F, 'NR > 1 { s += $4 } END { print s }')
+  $ delivered=$(grep -l '^Subject:' during/*.eml | wc -l)
+  $ [ "$sent" = "$delivered" ] && [ "$sent" -ge 310 ] && echo "one message for each recipient counted"
+  one message for each recipient counted
+  $ grep -h -i '^To:' during/*.eml | wc -l | awk -v n=$sent '{ print ($1 == n) ? "one To: line each" : $1 }'
+  one To: line each
+  $ grep -h -i '^To:' during/*.eml | sort | uniq -d | wc -l
+  0
+  $ kill $(cat port.pid)
