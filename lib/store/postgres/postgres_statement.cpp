@@ -3,6 +3,8 @@
 #include <fmt/format.h>
 #include <libpq-fe.h>
 
+#include <atomic>
+
 #include <charconv>
 #include <cstdlib>
 #include <cstring>
@@ -93,7 +95,36 @@ PostgresSql postgres_sql(const std::string& sql) {
 PostgresStatement::PostgresStatement(pg_conn* connection, const std::string& sql)
     : connection_(connection), sql_(postgres_sql(sql)), parameters_(static_cast<std::size_t>(sql_.parameters)) {}
 
-PostgresStatement::~PostgresStatement() { clear_result(); }
+PostgresStatement::~PostgresStatement() {
+    clear_result();
+    // Best effort: in a transaction that failed, the name stays until the session ends.
+    if (!prepared_name_.empty() && PQtransactionStatus(connection_) != PQTRANS_INERROR)
+        PQclear(PQexec(connection_, ("DEALLOCATE " + prepared_name_).c_str()));
+}
+
+// The server parses and plans a prepared statement once: an import runs the same four
+// statements for each row. A run whose parameter types differ from the prepared ones (a NULL
+// where an integer was) goes unprepared.
+pg_result* PostgresStatement::run(const std::vector<unsigned>& types, const std::vector<const char*>& values) {
+    const int count = static_cast<int>(values.size());
+    if (++runs_ == 2 && prepared_name_.empty()) {
+        static std::atomic<std::uint64_t> next{0}; // names are per session; connections may be on other threads
+        std::string name = fmt::format("expeer_{}", ++next);
+        pg_result* prepared = PQprepare(connection_, name.c_str(), sql_.text.c_str(), count, types.data());
+        const bool ok = prepared && PQresultStatus(prepared) == PGRES_COMMAND_OK;
+        if (!ok) {
+            const StoreFailure failure = postgres_failure(connection_, prepared);
+            PQclear(prepared);
+            throw failure;
+        }
+        PQclear(prepared);
+        prepared_name_ = std::move(name);
+        prepared_types_ = types;
+    }
+    if (!prepared_name_.empty() && types == prepared_types_)
+        return PQexecPrepared(connection_, prepared_name_.c_str(), count, values.data(), nullptr, nullptr, 0);
+    return PQexecParams(connection_, sql_.text.c_str(), count, types.data(), values.data(), nullptr, nullptr, 0);
+}
 
 void PostgresStatement::clear_result() {
     if (result_) PQclear(result_);
@@ -136,7 +167,7 @@ void PostgresStatement::bind_text(int index, std::string_view value, bool) {
 bool PostgresStatement::step() {
     if (!ran_) {
         ran_ = true;
-        std::vector<Oid> types;
+        std::vector<unsigned> types;
         std::vector<const char*> values;
         types.reserve(parameters_.size());
         values.reserve(parameters_.size());
@@ -147,8 +178,7 @@ bool PostgresStatement::step() {
             values.push_back(p.null || !sql_.used[i + 1] ? nullptr : p.value.c_str());
         }
         clear_result();
-        result_ = PQexecParams(connection_, sql_.text.c_str(), static_cast<int>(parameters_.size()), types.data(),
-                               values.data(), nullptr, nullptr, 0);
+        result_ = run(types, values);
         const auto status = result_ ? PQresultStatus(result_) : PGRES_FATAL_ERROR;
         if (status != PGRES_COMMAND_OK && status != PGRES_TUPLES_OK) {
             const StoreFailure failure = postgres_failure(connection_, result_);

@@ -62,6 +62,7 @@ private:
     Parameter& parameter(int index);
     const char* cell(int column) const;
     void clear_result();
+    pg_result* run(const std::vector<unsigned>& types, const std::vector<const char*>& values);
 
     pg_conn* connection_;
     PostgresSql sql_;
@@ -69,6 +70,11 @@ private:
     pg_result* result_ = nullptr;
     int row_ = -1;  // the current row of result_; -1 before the first
     bool ran_ = false;
+    int runs_ = 0;
+    // Prepared on the server at its second run (a statement run once is not worth a round
+    // trip more), for the parameter types of that run.
+    std::string prepared_name_;
+    std::vector<unsigned> prepared_types_;
 };
 
 } // namespace expeer
