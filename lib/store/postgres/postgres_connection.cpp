@@ -143,11 +143,7 @@ void PostgresConnection::take_back_unused_ids() {
         PostgresStatement identities(connection_, "SELECT table_name FROM information_schema.columns "
                                                   "WHERE table_schema = current_schema() AND is_identity = 'YES'");
         while (identities.step()) tables.push_back(identities.text(0));
-        // As a sequence stands after drawing max(id) (a dump shows the same), or as new.
-        for (const auto& table : tables)
-            execute("SELECT CASE WHEN max(id) IS NULL THEN setval(pg_get_serial_sequence('" + table +
-                    "', 'id'), 1, false) ELSE setval(pg_get_serial_sequence('" + table + "', 'id'), max(id)) END FROM " +
-                    table);
+        for (const auto& table : tables) continue_ids(table);
         execute("COMMIT");
     } catch (const StoreFailure&) {
         try {
@@ -181,8 +177,10 @@ void PostgresConnection::continue_ids(const std::string& table) {
     sequence.bind_text(1, table, true);
     if (!sequence.step() || sequence.is_null(0)) return; // no identity
     const std::string name = sequence.text(0);
-    PostgresStatement move(connection_, "SELECT setval(?::regclass, (SELECT coalesce(max(id), 0) + 1 FROM " + table +
-                                            "), false)");
+    // As the sequence stands once it has drawn max(id) (a dump then shows what it showed
+    // before a rolled-back write), or as new for an empty table.
+    PostgresStatement move(connection_, "SELECT CASE WHEN max(id) IS NULL THEN setval(?1::regclass, 1, false) "
+                                        "ELSE setval(?1::regclass, max(id)) END FROM " + table);
     move.bind_text(1, name, true);
     move.step();
 }
