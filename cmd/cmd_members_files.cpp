@@ -195,9 +195,10 @@ void members_erase(Context& context, const EraseCommand& command) {
     }
     if (!erasure.wal_truncated)
         throw Error(ErrorKind::temporary,
-                    fmt::format("member {} is erased, but another process still reads an older state of the database, so old copies "
-                                "may stay in its files (SQLite's WAL, PostgreSQL's tables) until it is done: run "
-                                "'expeer members erase {} --yes' again when no other expeer command runs",
+                    fmt::format("member {} is erased, but another process still reads an older state of the "
+                                "database, so old copies may stay in its files (SQLite's WAL, PostgreSQL's "
+                                "tables) until it is done: run 'expeer members erase {} --yes' again when no other "
+                                "expeer command runs",
                                 m.id, m.id));
     context.say(erasure.already_erased ? fmt::format("expeer: member {} was already erased; WAL file emptied", m.id)
                                        : fmt::format("expeer: erased member {}", m.id));

@@ -190,9 +190,9 @@ PullReport pull_platform(Database& db, BlobStore& blobs, TracimClient& tracim,
     // The texts of a space that stopped being public were overwritten; their old versions
     // must not stay in the store's files either (SQLite's WAL, PostgreSQL's dead rows).
     if (scrubbed > 0 && !request.dry_run && !db.checkpoint_and_truncate())
-        report.warnings.push_back("a space stopped being public, and another process has the database open: the "
-                                  "old copies of its texts may stay in the database's files until it is done; run "
-                                  "`expeer db check --repair` then");
+        report.warnings.push_back("a space stopped being public, and another process still reads an older state of "
+                                  "the database: the old copies of its texts may stay in the database's files until "
+                                  "it is done; run `expeer db check --repair` then");
     // The next space is read from the platform while this one is written, on a connection of
     // its own: the platform's answers, not expeer's writes, set the pace. One space ahead at
     // most, and its feed a few pages ahead of the writer, so memory stays that of the largest
