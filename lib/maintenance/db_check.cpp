@@ -1,7 +1,6 @@
 #include "maintenance/db_check.hpp"
 
 #include "store/database.hpp"
-#include "store/integrity.hpp"
 #include "store/library_store.hpp"
 
 #include <algorithm>
@@ -51,8 +50,10 @@ DatabaseCheck check_database(Database& db, BlobStore& blobs, bool repair) {
     // its write transaction, so none is caught between putting and recording.
     db.write([&](Write&) {
         LibraryStore library(db);
-        check.integrity = integrity_problems(db);
-        check.foreign_keys = foreign_key_problems(db);
+        check.integrity = db.damage();
+        for (const auto& row : db.rows_without_parent())
+            check.foreign_keys.push_back(
+                fmt::format("{} row {}: no {} row it refers to", row.table, row.row, row.parent));
         const auto recorded = [&](const std::string& sha256) { return library.has_blob(sha256); };
         check.interrupted = blobs.recover(recorded, repair);
         check_contents(library, blobs, check);
