@@ -56,10 +56,13 @@ void SqliteStatement::bind_text(int index, std::string_view value, bool copy) {
 
 bool SqliteStatement::step() {
     has_row_ = false;
-    if (!statement_) return false; // only blanks or a comment
+    if (!statement_ || done_) return false; // only blanks or a comment, or read to the end
     const int code = sqlite3_step(statement_);
     if (code == SQLITE_ROW) return has_row_ = true;
-    if (code == SQLITE_DONE) return false;
+    if (code == SQLITE_DONE) {
+        done_ = true;
+        return false;
+    }
     throw sqlite_failure(code, sqlite3_errmsg(db_));
 }
 
@@ -113,6 +116,7 @@ ValueKind SqliteStatement::kind(int column) {
 
 void SqliteStatement::reset() {
     has_row_ = false;
+    done_ = false;
     sqlite3_reset(statement_); // its code is the last step's, already thrown
     sqlite3_clear_bindings(statement_);
 }

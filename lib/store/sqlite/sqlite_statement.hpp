@@ -43,6 +43,8 @@ private:
     sqlite3* db_;
     sqlite3_stmt* statement_ = nullptr;
     bool has_row_ = false;
+    // Past its last row until reset: SQLite would run it again from the start, unasked.
+    bool done_ = false;
 };
 
 } // namespace expeer
