@@ -43,7 +43,7 @@ std::vector<AuditEntry> list_audit(Database& db, const AuditFilter& filter) {
         where(" AND at >= ?", filter.since);
         sql += " ORDER BY id DESC";
         if (filter.limit > 0) sql += " LIMIT " + std::to_string(filter.limit);
-        Statement query = db.prepare(sql);
+        Statement query = db.scan(sql);
         for (std::size_t i = 0; i < values.size(); ++i) query.bind(static_cast<int>(i + 1), values[i]);
         std::vector<AuditEntry> entries;
         while (query.next()) {

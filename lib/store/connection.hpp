@@ -39,6 +39,9 @@ public:
     // SQL that takes no parameters and returns no rows: one statement or several.
     virtual void execute(const std::string& sql) = 0;
     virtual std::unique_ptr<StatementEngine> prepare(const std::string& sql) = 0;
+    // A query that reads many rows (a whole table): the engine may hand them over a batch at
+    // a time rather than all at once. SQLite reads a row at a time anyway.
+    virtual std::unique_ptr<StatementEngine> prepare_scan(const std::string& sql) { return prepare(sql); }
 
     virtual void begin(TransactionMode mode) = 0;
     virtual void commit() = 0;

@@ -140,6 +140,10 @@ Statement Database::prepare(const std::string& sql) {
     return Statement(connection_->prepare(sql));
 }
 
+Statement Database::scan(const std::string& sql) {
+    return Statement(connection_->prepare_scan(sql));
+}
+
 bool Database::checkpoint_and_truncate() {
     return guarded([&] {
         for (auto& [sql, statement] : prepared_) statement->reset(); // no snapshot of ours in the way

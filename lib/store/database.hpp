@@ -113,6 +113,10 @@ public:
     Statement& cached(const std::string& sql);
     // A statement for this use only: SQL built for one call.
     Statement prepare(const std::string& sql);
+    // A query that reads many rows (a whole table, a year of activities), for this use only:
+    // its rows never all in memory at once, whichever the engine. Read it inside a read or
+    // write unit: outside a transaction, a server engine sends the whole result at once.
+    Statement scan(const std::string& sql);
 
     // Copies the WAL into the database file and empties it, so that old versions of pages
     // (erased personal data) do not linger there. False if another connection kept it from

@@ -66,7 +66,7 @@ void bind_value(Statement& to, int index, Statement& from, int column) {
 // when the same values are there.
 std::string fingerprint(Database& db, const TableSpec& table) {
     Sha256 hash;
-    Statement rows = db.prepare(fmt::format("SELECT * FROM {} ORDER BY {}", table.name, table.order));
+    Statement rows = db.scan(fmt::format("SELECT * FROM {} ORDER BY {}", table.name, table.order));
     while (rows.next()) {
         for (int column = 0; column < rows.column_count(); ++column) {
             if (rows.is_null(column)) {
@@ -83,7 +83,7 @@ std::string fingerprint(Database& db, const TableSpec& table) {
 }
 
 void copy_table(Database& from, Database& to, const TableSpec& table, CopiedTable& copied) {
-    Statement rows = from.prepare(fmt::format("SELECT * FROM {} ORDER BY {}", table.name, table.order));
+    Statement rows = from.scan(fmt::format("SELECT * FROM {} ORDER BY {}", table.name, table.order));
     std::optional<Statement> insert;
     int self = -1;
     std::vector<std::pair<std::int64_t, std::int64_t>> links; // (id, what it refers to)

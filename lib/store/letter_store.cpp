@@ -63,7 +63,7 @@ std::vector<LetterApproval> LetterStore::approvals() {
 
 void LetterStore::for_each_subscriber(const std::function<void(const Subscriber&)>& visit) {
     db_.guarded([&] {
-        Statement q = db_.prepare(std::string(subscriber_query) + " ORDER BY id");
+        Statement q = db_.scan(std::string(subscriber_query) + " ORDER BY id");
         while (q.next()) visit(read_subscriber(q));
     });
 }

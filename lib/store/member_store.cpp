@@ -113,7 +113,7 @@ std::string MemberStore::key_for(std::string_view email) { return email_key(emai
 
 std::vector<MemberStore::KeyRow> MemberStore::keys() {
     return db_.guarded([&] {
-        Statement q = db_.prepare("SELECT id, email, email_key FROM members WHERE email_key IS NOT NULL ORDER BY id");
+        Statement q = db_.scan("SELECT id, email, email_key FROM members WHERE email_key IS NOT NULL ORDER BY id");
         std::vector<KeyRow> rows;
         while (q.next()) rows.push_back({q.integer(0), q.text(1), q.text(2)});
         return rows;
@@ -178,7 +178,7 @@ void MemberStore::for_each(const MemberFilter& filter, const std::function<void(
         if (filter.text)
             where(" AND search_text LIKE ? ESCAPE '\\'", like_pattern(text::fold(*filter.text)));
         sql += " ORDER BY id";
-        Statement query = db_.prepare(sql);
+        Statement query = db_.scan(sql);
         for (std::size_t i = 0; i < values.size(); ++i) query.bind(static_cast<int>(i + 1), values[i]);
         while (query.next()) visit(read_member(query));
     });

@@ -67,7 +67,7 @@ int bind_kinds(Statement& q, int first, const std::vector<std::string>& kinds) {
 
 void StatsStore::scan_members(const std::function<void(const MemberDates&)>& visit) {
     db_.guarded([&] {
-        Statement q = db_.prepare(fmt::format("SELECT id, country, registered_on, erased_at, disabled_at, {} "
+        Statement q = db_.scan(fmt::format("SELECT id, country, registered_on, erased_at, disabled_at, {} "
                                               "FROM members",
                                               test_member_condition("email_key")));
         bind_scope(q, 1, scope_.test_account_patterns);
@@ -97,7 +97,7 @@ void StatsStore::scan_activities(const std::string& start_utc, const std::string
                                  const std::function<void(const ActivityFacts&)>& visit) {
     db_.guarded([&] {
         // Read from the (kind, at, space_id, member_id) index alone, never the table.
-        Statement q = db_.prepare(fmt::format("SELECT kind, at, space_id, member_id FROM activities "
+        Statement q = db_.scan(fmt::format("SELECT kind, at, space_id, member_id FROM activities "
                                               "WHERE kind IN ({}) AND at >= ? AND at < ?",
                                               placeholders(kinds.size())));
         int parameter = bind_kinds(q, 1, kinds);

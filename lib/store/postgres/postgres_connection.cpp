@@ -79,7 +79,10 @@ PostgresConnection::PostgresConnection(const DatabaseOptions& options) {
     // The server's notices (a table that already exists...) are not the user's business.
     PQsetNoticeProcessor(connection_, ignore_notice, nullptr);
     try {
-        execute(fmt::format("SET lock_timeout = {}; SET client_min_messages = warning", options.busy_timeout_ms));
+        // A scan's cursor is read to its end: planned for every row, not the first tenth.
+        execute(fmt::format("SET lock_timeout = {}; SET client_min_messages = warning; "
+                            "SET cursor_tuple_fraction = 1",
+                            options.busy_timeout_ms));
         busy_timeout_ms_ = options.busy_timeout_ms;
         if (options.access == DatabaseAccess::read_only) execute("SET default_transaction_read_only = on");
     } catch (...) {
@@ -103,6 +106,10 @@ void PostgresConnection::execute(const std::string& sql) {
 
 std::unique_ptr<StatementEngine> PostgresConnection::prepare(const std::string& sql) {
     return std::make_unique<PostgresStatement>(connection_, sql);
+}
+
+std::unique_ptr<StatementEngine> PostgresConnection::prepare_scan(const std::string& sql) {
+    return std::make_unique<PostgresStatement>(connection_, sql, PostgresStatement::Rows::in_batches);
 }
 
 std::int64_t PostgresConnection::integer(const std::string& sql) {

@@ -19,6 +19,7 @@ public:
 
     void execute(const std::string& sql) override;
     std::unique_ptr<StatementEngine> prepare(const std::string& sql) override;
+    std::unique_ptr<StatementEngine> prepare_scan(const std::string& sql) override;
     void begin(TransactionMode mode) override;
     void commit() override;
     void roll_back() override;

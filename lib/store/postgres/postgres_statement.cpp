@@ -92,10 +92,20 @@ PostgresSql postgres_sql(const std::string& sql) {
     return out;
 }
 
-PostgresStatement::PostgresStatement(pg_conn* connection, const std::string& sql)
-    : connection_(connection), sql_(postgres_sql(sql)), parameters_(static_cast<std::size_t>(sql_.parameters)) {}
+namespace {
+
+// Rows a scan's cursor hands over at a time: a few megabytes at most, and a round trip is
+// nothing beside reading them.
+constexpr int batch_rows = 10000;
+
+} // namespace
+
+PostgresStatement::PostgresStatement(pg_conn* connection, const std::string& sql, Rows rows)
+    : connection_(connection), sql_(postgres_sql(sql)), parameters_(static_cast<std::size_t>(sql_.parameters)),
+      rows_(rows) {}
 
 PostgresStatement::~PostgresStatement() {
+    close_cursor();
     clear_result();
     // Best effort: in a transaction that failed, the name stays until the session ends.
     if (!prepared_name_.empty() && PQtransactionStatus(connection_) != PQTRANS_INERROR)
@@ -124,6 +134,42 @@ pg_result* PostgresStatement::run(const std::vector<unsigned>& types, const std:
     if (!prepared_name_.empty() && types == prepared_types_)
         return PQexecPrepared(connection_, prepared_name_.c_str(), count, values.data(), nullptr, nullptr, 0);
     return PQexecParams(connection_, sql_.text.c_str(), count, types.data(), values.data(), nullptr, nullptr, 0);
+}
+
+// The result if it is one, else its failure thrown.
+pg_result* PostgresStatement::checked(pg_result* result) {
+    const auto status = result ? PQresultStatus(result) : PGRES_FATAL_ERROR;
+    if (status != PGRES_COMMAND_OK && status != PGRES_TUPLES_OK) {
+        const StoreFailure failure = postgres_failure(connection_, result);
+        PQclear(result);
+        throw failure;
+    }
+    return result;
+}
+
+void PostgresStatement::fetch_batch() {
+    clear_result();
+    result_ = checked(PQexec(connection_, fmt::format("FETCH FORWARD {} FROM {}", batch_rows, cursor_).c_str()));
+    if (PQntuples(result_) < batch_rows) { // the last: the server has nothing more to keep
+        PQclear(checked(PQexec(connection_, ("CLOSE " + cursor_).c_str())));
+        cursor_.clear();
+    }
+}
+
+// A cursor left mid-way, when the statement is reset or goes: closed if its transaction is
+// still there (a commit closed it, and closing a cursor that is not there would fail the
+// transaction under way).
+void PostgresStatement::close_cursor() {
+    if (cursor_.empty()) return;
+    const std::string name = std::move(cursor_);
+    cursor_.clear();
+    if (PQtransactionStatus(connection_) != PQTRANS_INTRANS) return;
+    const char* values[] = {name.c_str()};
+    pg_result* open = PQexecParams(connection_, "SELECT 1 FROM pg_cursors WHERE name = $1", 1, nullptr, values,
+                                   nullptr, nullptr, 0);
+    const bool there = open && PQresultStatus(open) == PGRES_TUPLES_OK && PQntuples(open) == 1;
+    PQclear(open);
+    if (there) PQclear(PQexec(connection_, ("CLOSE " + name).c_str()));
 }
 
 void PostgresStatement::clear_result() {
@@ -178,18 +224,25 @@ bool PostgresStatement::step() {
             values.push_back(p.null || !sql_.used[i + 1] ? nullptr : p.value.c_str());
         }
         clear_result();
-        result_ = run(types, values);
-        const auto status = result_ ? PQresultStatus(result_) : PGRES_FATAL_ERROR;
-        if (status != PGRES_COMMAND_OK && status != PGRES_TUPLES_OK) {
-            const StoreFailure failure = postgres_failure(connection_, result_);
-            clear_result();
-            throw failure;
+        if (rows_ == Rows::in_batches && PQtransactionStatus(connection_) == PQTRANS_INTRANS) {
+            static std::atomic<std::uint64_t> next{0};
+            std::string name = fmt::format("expeer_scan_{}", ++next);
+            const std::string declare = "DECLARE " + name + " NO SCROLL CURSOR FOR " + sql_.text;
+            PQclear(checked(PQexecParams(connection_, declare.c_str(), static_cast<int>(values.size()), types.data(),
+                                         values.data(), nullptr, nullptr, 0)));
+            cursor_ = std::move(name);
+            fetch_batch();
+        } else {
+            result_ = checked(run(types, values));
         }
     }
     if (!result_ || PQresultStatus(result_) != PGRES_TUPLES_OK) return false;
-    if (row_ + 1 >= PQntuples(result_)) {
-        row_ = PQntuples(result_);
-        return false;
+    while (row_ + 1 >= PQntuples(result_)) {
+        if (cursor_.empty()) {
+            row_ = PQntuples(result_);
+            return false;
+        }
+        fetch_batch();
     }
     ++row_;
     return true;
@@ -255,6 +308,7 @@ ValueKind PostgresStatement::kind(int column) {
 }
 
 void PostgresStatement::reset() {
+    close_cursor();
     clear_result();
     ran_ = false;
     for (auto& p : parameters_) p = Parameter{};

@@ -32,7 +32,10 @@ PostgresSql postgres_sql(const std::string& sql);
 
 class PostgresStatement final : public StatementEngine {
 public:
-    PostgresStatement(pg_conn* connection, const std::string& sql);
+    // A query's rows come all at once in one result, or, for a scan of many rows inside a
+    // transaction, from a cursor a batch at a time (memory stays flat whatever the table).
+    enum class Rows { at_once, in_batches };
+    PostgresStatement(pg_conn* connection, const std::string& sql, Rows rows = Rows::at_once);
     ~PostgresStatement() override;
     PostgresStatement(const PostgresStatement&) = delete;
     PostgresStatement& operator=(const PostgresStatement&) = delete;
@@ -63,12 +66,17 @@ private:
     const char* cell(int column) const;
     void clear_result();
     pg_result* run(const std::vector<unsigned>& types, const std::vector<const char*>& values);
+    pg_result* checked(pg_result* result);
+    void fetch_batch();
+    void close_cursor();
 
     pg_conn* connection_;
     PostgresSql sql_;
     std::vector<Parameter> parameters_;
     pg_result* result_ = nullptr;
     int row_ = -1;  // the current row of result_; -1 before the first
+    Rows rows_;
+    std::string cursor_; // the open cursor of a scan; empty when none, or read to its end
     bool ran_ = false;
     int runs_ = 0;
     // Prepared on the server at its second run (a statement run once is not worth a round

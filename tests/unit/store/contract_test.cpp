@@ -169,6 +169,60 @@ TEST_CASE("values, ids, upserts and order are the same on every engine", "[engin
     });
 }
 
+TEST_CASE("a scan reads every row, however many, beside the unit's other queries", "[engine]") {
+    const auto engine = GENERATE(from_range(test::engines()));
+    CAPTURE(engine);
+    test::ScratchDatabase scratch(engine);
+    auto db = ready(scratch);
+    // More rows than a server engine hands over at once (10,000), and not a multiple of it.
+    db->execute("INSERT INTO scratch (x, s) WITH RECURSIVE n(i) AS (SELECT 1 UNION ALL SELECT i + 1 FROM n "
+                "WHERE i < 25001) SELECT i, 'row ' || i FROM n");
+    db->read([&](Read&) {
+        auto rows = db->scan("SELECT x, s FROM scratch WHERE x > ? ORDER BY x");
+        rows.bind(1, 1);
+        std::int64_t expected = 2, read = 0;
+        while (rows.next()) {
+            CHECK(rows.integer(0) == expected);
+            CHECK(rows.text_view(1) == "row " + std::to_string(expected));
+            ++expected;
+            // Another query between two rows, as a report's scan looks things up.
+            if (++read % 7000 == 0) CHECK(integer_of(*db, "SELECT count(*) FROM scratch") == 25001);
+        }
+        CHECK(read == 25000);
+        CHECK_FALSE(rows.next());
+
+        // Left mid-way, then run again: from the start.
+        rows.reset();
+        rows.bind(1, 24990);
+        REQUIRE(rows.next());
+        CHECK(rows.integer(0) == 24991);
+        rows.reset();
+        rows.bind(1, 0);
+        for (int i = 0; i < 12000; ++i) REQUIRE(rows.next());
+        CHECK(rows.integer(0) == 12000);
+    });
+    // A scan left mid-way when its unit ends does not spoil the next one.
+    db->read([&](Read&) {
+        auto rows = db->scan("SELECT x FROM scratch ORDER BY x");
+        REQUIRE(rows.next());
+    });
+    CHECK(db->write([&](Write& w) {
+        auto rows = w.db().scan("SELECT x FROM scratch ORDER BY x");
+        for (int i = 0; i < 15000; ++i) REQUIRE(rows.next());
+        w.db().execute("UPDATE scratch SET s = 'changed' WHERE x = 1");
+        w.audit(entry("test.scan"));
+        return rows.integer(0);
+    }) == 15000);
+    CHECK(integer_of(*db, "SELECT count(*) FROM scratch WHERE s = 'changed'") == 1);
+    // Outside a unit, too.
+    std::int64_t outside = db->guarded([&] {
+        std::int64_t count = 0;
+        for (auto rows = db->scan("SELECT x FROM scratch"); rows.next();) ++count;
+        return count;
+    });
+    CHECK(outside == 25001);
+}
+
 TEST_CASE("a job is held by one process at a time", "[engine]") {
     const auto engine = GENERATE(from_range(test::engines()));
     CAPTURE(engine);
