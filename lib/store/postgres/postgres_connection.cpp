@@ -50,6 +50,10 @@ StoreFailure connection_failure(pg_conn* connection) {
     if (says("password authentication failed") || says("no password supplied") || says("pg_hba.conf") ||
         says("authentication failed") || (says("role \"") && says("does not exist")))
         return {Kind::denied, message};
+    // TLS asked for and not offered (or the reverse, which the server says in pg_hba.conf
+    // terms): trying again will not change it.
+    if (says("does not support SSL") || says("SSL was required") || says("GSSAPI encryption required"))
+        return {Kind::denied, message};
     if (says("database \"") && says("does not exist")) return {Kind::not_a_database, message};
     return {Kind::unreachable, message};
 }

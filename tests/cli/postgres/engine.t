@@ -116,6 +116,22 @@ the server refuses is a permission error (77).
   $ expeer --db "postgresql:///expeer_cli?host=$server_dir/socket&user=nobody" members list
   expeer: error: the database server of 'postgresql:///expeer_cli?host=*/socket&user=nobody' refused: connection to server on socket "*" failed: FATAL: role "nobody" does not exist (glob)
   [77]
+
+TLS asked for by one side and not offered by the other is refused too, and will not change by
+trying again (77): a server without TLS when the URL requires it, and a server that accepts
+only TLS (`hostssl`) when the URL disables it. (Servers that speak just the start of the
+protocol, on loopback: the test server listens on a Unix socket, where libpq never asks for
+TLS.)
+
+  $ refusal() { (fake-postgres-refusal "$1" "$1.port" &); for i in $(seq 1 100); do [ -s "$1.port" ] && break; sleep 0.1; done; }
+  $ refusal no-tls && refusal tls-only
+  $ expeer --db "postgresql://expeer@127.0.0.1:$(cat no-tls.port)/expeer?sslmode=require" members list
+  expeer: error: the database server of 'postgresql://expeer@127.0.0.1:*/expeer?sslmode=require' refused: connection to server at "127.0.0.1", port * failed: server does not support SSL, but SSL was required (glob)
+  [77]
+  $ expeer --db "postgresql://expeer@127.0.0.1:$(cat tls-only.port)/expeer?sslmode=disable" members list
+  expeer: error: the database server of 'postgresql://expeer@127.0.0.1:*/expeer?sslmode=disable' refused: connection to server at "127.0.0.1", port * failed: FATAL: no pg_hba.conf entry for host "127.0.0.1", user "expeer", database "expeer", no encryption (glob)
+  [77]
+  $ kill $(cat no-tls.port.pid) $(cat tls-only.port.pid)
   $ for db in expeer_cli expeer_cli_copy expeer_cli_restored; do
   >   psql -qX "$EXPEER_TEST_POSTGRES" -c "DROP DATABASE $db WITH (FORCE)"
   > done
