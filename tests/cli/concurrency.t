@@ -14,7 +14,7 @@ A writer that waits longer than the busy timeout gets exit 75, worth retrying la
 writes nothing.
 
   $ hold-write-lock &
-  $ while [ ! -e locked ]; do sleep 0.01; done
+  $ for i in $(seq 1 3000); do [ -e locked ] && break; sleep 0.01; done
   $ EXPEER_BUSY_TIMEOUT_MS=50 expeer members add late@example.org --name Late
   expeer: error: the database '*' is busy: another command kept it locked; try again later (glob)
   [75]

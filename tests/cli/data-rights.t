@@ -83,7 +83,7 @@ would): SQLite keeps its WAL file, with old copies of pages, instead of removing
 PostgreSQL server keeps the old versions of changed rows in the table's files.
 
   $ hold-open &
-  $ while [ ! -e open ]; do sleep 0.01; done
+  $ for i in $(seq 1 3000); do [ -e open ] && break; sleep 0.01; done
   $ expeer -q members update other@example.org --organisation "Some Org"
   $ database-bytes | LC_ALL=C grep -q -a -F "amina.bensalah@example.org" && echo "still there"
   still there

@@ -13,7 +13,7 @@ everyone, one that refuses most addresses, two runs at once, secrets.
   members.csv: 60 rows: 60 created, 0 updated, 0 unchanged, 0 skipped, 0 rejected
   $ expeer -q letter new 2024-10
   $ expeer -q letter approve 2024-10
-  $ server() { [ -f port.pid ] && kill $(cat port.pid) 2>/dev/null; sleep 0.2; rm -f port port.pid; (/usr/bin/python3 "$cli/smtp_server.py" --port-file port "$@" &); while [ ! -s port ]; do sleep 0.1; done; export EXPEER_SMTP_URL=smtp://127.0.0.1:$(cat port); }
+  $ server() { [ -f port.pid ] && kill $(cat port.pid) 2>/dev/null; sleep 0.2; rm -f port port.pid; (/usr/bin/python3 "$cli/smtp_server.py" --port-file port "$@" &); for i in $(seq 1 300); do [ -s port ] && break; sleep 0.1; done; export EXPEER_SMTP_URL=smtp://127.0.0.1:$(cat port); }
 
 Killed mid-run with kill -9, then run again: nobody receives the letter twice, and everyone
 else receives it. A message that was being sent when the process died may have been

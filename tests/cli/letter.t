@@ -108,7 +108,7 @@ The figures follow the annual report's rules: a test account's news is not count
 
 Only an approved issue is sent, and only as it was approved.
 
-  $ (/usr/bin/python3 "$cli/smtp_server.py" --port-file port --dir mail --temp-fail en2@example.org:1 --perm-fail en3@example.org &) ; while [ ! -s port ]; do sleep 0.1; done
+  $ (/usr/bin/python3 "$cli/smtp_server.py" --port-file port --dir mail --temp-fail en2@example.org:1 --perm-fail en3@example.org &) ; for i in $(seq 1 300); do [ -s port ] && break; sleep 0.1; done
   $ export EXPEER_SMTP_URL=smtp://127.0.0.1:$(cat port)
   $ expeer letter send 2024-09 --allow-missing
   expeer: error: issue 2024-09 is not approved: `expeer letter approve 2024-09` first

@@ -10,7 +10,7 @@ demo (Tracim records no logins or views: a member is active when they wrote or s
   $ EXPEER_DB=$PWD/demo.db expeer -q demo seed
   $ /usr/bin/python3 "$cli/demo_to_tracim.py" --db demo.db --output world.json --admin-login admin
   demo_to_tracim: 908 users, 320 spaces, 834 memberships, 10709 contents, 10709 events
-  $ (/usr/bin/python3 "$cli/fake_tracim.py" --port-file port --world world.json --api-key k3y &) ; while [ ! -s port ]; do sleep 0.1; done
+  $ (/usr/bin/python3 "$cli/fake_tracim.py" --port-file port --world world.json --api-key k3y &) ; for i in $(seq 1 300); do [ -s port ] && break; sleep 0.1; done
   $ export EXPEER_PLATFORM_URL=http://127.0.0.1:$(cat port) EXPEER_PLATFORM_LOGIN=admin EXPEER_PLATFORM_API_KEY=k3y
 
 The registry, then the pull.

@@ -4,7 +4,7 @@ fake Tracim.
   $ cli="$TESTS_DATA/../cli"
   $ export EXPEER_NOW=2025-06-01T10:00:00Z
   $ /usr/bin/python3 "$cli/tracim_world.py" small --output world.json
-  $ (/usr/bin/python3 "$cli/fake_tracim.py" --port-file port --world world.json --api-key k3y &) ; while [ ! -s port ]; do sleep 0.1; done
+  $ (/usr/bin/python3 "$cli/fake_tracim.py" --port-file port --world world.json --api-key k3y &) ; for i in $(seq 1 300); do [ -s port ] && break; sleep 0.1; done
   $ control() { curl -s -X "$1" "http://127.0.0.1:$(cat port)/__control/$2" ${3:+-d "$3"}; }
   $ fault() { control DELETE faults >/dev/null; control POST faults "$1" >/dev/null; }
   $ export EXPEER_PLATFORM_URL=http://127.0.0.1:$(cat port) EXPEER_PLATFORM_LOGIN=admin@asf.example EXPEER_PLATFORM_API_KEY=k3y
@@ -148,7 +148,7 @@ platform gave it, and the pull is the same.
 Platforms before 4.0 answered comments as a bare list.
 
   $ rm port port.pid
-  $ (/usr/bin/python3 "$cli/fake_tracim.py" --port-file port --world world.json --api-key k3y --legacy-comments &) ; while [ ! -s port ]; do sleep 0.1; done
+  $ (/usr/bin/python3 "$cli/fake_tracim.py" --port-file port --world world.json --api-key k3y --legacy-comments &) ; for i in $(seq 1 300); do [ -s port ] && break; sleep 0.1; done
   $ fresh
   $ EXPEER_PLATFORM_URL=http://127.0.0.1:$(cat port) expeer -q platform pull | grep -E '^comments '
   comments       3        0        0          0
@@ -159,7 +159,7 @@ it. Plain http goes only to this machine.
 
   $ openssl req -x509 -newkey rsa:2048 -nodes -keyout key.pem -out cert.pem -days 2 -subj /CN=localhost -addext subjectAltName=DNS:localhost 2>/dev/null
   $ rm port port.pid
-  $ (/usr/bin/python3 "$cli/fake_tracim.py" --port-file port --world world.json --api-key k3y --tls-cert cert.pem --tls-key key.pem &) ; while [ ! -s port ]; do sleep 0.1; done
+  $ (/usr/bin/python3 "$cli/fake_tracim.py" --port-file port --world world.json --api-key k3y --tls-cert cert.pem --tls-key key.pem &) ; for i in $(seq 1 300); do [ -s port ] && break; sleep 0.1; done
   $ export EXPEER_PLATFORM_URL=https://localhost:$(cat port)
   $ expeer platform check 2>&1 | grep -o 'GET /api/system/about: SSL certificate problem'
   GET /api/system/about: SSL certificate problem

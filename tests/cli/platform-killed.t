@@ -5,7 +5,7 @@ ends where an uninterrupted pull ends.
   $ cli="$TESTS_DATA/../cli"
   $ export EXPEER_NOW=2025-06-01T10:00:00Z
   $ /usr/bin/python3 "$cli/tracim_world.py" small --output world.json
-  $ (/usr/bin/python3 "$cli/fake_tracim.py" --port-file port --world world.json --api-key k3y &) ; while [ ! -s port ]; do sleep 0.1; done
+  $ (/usr/bin/python3 "$cli/fake_tracim.py" --port-file port --world world.json --api-key k3y &) ; for i in $(seq 1 300); do [ -s port ] && break; sleep 0.1; done
   $ control() { curl -s -X "$1" "http://127.0.0.1:$(cat port)/__control/$2" ${3:+-d "$3"}; }
   $ export EXPEER_PLATFORM_URL=http://127.0.0.1:$(cat port) EXPEER_PLATFORM_LOGIN=admin@asf.example EXPEER_PLATFORM_API_KEY=k3y
   $ export EXPEER_PLATFORM_SPACES=tunisia-anti-discrimination,morocco-prisons,sfax-hearings

@@ -4,7 +4,7 @@ from ../shared/tracim-api (tests/cli/fake_tracim.py), and pushes new members to 
   $ cli="$TESTS_DATA/../cli"
   $ . use-database expeer.db && export EXPEER_NOW=2025-06-01T10:00:00Z
   $ /usr/bin/python3 "$cli/tracim_world.py" small --output world.json
-  $ (/usr/bin/python3 "$cli/fake_tracim.py" --port-file port --world world.json --api-key the-key-SECRET &) ; while [ ! -s port ]; do sleep 0.1; done
+  $ (/usr/bin/python3 "$cli/fake_tracim.py" --port-file port --world world.json --api-key the-key-SECRET &) ; for i in $(seq 1 300); do [ -s port ] && break; sleep 0.1; done
   $ control() { curl -s -X "$1" "http://127.0.0.1:$(cat port)/__control/$2" ${3:+-d "$3"}; }
   $ export EXPEER_PLATFORM_URL=http://127.0.0.1:$(cat port) EXPEER_PLATFORM_LOGIN=admin@asf.example
   $ export EXPEER_PLATFORM_API_KEY=the-key-SECRET EXPEER_PLATFORM_RETRY_DELAY_MS=20

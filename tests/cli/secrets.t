@@ -44,7 +44,7 @@ so the test server stands in for another one.
 
   $ export EXPEER_SMTP_USER=letter EXPEER_SMTP_PASSWORD=s3cret
   $ touch auth.log
-  $ (/usr/bin/python3 "$TESTS_DATA/../cli/smtp_server.py" --port-file port --dir mail --auth-log auth.log 2>/dev/null &) ; while [ ! -s port ]; do sleep 0.1; done
+  $ (/usr/bin/python3 "$TESTS_DATA/../cli/smtp_server.py" --port-file port --dir mail --auth-log auth.log 2>/dev/null &) ; for i in $(seq 1 300); do [ -s port ] && break; sleep 0.1; done
   $ EXPEER_SMTP_URL=smtp://localhost:25@0.0.0.0:$(cat port) expeer letter send 2024-09 --allow-missing --test-to editor@example.org
   expeer: error: the test copy in en to editor@example.org was refused: STARTTLS not supported.
   [1]
