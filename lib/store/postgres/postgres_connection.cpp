@@ -263,8 +263,30 @@ bool PostgresConnection::forget_deleted_rows() {
         std::this_thread::sleep_for(std::chrono::milliseconds(20));
     }
     execute("VACUUM (FULL, ANALYZE)");
+    forget_statistics_of_empty_tables();
     execute("VACUUM FULL pg_catalog.pg_statistic");
     return true;
+}
+
+// ANALYZE leaves a table that has become empty with the statistics of its last rows (their
+// most common values: a deleted map's notes, the last erased address). Changing a column's
+// type, even to the same one, drops them; only the table's owner may, not only a superuser.
+void PostgresConnection::forget_statistics_of_empty_tables() {
+    std::vector<std::string> changes;
+    {
+        PostgresStatement columns(
+            connection_,
+            "SELECT format('ALTER TABLE %I ALTER COLUMN %I TYPE %s%s', s.tablename, s.attname, "
+            "  format_type(a.atttypid, a.atttypmod), "
+            "  CASE WHEN a.attcollation <> 0 THEN format(' COLLATE %I', co.collname) ELSE '' END) "
+            "FROM pg_stats s JOIN pg_namespace n ON n.nspname = s.schemaname "
+            "JOIN pg_class c ON c.relnamespace = n.oid AND c.relname = s.tablename "
+            "JOIN pg_attribute a ON a.attrelid = c.oid AND a.attname = s.attname "
+            "LEFT JOIN pg_collation co ON co.oid = a.attcollation "
+            "WHERE s.schemaname = current_schema() AND c.relkind = 'r' AND c.reltuples = 0");
+        while (columns.step()) changes.push_back(columns.text(0));
+    }
+    for (const auto& change : changes) execute(change);
 }
 
 void PostgresConnection::overwrite_deleted_data() {} // forget_deleted_rows does it

@@ -39,6 +39,7 @@ public:
 
 private:
     std::int64_t integer(const std::string& sql);
+    void forget_statistics_of_empty_tables();
     void take_back_unused_ids();
 
     bool writing_ = false;
