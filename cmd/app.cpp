@@ -17,6 +17,7 @@ const std::vector<CommandGroup>& command_groups() {
         {"activity", "What members do, here and on the collaboration platform", add_activity_commands},
         {"stats", "Annual-report statistics, safe to publish", add_stats_commands},
         {"letter", "The ExPEERience Letter: write, approve, build and send it", add_letter_commands},
+        {"map", "The ExPEERience Map: violations by region, safe to publish", add_map_commands},
         {"platform", "The collaboration platform (Tracim): pull the network from it, push new members to it",
          add_platform_commands},
         {"audit", "Read the log of every change", add_audit_commands},

@@ -74,6 +74,11 @@ const Countries& Context::countries() {
     return *countries_;
 }
 
+const Subdivisions& Context::subdivisions() {
+    if (!subdivisions_) subdivisions_ = Subdivisions::load(config().get("iso_codes_dir"), config().get("locale_dir"));
+    return *subdivisions_;
+}
+
 ErasureList& Context::erasures() {
     if (!erasures_) {
         erasures_.emplace(beside_database("erasures_file", ".erasures", "the list of erased people"));

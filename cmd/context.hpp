@@ -5,6 +5,7 @@
 #include "config/config.hpp"
 #include "config/environment.hpp"
 #include "geo/countries.hpp"
+#include "geo/subdivisions.hpp"
 #include "library/blob_store.hpp"
 #include "members/erasure_list.hpp"
 #include "members/member.hpp"
@@ -55,6 +56,7 @@ public:
     // How addresses are to be compared, as members.email_local_part says.
     EmailKeyRule email_key_rule();
     const Countries& countries();
+    const Subdivisions& subdivisions();
     // The list of erased people: erasures_file, or DATABASE.erasures beside the database.
     ErasureList& erasures();
     // File contents: files_dir, or DATABASE.files beside the database.
@@ -92,6 +94,7 @@ private:
     std::unique_ptr<Clock> clock_;
     std::unique_ptr<Database> database_;
     std::optional<Countries> countries_;
+    std::optional<Subdivisions> subdivisions_;
     std::optional<BlobStore> blobs_;
     std::optional<ErasureList> erasures_;
     std::optional<PlatformSettings> platform_settings_;

@@ -43,6 +43,9 @@ const std::vector<TableSpec>& table_specs() {
         {"platform_folders", "external_id", nullptr},
         {"email_key_rule", "id", nullptr},
         {"erasure_list", "id", nullptr},
+        {"maps", "id", nullptr},
+        {"map_categories", "map_id, code", nullptr},
+        {"map_records", "id", nullptr},
     };
     return specs;
 }

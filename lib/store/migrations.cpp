@@ -370,6 +370,44 @@ CREATE TABLE erasure_list (
     key_fingerprint TEXT NOT NULL
 );
 )sql"},
+        {13, "violation maps: their regions, vocabulary and records", R"sql(
+CREATE TABLE maps (
+    id INTEGER PRIMARY KEY,
+    slug TEXT NOT NULL UNIQUE,
+    country TEXT NOT NULL,
+    title_fr TEXT NOT NULL,
+    title_en TEXT NOT NULL,
+    region_key TEXT NOT NULL,
+    boundaries TEXT NOT NULL,
+    attribution TEXT NOT NULL,
+    approved_checksum TEXT,
+    approved_at TEXT,
+    approved_by TEXT,
+    created_at TEXT NOT NULL,
+    updated_at TEXT NOT NULL
+);
+CREATE TABLE map_categories (
+    map_id INTEGER NOT NULL REFERENCES maps (id) ON DELETE CASCADE,
+    position INTEGER NOT NULL,
+    code TEXT NOT NULL,
+    label_fr TEXT NOT NULL,
+    label_en TEXT NOT NULL,
+    PRIMARY KEY (map_id, code)
+);
+CREATE TABLE map_records (
+    id INTEGER PRIMARY KEY,
+    map_id INTEGER NOT NULL REFERENCES maps (id) ON DELETE CASCADE,
+    record_id TEXT NOT NULL,
+    day TEXT NOT NULL,
+    region TEXT NOT NULL,
+    category TEXT NOT NULL,
+    gender TEXT NOT NULL CHECK (gender IN ('woman', 'man', 'non-binary', 'unknown')),
+    status TEXT NOT NULL CHECK (status IN ('open', 'in-court', 'decided', 'closed', 'unknown')),
+    notes TEXT,
+    imported_at TEXT NOT NULL,
+    UNIQUE (map_id, record_id)
+);
+)sql"},
     };
     return all;
 }

@@ -64,7 +64,7 @@ warnings, whatever path the value took to the message (line breaks of the messag
   expeer: error: no member with email 'nobody\x1b[2J@example.org'
   [67]
   $ expeer $'\e]0;owned\a'
-  expeer: error: unknown command '\x1b]0;owned\x07' (one of: members, spaces, library, news, talks, activity, stats, letter, platform, audit, backup, demo, db, config)
+  expeer: error: unknown command '\x1b]0;owned\x07' (one of: members, spaces, library, news, talks, activity, stats, letter, map, platform, audit, backup, demo, db, config)
   run 'expeer --help' for usage
   [64]
   $ printf 'email,name,country\nx@example.org,X,\xe2\x80\xaeNT\x1b[2J\n' > form.csv

