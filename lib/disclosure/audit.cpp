@@ -5,6 +5,8 @@
 #include <algorithm>
 #include <map>
 #include <numeric>
+#include <string_view>
+#include <unordered_map>
 
 namespace expeer {
 
@@ -93,17 +95,25 @@ bool fixed_constant(const FigureCell& c) {
 } // namespace
 
 std::set<std::string> linked_cells(const Publication& p, const std::string& id) {
+    // The relations each cell is in, once: a map has hundreds of cells in tens of relations,
+    // and looking through every relation for every cell reached dominated its protection.
+    std::unordered_map<std::string_view, std::vector<std::size_t>> relations_of;
+    const auto& relations = p.relations();
+    for (std::size_t r = 0; r < relations.size(); ++r)
+        for (const auto& term : relations[r].terms) relations_of[term.cell].push_back(r);
     std::set<std::string> seen{id};
-    std::vector<std::string> todo{id};
+    std::vector<std::string_view> todo{id};
+    std::vector<bool> expanded(relations.size(), false);
     while (!todo.empty()) {
-        const std::string current = todo.back();
+        const std::string_view current = todo.back();
         todo.pop_back();
-        if (current != id && fixed_constant(p.at(current))) continue;
-        for (const auto& relation : p.relations()) {
-            const bool involved = std::any_of(relation.terms.begin(), relation.terms.end(),
-                                              [&](const auto& t) { return t.cell == current; });
-            if (!involved) continue;
-            for (const auto& term : relation.terms)
+        if (current != id && fixed_constant(p.at(std::string(current)))) continue;
+        const auto found = relations_of.find(current);
+        if (found == relations_of.end()) continue;
+        for (const std::size_t r : found->second) {
+            if (expanded[r]) continue; // its terms are all seen already
+            expanded[r] = true;
+            for (const auto& term : relations[r].terms)
                 if (seen.insert(term.cell).second) todo.push_back(term.cell);
         }
     }
