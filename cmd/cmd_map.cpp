@@ -13,8 +13,8 @@ namespace expeer::cli {
 namespace {
 
 MapRegistry registry(Context& context, DatabaseAccess access = DatabaseAccess::read_write) {
-    return MapRegistry(context.database(access), context.clock(), {context.countries(), context.subdivisions()},
-                       context.config().get("actor"));
+    return MapRegistry(context.database(access), context.clock(),
+                       {context.countries(), context.subdivisions(), context.region_names()}, context.config().get("actor"));
 }
 
 std::int64_t min_cell(Context& context) { return std::stoll(context.config().get("stats.min_cell")); }

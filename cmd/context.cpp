@@ -79,6 +79,12 @@ const Subdivisions& Context::subdivisions() {
     return *subdivisions_;
 }
 
+const RegionNames& Context::region_names() {
+    if (!region_names_)
+        region_names_ = read_region_names(std::filesystem::path(config().get("templates_dir")) / "map" / "region-names.yaml");
+    return *region_names_;
+}
+
 ErasureList& Context::erasures() {
     if (!erasures_) {
         erasures_.emplace(beside_database("erasures_file", ".erasures", "the list of erased people"));

@@ -6,6 +6,7 @@
 #include "config/environment.hpp"
 #include "geo/countries.hpp"
 #include "geo/subdivisions.hpp"
+#include "map/region_names.hpp"
 #include "library/blob_store.hpp"
 #include "members/erasure_list.hpp"
 #include "members/member.hpp"
@@ -57,6 +58,8 @@ public:
     EmailKeyRule email_key_rule();
     const Countries& countries();
     const Subdivisions& subdivisions();
+    // Other names of regions for the maps (templates_dir/map/region-names.yaml).
+    const RegionNames& region_names();
     // The list of erased people: erasures_file, or DATABASE.erasures beside the database.
     ErasureList& erasures();
     // File contents: files_dir, or DATABASE.files beside the database.
@@ -95,6 +98,7 @@ private:
     std::unique_ptr<Database> database_;
     std::optional<Countries> countries_;
     std::optional<Subdivisions> subdivisions_;
+    std::optional<RegionNames> region_names_;
     std::optional<BlobStore> blobs_;
     std::optional<ErasureList> erasures_;
     std::optional<PlatformSettings> platform_settings_;

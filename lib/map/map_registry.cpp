@@ -206,6 +206,8 @@ RecordVocabulary MapRegistry::vocabulary(const MapRow& map, const std::vector<Ma
             names->emplace(text::fold_words(name), region.code);
         // "TN-11" also as "11": projects number regions as their country's statistics do.
         names->emplace(text::fold_words(region.code.substr(region.code.find('-') + 1)), region.code);
+        if (const auto other = geography_.other_names.find(region.code); other != geography_.other_names.end())
+            for (const auto& name : other->second) names->emplace(text::fold_words(name), region.code);
         shown->push_back({text::fold_words(en), fmt::format("{} ({})", en, region.code)});
     }
     RecordVocabulary v;

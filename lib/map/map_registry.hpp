@@ -5,6 +5,7 @@
 
 #include "map/map_record.hpp"
 #include "map/record_reader.hpp"
+#include "map/region_names.hpp"
 #include "store/map_store.hpp"
 #include "util/rejects.hpp"
 
@@ -81,6 +82,7 @@ struct MapImportReport {
 struct MapGeography {
     const Countries& countries;
     const Subdivisions& subdivisions;
+    const RegionNames& other_names; // Arabic and other spellings, by code
 };
 
 class MapRegistry {

@@ -106,6 +106,12 @@ what was approved.
   expeer: error: map 'tn-discrimination' is not approved: look at it with `expeer map build tn-discrimination --draft --out DIR`, then `expeer map approve tn-discrimination`
   [65]
 
+Governorates may be written in Arabic, or as people usually spell them.
+
+  $ printf 'id,date,region,category\nAR-1,2024-03-01,صفاقس,gender\nAR-2,2024-03-02,اريانة,origin\nAR-3,2024-03-03,Kef,gender\n' > arabic.csv
+  $ expeer map import tn-discrimination arabic.csv --dry-run
+  arabic.csv: 3 records: 3 added, 0 updated, 0 unchanged, 0 rejected; dry run: nothing written
+
 Bad records are each reported with the file, line, field and value, and nothing is written.
 
   $ cat > bad.csv <<'CSV'
