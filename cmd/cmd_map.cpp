@@ -4,6 +4,7 @@
 #include "progress.hpp"
 
 #include "map/map_registry.hpp"
+#include "stats/world_map.hpp"
 #include "util/printable.hpp"
 
 #include <fmt/format.h>
@@ -13,8 +14,14 @@ namespace expeer::cli {
 namespace {
 
 MapRegistry registry(Context& context, DatabaseAccess access = DatabaseAccess::read_write) {
+    const std::filesystem::path outlines =
+        std::filesystem::path(context.config().get("templates_dir")) / "stats" / "world-110m.json";
+    const auto extent = [&context, outlines](const std::string& country) {
+        return country_extent(outlines, context.countries(), country);
+    };
     return MapRegistry(context.database(access), context.clock(),
-                       {context.countries(), context.subdivisions(), context.region_names()}, context.config().get("actor"));
+                       {context.countries(), context.subdivisions(), context.region_names(), extent},
+                       context.config().get("actor"));
 }
 
 std::int64_t min_cell(Context& context) { return std::stoll(context.config().get("stats.min_cell")); }

@@ -57,6 +57,10 @@ std::string audit_details(const nlohmann::json& details) { return details.dump()
 MapRegistry::MapRegistry(Database& db, const Clock& clock, MapGeography geography, std::string actor)
     : db_(db), clock_(clock), geography_(geography), actor_(std::move(actor)) {}
 
+std::optional<BoundingBox> MapRegistry::extent_of(const std::string& country) const {
+    return geography_.country_extent ? geography_.country_extent(country) : std::nullopt;
+}
+
 MapRow MapRegistry::found(const std::string& slug) {
     auto map = MapStore(db_).find(slug);
     if (!map) throw Error(ErrorKind::not_found, fmt::format("no map '{}' (see `expeer map list`)", shown_value(slug)));
@@ -91,7 +95,7 @@ MapSummary MapRegistry::create(const MapDefinition& d) {
     const auto categories = read_categories(d.categories_file);
     const Boundaries boundaries = read_boundaries(read_file(d.boundaries_file, largest_boundaries_file),
                                                   d.boundaries_file.filename().string(), *country, d.region_key,
-                                                  geography_.subdivisions);
+                                                  geography_.subdivisions, extent_of(*country));
     return db_.write([&](Write& w) {
         MapStore store(db_);
         if (store.find(d.slug))
@@ -136,7 +140,8 @@ MapSummary MapRegistry::update(const std::string& slug, const MapChanges& c) {
         if (c.region_key) map.region_key = *c.region_key;
         if (boundaries_text) {
             const Boundaries boundaries = read_boundaries(*boundaries_text, c.boundaries_file->filename().string(),
-                                                          map.country, map.region_key, geography_.subdivisions);
+                                                          map.country, map.region_key, geography_.subdivisions,
+                                                          extent_of(map.country));
             std::set<std::string> drawn;
             for (const auto& region : boundaries.regions) drawn.insert(region.code);
             std::set<std::string> lost;

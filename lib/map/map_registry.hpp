@@ -3,6 +3,7 @@
 // personal data: deleting a map leaves nothing of them in the database's files.
 #pragma once
 
+#include "geo/boundaries.hpp"
 #include "map/map_record.hpp"
 #include "map/record_reader.hpp"
 #include "map/region_names.hpp"
@@ -83,6 +84,8 @@ struct MapGeography {
     const Countries& countries;
     const Subdivisions& subdivisions;
     const RegionNames& other_names; // Arabic and other spellings, by code
+    // The country's rough extent, to refuse regions drawn elsewhere; none when unknown.
+    std::function<std::optional<BoundingBox>(const std::string& country)> country_extent;
 };
 
 class MapRegistry {
@@ -113,6 +116,7 @@ public:
 
 private:
     MapRow found(const std::string& slug);
+    std::optional<BoundingBox> extent_of(const std::string& country) const;
     MapSummary summary(const MapRow& map);
     struct Publication;
     Publication publication(const MapRow& map, std::int64_t min_cell);

@@ -82,15 +82,58 @@ Line clamped_at_antimeridian(Line ring) {
 
 } // namespace
 
-WorldMap load_world_map(const std::filesystem::path& topojson, const Countries& countries, double width) {
+namespace {
+
+nlohmann::json read_topology(const std::filesystem::path& topojson) {
     std::ifstream in(topojson);
     if (!in) throw Error(ErrorKind::config, fmt::format("cannot read the world map '{}'", topojson.string()));
-    nlohmann::json topology;
     try {
-        topology = nlohmann::json::parse(in);
+        return nlohmann::json::parse(in);
     } catch (const nlohmann::json::exception& e) {
         throw Error(ErrorKind::config, fmt::format("cannot parse the world map '{}': {}", topojson.string(), e.what()));
     }
+}
+
+std::vector<nlohmann::json> polygons_of(const nlohmann::json& geometry) {
+    std::vector<nlohmann::json> polygons;
+    if (geometry.at("type") == "Polygon") polygons.push_back(geometry.at("arcs"));
+    else if (geometry.at("type") == "MultiPolygon")
+        for (const auto& p : geometry.at("arcs")) polygons.push_back(p);
+    return polygons;
+}
+
+} // namespace
+
+std::optional<BoundingBox> country_extent(const std::filesystem::path& topojson, const Countries& countries,
+                                          const std::string& code) {
+    const nlohmann::json topology = read_topology(topojson);
+    const auto arcs = decode_arcs(topology);
+    for (const auto& geometry : topology.at("objects").at("countries").at("geometries")) {
+        if (!geometry.contains("id") || countries.from_numeric(geometry.at("id").get<std::string>()) != code) continue;
+        std::optional<BoundingBox> box;
+        for (const auto& polygon : polygons_of(geometry))
+            for (const auto& ring_arcs : polygon) {
+                const Line ring = ring_of(ring_arcs, arcs);
+                for (std::size_t i = 0; i < ring.size(); ++i) {
+                    const auto [lon, lat] = ring[i];
+                    if (i > 0 && std::abs(lon - ring[i - 1].first) > 180) return std::nullopt;
+                    if (!box) box = BoundingBox{lon, lat, lon, lat};
+                    box->west = std::min(box->west, lon);
+                    box->east = std::max(box->east, lon);
+                    box->south = std::min(box->south, lat);
+                    box->north = std::max(box->north, lat);
+                }
+            }
+        // Outward to a hundredth of a degree: messages quote it, and the outlines are coarser.
+        if (box) *box = {std::floor(box->west * 100) / 100, std::floor(box->south * 100) / 100,
+                         std::ceil(box->east * 100) / 100, std::ceil(box->north * 100) / 100};
+        return box;
+    }
+    return std::nullopt;
+}
+
+WorldMap load_world_map(const std::filesystem::path& topojson, const Countries& countries, double width) {
+    const nlohmann::json topology = read_topology(topojson);
     const auto arcs = decode_arcs(topology);
     const double max_x = equal_earth(180, 0).first; // the equator is the widest
     const double top = equal_earth(0, 90).second;
@@ -104,11 +147,7 @@ WorldMap load_world_map(const std::filesystem::path& topojson, const Countries& 
         if (geometry.contains("id")) country.code = countries.from_numeric(geometry.at("id").get<std::string>()).value_or("");
         country.name = geometry.at("properties").value("name", "");
         if (country.code == "AQ") continue;
-        std::vector<nlohmann::json> polygons;
-        if (geometry.at("type") == "Polygon") polygons.push_back(geometry.at("arcs"));
-        else if (geometry.at("type") == "MultiPolygon")
-            for (const auto& p : geometry.at("arcs")) polygons.push_back(p);
-        for (const auto& polygon : polygons)
+        for (const auto& polygon : polygons_of(geometry))
             for (const auto& ring_arcs : polygon) {
                 const Line ring = clamped_at_antimeridian(ring_of(ring_arcs, arcs));
                 double last_x = std::numeric_limits<double>::infinity(), last_y = 0;

@@ -3,7 +3,10 @@
 // the TopoJSON of the world-atlas package, shipped in templates/stats/.
 #pragma once
 
+#include "geo/boundaries.hpp"
+
 #include <filesystem>
+#include <optional>
 #include <string>
 #include <utility>
 #include <vector>
@@ -30,5 +33,11 @@ std::pair<double, double> equal_earth(double longitude, double latitude);
 
 // Reads the TopoJSON file and projects it to `width` map units across (Antarctica left out).
 WorldMap load_world_map(const std::filesystem::path& topojson, const Countries& countries, double width);
+
+// The country's extent in longitude and latitude from the same outlines (coarse: about a
+// tenth of a degree), for checking that a map's regions are where the country is. None for
+// a country the outlines lack or that crosses the 180th meridian.
+std::optional<BoundingBox> country_extent(const std::filesystem::path& topojson, const Countries& countries,
+                                          const std::string& code);
 
 } // namespace expeer

@@ -165,6 +165,20 @@ codes.
   expeer: error: open.geojson features[2] properties.shapeISO '': missing: each feature needs its region's ISO 3166-2 code (TN-11 to TN-83)
   expeer: nothing was written
   [65]
+A governorate drawn somewhere else than Tunisia (here, in France), or with its positions
+written [latitude, longitude], is refused too.
+
+  $ cat > elsewhere.geojson <<'JSON'
+  > {"type": "FeatureCollection", "features": [
+  >  {"type": "Feature", "properties": {"shapeISO": "TN-11"}, "geometry": {"type": "Polygon", "coordinates": [[[2.1, 48.7], [2.3, 48.7], [2.3, 48.9], [2.1, 48.7]]]}},
+  >  {"type": "Feature", "properties": {"shapeISO": "TN-61"}, "geometry": {"type": "Polygon", "coordinates": [[[34.7, 10.1], [34.7, 10.3], [34.9, 10.3], [34.7, 10.1]]]}}]}
+  > JSON
+  $ expeer map create other --country TN --title-fr T --title-en T --boundaries elsewhere.geojson \
+  >   --categories "$data/categories.yaml" --attribution x
+  expeer: error: elsewhere.geojson features[1] (TN-61) geometry 'lon 34.7..34.9, lat 10.1..10.3': lies outside TN (lon 7.52..11.49, lat 30.3..37.36), but inside once read as [latitude, longitude]: GeoJSON writes [longitude, latitude]
+  expeer: error: elsewhere.geojson features[0] (TN-11) geometry 'lon 2.1..2.3, lat 48.7..48.9': lies outside TN (lon 7.52..11.49, lat 30.3..37.36)
+  expeer: nothing was written
+  [65]
   $ expeer map list --format json | grep -c '"slug"'
   1
 

@@ -39,3 +39,19 @@ TEST_CASE("the shipped outlines give every country a path, named by its code") {
     CHECK_FALSE(antarctica);
     CHECK(map.countries.size() > 170);
 }
+
+TEST_CASE("a country's extent, for checking where a map's regions are") {
+    const char* outlines = EXPEER_SOURCE_DIR "/templates/stats/world-110m.json";
+    const auto tunisia = country_extent(outlines, test::countries(), "TN");
+    REQUIRE(tunisia);
+    // Tunis (10.2E, 36.8N) and Tataouine (10.5E, 32.9N) are inside; Paris is not.
+    CHECK(tunisia->west < 10.2);
+    CHECK(tunisia->east > 10.5);
+    CHECK(tunisia->south < 32.9);
+    CHECK(tunisia->north > 36.8);
+    CHECK(tunisia->north < 38);
+    CHECK(tunisia->west > 7);
+    // Fiji lies across the 180th meridian: no box holds it.
+    CHECK_FALSE(country_extent(outlines, test::countries(), "FJ"));
+    CHECK_FALSE(country_extent(outlines, test::countries(), "ZZ"));
+}
