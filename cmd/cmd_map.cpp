@@ -213,6 +213,11 @@ void add_map_reading(CLI::App& group, Context& context, Action& action) {
                     context.out << row.dump(2, ' ', false, nlohmann::ordered_json::error_handler_t::replace) << '\n';
                     return;
                 }
+                // A field a line: lists joined, the vocabulary as "code: French / English".
+                row["region_codes"] = fmt::format("{}", fmt::join(s.regions, " "));
+                row["missing_regions"] = fmt::format("{}", fmt::join(s.missing_regions, " "));
+                row.erase("vocabulary");
+                for (const auto& cat : s.categories) row["category " + cat.code] = cat.fr + " / " + cat.en;
                 Records records;
                 records.columns = {"field", "value"};
                 for (const auto& [key, value] : row.items())

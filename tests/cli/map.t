@@ -182,6 +182,13 @@ written [latitude, longitude], is refused too.
   $ expeer map list --format json | grep -c '"slug"'
   1
 
+The map and its records are in the backup, and come back with it.
+
+  $ expeer -q backup create backup.tar.gz
+  $ (. use-database restored.db && expeer -q backup restore "$PWD/backup.tar.gz" && expeer map list --format csv | cut -d, -f1,7,8)
+  slug,records,status
+  tn-discrimination,176,draft
+
 Deleting a map takes its records with it, and leaves nothing of them in the database's files.
 
   $ expeer map delete tn-discrimination
