@@ -112,6 +112,19 @@ Governorates may be written in Arabic, or as people usually spell them.
   $ expeer map import tn-discrimination arabic.csv --dry-run
   arabic.csv: 3 records: 3 added, 0 updated, 0 unchanged, 0 rejected; dry run: nothing written
 
+`map update` changes titles, vocabulary or boundaries; a vocabulary without a category that
+records use is refused, and nothing changes.
+
+  $ printf -- '- {code: gender, fr: Genre, en: Gender}\n' > fewer.yaml
+  $ expeer map update tn-discrimination --categories fewer.yaml
+  expeer: error: 120 record(s) have a category the new vocabulary lacks: keep their codes, or import them again with new ones first
+  [65]
+  $ expeer map update tn-discrimination --title-en "Discrimination cases in Tunisia"
+  expeer: updated map 'tn-discrimination', now a draft
+  $ expeer map show tn-discrimination --format json | grep -E '"(title_en|categories)"'
+    "title_en": "Discrimination cases in Tunisia",
+    "categories": 3,
+
 Bad records are each reported with the file, line, field and value, and nothing is written.
 
   $ cat > bad.csv <<'CSV'
@@ -203,4 +216,5 @@ Deleting a map takes its records with it, and leaves nothing of them in the data
   map.import,tn-discrimination
   map.approve,tn-discrimination
   map.import,tn-discrimination
+  map.update,tn-discrimination
   map.delete,tn-discrimination
