@@ -239,8 +239,12 @@ void add_map_reading(CLI::App& group, Context& context, Action& action) {
                                             c->slug, s.records));
                     return;
                 }
-                const auto records = registry(context).remove(c->slug);
-                context.say(fmt::format("expeer: deleted map '{}' and its {} records", c->slug, records));
+                const auto deletion = registry(context).remove(c->slug);
+                context.say(fmt::format("expeer: deleted map '{}' and its {} records", c->slug, deletion.records));
+                if (!deletion.forgotten)
+                    context.warn("another process still reads an older state of the database, so old copies of the "
+                                 "records may stay in its files (SQLite's WAL, PostgreSQL's tables) until it is done: "
+                                 "run `expeer db check --repair` once it is");
             };
         });
     }

@@ -186,8 +186,9 @@ MapSummary MapRegistry::show(const std::string& slug) {
     return db_.read([&](Read&) { return summary(found(slug)); });
 }
 
-std::int64_t MapRegistry::remove(const std::string& slug) {
-    const std::int64_t records = db_.write([&](Write& w) {
+MapRegistry::Deletion MapRegistry::remove(const std::string& slug) {
+    Deletion deletion;
+    deletion.records = db_.write([&](Write& w) {
         MapStore store(db_);
         const MapRow map = found(slug);
         const std::int64_t count = store.record_count(map.id);
@@ -197,8 +198,8 @@ std::int64_t MapRegistry::remove(const std::string& slug) {
         return count;
     });
     // The records are personal data: no old copy of them stays in the database's files.
-    db_.checkpoint_and_truncate();
-    return records;
+    deletion.forgotten = db_.checkpoint_and_truncate();
+    return deletion;
 }
 
 RecordVocabulary MapRegistry::vocabulary(const MapRow& map, const std::vector<MapCategory>& categories) const {

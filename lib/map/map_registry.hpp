@@ -98,8 +98,11 @@ public:
     MapSummary update(const std::string& slug, const MapChanges& changes);
     std::vector<MapSummary> list();
     MapSummary show(const std::string& slug);
-    // Returns how many records went with it.
-    std::int64_t remove(const std::string& slug);
+    struct Deletion {
+        std::int64_t records = 0; // that went with it
+        bool forgotten = true;    // no old copy left in the database's files (another reader can keep one)
+    };
+    Deletion remove(const std::string& slug);
 
     MapImportReport import(const std::string& slug, const MapImportOptions& options,
                            const std::function<void(const RecordProblem&)>& on_problem);
