@@ -102,10 +102,7 @@ void library_purge(Context& context, const Command& c) {
         return;
     }
     context.say("expeer: erased " + what);
-    if (!p.wal_emptied)
-        context.say("expeer: warning: another process still reads an older state of the database, so old "
-                    "copies may stay in its files (SQLite's WAL, PostgreSQL's tables) until it is done: run "
-                    "`expeer db check --repair` once it is");
+    if (!p.wal_emptied) context.warn(old_copies_kept);
 }
 
 } // namespace

@@ -241,10 +241,7 @@ void add_map_reading(CLI::App& group, Context& context, Action& action) {
                 }
                 const auto deletion = registry(context).remove(c->slug);
                 context.say(fmt::format("expeer: deleted map '{}' and its {} records", c->slug, deletion.records));
-                if (!deletion.forgotten)
-                    context.warn("another process still reads an older state of the database, so old copies of the "
-                                 "records may stay in its files (SQLite's WAL, PostgreSQL's tables) until it is done: "
-                                 "run `expeer db check --repair` once it is");
+                if (!deletion.forgotten) context.warn(old_copies_kept);
             };
         });
     }

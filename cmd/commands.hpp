@@ -38,6 +38,11 @@ void add_letter_commands(CLI::App& group, Context& context, Action& action);
 void add_map_commands(CLI::App& group, Context& context, Action& action);
 void add_platform_commands(CLI::App& group, Context& context, Action& action);
 
+// The warning of a purge or a deletion whose old copies another reader keeps for now.
+inline constexpr const char* old_copies_kept =
+    "another process still reads an older state of the database, so old copies may stay in its files (SQLite's "
+    "WAL, PostgreSQL's tables) until it is done: run `expeer db check --repair` once it is";
+
 // --format table|csv|json, for commands that print data.
 void add_format_option(CLI::App& command, std::string& format);
 
