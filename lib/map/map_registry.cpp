@@ -26,12 +26,6 @@ namespace {
 // (a detailed national survey) that would make every page heavy.
 constexpr std::uintmax_t largest_boundaries_file = 64 * 1024 * 1024;
 
-bool is_slug(const std::string& s) {
-    if (s.empty() || s.size() > 64 || s.front() == '-' || s.back() == '-' || s.find("--") != std::string::npos)
-        return false;
-    return std::all_of(s.begin(), s.end(), [](char c) { return (c >= 'a' && c <= 'z') || (c >= '0' && c <= '9') || c == '-'; });
-}
-
 std::string read_file(const std::filesystem::path& file, std::uintmax_t largest) {
     std::error_code error;
     const auto size = std::filesystem::file_size(file, error);
@@ -82,7 +76,7 @@ MapSummary MapRegistry::summary(const MapRow& map) {
 
 MapSummary MapRegistry::create(const MapDefinition& d) {
     std::vector<FieldError> errors;
-    if (!is_slug(d.slug))
+    if (!text::is_slug(d.slug))
         errors.push_back({"slug", shown_value(d.slug), "must be lower-case letters, digits and single dashes, 64 at most"});
     const auto country = geography_.countries.find(d.country);
     if (!country) errors.push_back({"country", shown_value(d.country), "unknown country (an ISO 3166 code: TN, MA)"});

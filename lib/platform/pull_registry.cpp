@@ -10,6 +10,7 @@
 #include "store/platform_store.hpp"
 #include "store/space_store.hpp"
 #include "util/clock.hpp"
+#include "util/text.hpp"
 
 #include <algorithm>
 #include <fmt/format.h>
@@ -194,12 +195,7 @@ class RegistryPull {
 
     // A platform slug as expeer accepts it, else one made from the id.
     static std::string local_slug(const TracimSpace& s) {
-        const bool ok = !s.slug.empty() && s.slug.size() <= 64 && s.slug.front() != '-' &&
-                        s.slug.back() != '-' && s.slug.find("--") == std::string::npos &&
-                        std::all_of(s.slug.begin(), s.slug.end(), [](char c) {
-                            return (c >= 'a' && c <= 'z') || (c >= '0' && c <= '9') || c == '-';
-                        });
-        return ok ? s.slug : fmt::format("platform-space-{}", s.id);
+        return text::is_slug(s.slug) ? s.slug : fmt::format("platform-space-{}", s.id);
     }
 
     std::int64_t space(const TracimSpace& s, const std::string& ext,

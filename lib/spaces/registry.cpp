@@ -35,12 +35,6 @@ const std::vector<std::string>& roles() {
 
 namespace {
 
-bool is_slug(const std::string& s) {
-    if (s.empty() || s.size() > 64 || s.front() == '-' || s.back() == '-' || s.find("--") != std::string::npos)
-        return false;
-    return std::all_of(s.begin(), s.end(), [](char c) { return (c >= 'a' && c <= 'z') || (c >= '0' && c <= '9') || c == '-'; });
-}
-
 void check_choice(std::vector<FieldError>& errors, const char* field, const std::optional<std::string>& value,
                   const std::vector<std::string>& choices) {
     if (value && std::find(choices.begin(), choices.end(), *value) == choices.end())
@@ -155,7 +149,7 @@ Space SpaceRegistry::create(const std::string& slug, const SpaceChanges& changes
     return db_.write([&](Write& w) {
         SpaceStore store(db_);
         std::vector<FieldError> errors;
-        if (!is_slug(slug))
+        if (!text::is_slug(slug))
             errors.push_back({"slug", shown_value(slug), "must be lower-case letters, digits and single dashes, 64 at most"});
         else if (store.find_by_slug(slug))
             errors.push_back({"slug", slug, "is already a space's"});

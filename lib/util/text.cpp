@@ -344,4 +344,10 @@ std::size_t edit_distance(std::string_view a, std::string_view b) {
     return row[y.size()];
 }
 
+bool is_slug(std::string_view s) {
+    if (s.empty() || s.size() > 64 || s.front() == '-' || s.back() == '-' || s.find("--") != std::string_view::npos)
+        return false;
+    return std::all_of(s.begin(), s.end(), [](char c) { return (c >= 'a' && c <= 'z') || (c >= '0' && c <= '9') || c == '-'; });
+}
+
 } // namespace expeer::text

@@ -91,6 +91,10 @@ private:
     Impl* impl_;
 };
 
+// A short name that goes into URLs and file names (a space's, a map's): lower-case ASCII
+// letters, digits and single dashes, not at either end, 64 at most.
+bool is_slug(std::string_view s);
+
 // Levenshtein distance in code points, for suggesting the nearest names.
 std::size_t edit_distance(std::string_view a, std::string_view b);
 

@@ -184,3 +184,17 @@ TEST_CASE("nfc composes what was typed decomposed") {
     CHECK(text::nfc("e\xcc\x81lodie") == "\xc3\xa9lodie");
     CHECK(text::nfc("Amina") == "Amina");
 }
+
+TEST_CASE("a slug is lower-case letters, digits and single dashes inside, 64 at most") {
+    CHECK(text::is_slug("tn-discrimination"));
+    CHECK(text::is_slug("sahel2024"));
+    CHECK(text::is_slug(std::string(64, 'a')));
+    CHECK_FALSE(text::is_slug(std::string(65, 'a')));
+    CHECK_FALSE(text::is_slug(""));
+    CHECK_FALSE(text::is_slug("-sahel"));
+    CHECK_FALSE(text::is_slug("sahel-"));
+    CHECK_FALSE(text::is_slug("sa--hel"));
+    CHECK_FALSE(text::is_slug("Sahel"));
+    CHECK_FALSE(text::is_slug("sahél"));
+    CHECK_FALSE(text::is_slug("sa hel"));
+}
