@@ -5,6 +5,7 @@
 #include "util/printable.hpp"
 #include "util/sha256.hpp"
 #include "util/text.hpp"
+#include "util/yaml_text.hpp"
 
 #include <fmt/format.h>
 #include <yaml-cpp/yaml.h>
@@ -125,13 +126,7 @@ LetterSource read_letter_source(const std::filesystem::path& file) {
 }
 
 LetterSource parse_letter_source(const std::string& text, const std::string& issue, const std::string& name) {
-    if (!text::is_valid_utf8(text)) throw InvalidInput({{name, "YAML", "is not valid UTF-8 (save the file as UTF-8)"}});
-    YAML::Node root;
-    try {
-        root = YAML::Load(text);
-    } catch (const YAML::Exception& e) {
-        throw InvalidInput({{fmt::format("{}:{}", name, e.mark.line + 1), "YAML", e.msg}});
-    }
+    const YAML::Node root = load_yaml_text(text, name);
     LetterSource source;
     source.issue = issue;
     source.sha256 = sha256_hex(text);

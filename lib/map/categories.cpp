@@ -3,6 +3,7 @@
 #include "util/invalid_input.hpp"
 #include "util/printable.hpp"
 #include "util/text.hpp"
+#include "util/yaml_text.hpp"
 
 #include <fmt/format.h>
 #include <yaml-cpp/yaml.h>
@@ -36,13 +37,7 @@ std::vector<MapCategory> read_categories(const std::filesystem::path& file) {
 }
 
 std::vector<MapCategory> parse_categories(const std::string& text, const std::string& name) {
-    if (!text::is_valid_utf8(text)) throw InvalidInput({{name, "YAML", "is not valid UTF-8 (save the file as UTF-8)"}});
-    YAML::Node root;
-    try {
-        root = YAML::Load(text);
-    } catch (const YAML::Exception& e) {
-        throw InvalidInput({{fmt::format("{}:{}", name, e.mark.line + 1), "YAML", e.msg}});
-    }
+    const YAML::Node root = load_yaml_text(text, name);
     if (!root.IsSequence() || root.size() == 0)
         throw InvalidInput({{name, "categories", "expected a list of categories: - {code: ..., fr: ..., en: ...}"}});
     std::vector<FieldError> errors;

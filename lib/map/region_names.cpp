@@ -2,6 +2,7 @@
 
 #include "util/invalid_input.hpp"
 #include "util/text.hpp"
+#include "util/yaml_text.hpp"
 
 #include <fmt/format.h>
 #include <yaml-cpp/yaml.h>
@@ -17,12 +18,7 @@ RegionNames read_region_names(const std::filesystem::path& file) {
     std::ostringstream bytes;
     bytes << in.rdbuf();
     const std::string name = file.filename().string();
-    YAML::Node root;
-    try {
-        root = YAML::Load(bytes.str());
-    } catch (const YAML::Exception& e) {
-        throw InvalidInput({{fmt::format("{}:{}", name, e.mark.line + 1), "YAML", e.msg}});
-    }
+    const YAML::Node root = load_yaml_text(bytes.str(), name);
     RegionNames names;
     if (root.IsNull()) return names;
     if (!root.IsMap()) throw InvalidInput({{name, "YAML", "expected region codes, each with a list of names"}});
