@@ -1,6 +1,7 @@
 #include "geo/countries.hpp"
 
 #include "geo/country_variants.hpp"
+#include "geo/iso_codes.hpp"
 #include "util/error.hpp"
 #include "util/mo_catalog.hpp"
 #include "util/text.hpp"
@@ -9,7 +10,6 @@
 #include <nlohmann/json.hpp>
 
 #include <algorithm>
-#include <fstream>
 #include <set>
 
 namespace expeer {
@@ -41,17 +41,7 @@ void Countries::index(std::string_view name, const std::string& code, bool deriv
 Countries Countries::load(const std::filesystem::path& iso_codes_dir,
                           const std::filesystem::path& locale_dir) {
     const auto file = iso_codes_dir / "iso_3166-1.json";
-    std::ifstream in(file);
-    if (!in)
-        throw Error(ErrorKind::config,
-                    fmt::format("cannot read '{}': install Debian's iso-codes package or set iso_codes_dir",
-                                file.string()));
-    nlohmann::json json;
-    try {
-        json = nlohmann::json::parse(in);
-    } catch (const nlohmann::json::exception& e) {
-        throw Error(ErrorKind::config, fmt::format("cannot parse '{}': {}", file.string(), e.what()));
-    }
+    const nlohmann::json json = read_iso_codes_table(file);
     const auto french = read_mo_catalog(locale_dir / "fr" / "LC_MESSAGES" / "iso_3166-1.mo");
     const auto translate = [&](const std::string& s) {
         const auto it = french.find(s);

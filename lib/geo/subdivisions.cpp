@@ -1,31 +1,20 @@
 #include "geo/subdivisions.hpp"
 
+#include "geo/iso_codes.hpp"
+
 #include "util/error.hpp"
 #include "util/mo_catalog.hpp"
 
 #include <fmt/format.h>
 #include <nlohmann/json.hpp>
 
-#include <fstream>
 
 namespace expeer {
 
 Subdivisions Subdivisions::load(const std::filesystem::path& iso_codes_dir,
                                 const std::filesystem::path& locale_dir) {
     const auto file = iso_codes_dir / "iso_3166-2.json";
-    std::ifstream in(file, std::ios::binary);
-    if (!in)
-        throw Error(
-            ErrorKind::config,
-            fmt::format("cannot read '{}': install Debian's iso-codes package or set iso_codes_dir",
-                        file.string()));
-    nlohmann::json json;
-    try {
-        json = nlohmann::json::parse(in);
-    } catch (const nlohmann::json::exception& e) {
-        throw Error(ErrorKind::config,
-                    fmt::format("cannot parse '{}': {}", file.string(), e.what()));
-    }
+    const nlohmann::json json = read_iso_codes_table(file);
     const auto french = read_mo_catalog(locale_dir / "fr" / "LC_MESSAGES" / "iso_3166-2.mo");
     Subdivisions subdivisions;
     try {
