@@ -5,8 +5,6 @@
 #include <algorithm>
 #include <map>
 #include <numeric>
-#include <string_view>
-#include <unordered_map>
 
 namespace expeer {
 
@@ -94,30 +92,35 @@ bool fixed_constant(const FigureCell& c) {
 
 } // namespace
 
-std::set<std::string> linked_cells(const Publication& p, const std::string& id) {
-    // The relations each cell is in, once: a map has hundreds of cells in tens of relations,
-    // and looking through every relation for every cell reached dominated its protection.
-    std::unordered_map<std::string_view, std::vector<std::size_t>> relations_of;
-    const auto& relations = p.relations();
-    for (std::size_t r = 0; r < relations.size(); ++r)
-        for (const auto& term : relations[r].terms) relations_of[term.cell].push_back(r);
-    std::set<std::string> seen{id};
-    std::vector<std::string_view> todo{id};
-    std::vector<bool> expanded(relations.size(), false);
+std::vector<std::size_t> linked_cell_indexes(const Publication& p, std::size_t start) {
+    const auto& cells = p.cells();
+    std::vector<bool> seen(cells.size(), false), expanded(p.relations().size(), false);
+    seen[start] = true;
+    std::vector<std::size_t> todo{start};
     while (!todo.empty()) {
-        const std::string_view current = todo.back();
+        const std::size_t current = todo.back();
         todo.pop_back();
-        if (current != id && fixed_constant(p.at(std::string(current)))) continue;
-        const auto found = relations_of.find(current);
-        if (found == relations_of.end()) continue;
-        for (const std::size_t r : found->second) {
+        if (current != start && fixed_constant(cells[current])) continue;
+        for (const std::size_t r : p.relations_of(current)) {
             if (expanded[r]) continue; // its terms are all seen already
             expanded[r] = true;
-            for (const auto& term : relations[r].terms)
-                if (seen.insert(term.cell).second) todo.push_back(term.cell);
+            for (const std::size_t cell : p.cells_of(r))
+                if (!seen[cell]) {
+                    seen[cell] = true;
+                    todo.push_back(cell);
+                }
         }
     }
-    return seen;
+    std::vector<std::size_t> linked;
+    for (std::size_t i = 0; i < cells.size(); ++i)
+        if (seen[i]) linked.push_back(i);
+    return linked;
+}
+
+std::set<std::string> linked_cells(const Publication& p, const std::string& id) {
+    std::set<std::string> linked;
+    for (const auto i : linked_cell_indexes(p, p.index_of(id))) linked.insert(p.cells()[i].id);
+    return linked;
 }
 
 namespace {
@@ -159,25 +162,24 @@ bool is_one_total(const std::vector<const Equation*>& equations) {
 namespace {
 
 // Each cell's interval as an outsider works it out.
-std::vector<Interval> intervals_of(const Publication& p) {
+std::vector<Interval> intervals_of(const Publication& p, SolutionsSeen* seen) {
+    std::vector<std::vector<std::pair<std::size_t, std::int64_t>>> found;
     const auto& cells = p.cells();
     const auto bounds = outsider_bounds(p);
-    std::map<std::string, std::size_t> index;
-    for (std::size_t i = 0; i < cells.size(); ++i)
-        index.emplace(cells[i].id, i);
     auto unknown = [&](std::size_t i) { return !bounds[i].single(); };
 
     // Exact cells (and those pinned by their label) move to the constant side.
     std::vector<Equation> equations;
-    for (const auto& relation : p.relations()) {
+    for (std::size_t r = 0; r < p.relations().size(); ++r) {
+        const auto& relation = p.relations()[r];
         Equation e;
         e.constant = relation.constant;
-        for (const auto& term : relation.terms) {
-            const std::size_t i = index.at(term.cell);
+        for (std::size_t t = 0; t < relation.terms.size(); ++t) {
+            const std::size_t i = p.cells_of(r)[t];
             if (unknown(i))
-                e.unknowns[i] += term.coefficient;
+                e.unknowns[i] += relation.terms[t].coefficient;
             else
-                e.constant -= term.coefficient * bounds[i].low;
+                e.constant -= relation.terms[t].coefficient * bounds[i].low;
         }
         std::erase_if(e.unknowns, [](const auto& t) { return t.second == 0; });
         if (!e.unknowns.empty()) equations.push_back(std::move(e));
@@ -190,11 +192,13 @@ std::vector<Interval> intervals_of(const Publication& p) {
     for (const auto& e : equations)
         by_component[components.root(e.unknowns.begin()->first)].push_back(&e);
 
+    std::map<std::size_t, std::vector<std::size_t>> members_of; // cell indexes, in order
+    for (std::size_t i = 0; i < cells.size(); ++i)
+        if (unknown(i)) members_of[components.root(i)].push_back(i);
+
     std::vector<Interval> interval = bounds;
     for (const auto& [root, group] : by_component) {
-        std::vector<std::size_t> members; // cell indexes of the component, in order
-        for (std::size_t i = 0; i < cells.size(); ++i)
-            if (unknown(i) && components.root(i) == root) members.push_back(i);
+        const std::vector<std::size_t>& members = members_of[root];
         std::vector<Interval> variables;
         for (const auto i : members)
             variables.push_back(bounds[i]);
@@ -215,13 +219,38 @@ std::vector<Interval> intervals_of(const Publication& p) {
                 linear.push_back(std::move(l));
             }
             IntegerBounds solver(variables, linear);
+            // Solutions known beforehand, where they fit, spare most solves: the truth, and
+            // those an earlier audit of the same publication found.
+            std::vector<std::int64_t> truth;
+            for (const auto i : members) truth.push_back(cells[i].value);
+            solver.add_known_solution(truth);
+            constexpr std::size_t none = static_cast<std::size_t>(-1);
+            std::vector<std::size_t> position(cells.size(), none); // a cell's, among members
+            for (std::size_t v = 0; v < members.size(); ++v) position[members[v]] = v;
+            if (seen)
+                for (const auto& differences : seen->differences) {
+                    std::vector<std::int64_t> solution = truth;
+                    bool differs = false;
+                    for (const auto& [i, value] : differences)
+                        if (const auto v = position[i]; v != none) {
+                            solution[v] = value;
+                            differs = true;
+                        }
+                    if (differs) solver.add_known_solution(solution);
+                }
             for (std::size_t v = 0; v < members.size(); ++v)
                 solved.push_back(solver.range_of(v));
+            for (const auto& solution : solver.extreme_solutions()) {
+                std::vector<std::pair<std::size_t, std::int64_t>> differences;
+                for (std::size_t v = 0; v < members.size(); ++v)
+                    if (solution[v] != truth[v]) differences.emplace_back(members[v], solution[v]);
+                if (!differences.empty()) found.push_back(std::move(differences));
+            }
         }
         for (std::size_t v = 0; v < members.size(); ++v)
             interval[members[v]] = solved[v];
     }
-
+    if (seen) seen->differences = std::move(found);
     return interval;
 }
 
@@ -235,11 +264,12 @@ std::vector<Interval> widest_intervals(const Publication& p) {
         if (!(c.headline && c.label == Label::exact) && c.role != Role::derived &&
             c.label != Label::not_listed && !(c.listed && c.value <= 0))
             widest.set_label(c.id, Label::withheld);
-    return intervals_of(widest);
+    return intervals_of(widest, nullptr);
 }
 
-DisclosureAudit audit_publication(const Publication& p, const std::vector<Interval>& widest) {
-    const auto interval = intervals_of(p);
+DisclosureAudit audit_publication(const Publication& p, const std::vector<Interval>& widest,
+                                  SolutionsSeen* seen) {
+    const auto interval = intervals_of(p, seen);
     DisclosureAudit audit;
     for (std::size_t i = 0; i < p.cells().size(); ++i) {
         const auto& c = p.cells()[i];

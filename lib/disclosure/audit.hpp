@@ -53,8 +53,15 @@ bool is_protected(Need need, std::int64_t value, const Interval& interval, std::
 // Every cell's interval with every count that is not headline or published withheld: the
 // most protection the publication can give. It does not change while protection goes on.
 std::vector<Interval> widest_intervals(const Publication& publication);
+// Solutions an audit found, as their differences from the truth (cell index, value): when
+// protection audits the same publication again with one more count withheld, most still
+// solve it (each is checked before use) and spare the solver its work.
+struct SolutionsSeen {
+    std::vector<std::vector<std::pair<std::size_t, std::int64_t>>> differences;
+};
 DisclosureAudit audit_publication(const Publication& publication,
-                                  const std::vector<Interval>& widest);
+                                  const std::vector<Interval>& widest,
+                                  SolutionsSeen* seen = nullptr);
 
 // Each cell's bounds as an outsider reads them from its label alone, narrowed by the cover
 // rule: a withheld cell of a cover group is at most the group's smallest shown count.
@@ -63,5 +70,7 @@ std::vector<Interval> outsider_bounds(const Publication& publication);
 // The cells linked to `id` by relations (itself included), not counting links through cells
 // that can never change (headline or published counts shown exactly: constants).
 std::set<std::string> linked_cells(const Publication& publication, const std::string& id);
+// The same by cell index, in the publication's order.
+std::vector<std::size_t> linked_cell_indexes(const Publication& publication, std::size_t cell);
 
 } // namespace expeer

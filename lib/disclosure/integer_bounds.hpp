@@ -28,13 +28,38 @@ class IntegerBounds {
     IntegerBounds(const IntegerBounds&) = delete;
     IntegerBounds& operator=(const IntegerBounds&) = delete;
 
+    // A solution known beforehand (the truth): its values bound each range from inside, so
+    // a bound that propagation reaches from outside needs no solver. Ignored (false) when it
+    // does not solve the equalities.
+    bool add_known_solution(const std::vector<std::int64_t>& values);
+
     // The range of one variable over every whole-number solution. There must be one (the
     // truth is one): none is a bug, reported as an Error.
     Interval range_of(std::size_t variable);
 
+    // How many times the solver ran: what the shortcuts save.
+    std::size_t solves() const { return solves_; }
+
+    // The solutions seen that reach a variable's least or greatest value seen, each once:
+    // for the next problem of the same kind, whose caller checks them with
+    // `add_known_solution`.
+    std::vector<std::vector<std::int64_t>> extreme_solutions() const;
+
   private:
     struct Problem;
     std::unique_ptr<Problem> problem_;
+    // Bounds from outside (propagation through the equalities: every solution is inside them)
+    // and from inside (the least and greatest value seen in a solution): where the two meet,
+    // the range is known without the solver.
+    std::vector<Interval> outer_;
+    bool outer_valid_ = true;
+    std::vector<std::int64_t> seen_low_, seen_high_;
+    std::vector<std::size_t> seen_low_in_, seen_high_in_; // which of `seen_` reaches them
+    std::vector<std::vector<std::int64_t>> seen_;
+    bool seen_any_ = false;
+    std::size_t solves_ = 0;
+    void saw(const std::vector<std::int64_t>& values);
+    std::optional<std::int64_t> optimum(bool maximise);
 };
 
 // The same for the common case of one total: Σ x = total with each x in its interval. Exact

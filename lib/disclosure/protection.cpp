@@ -25,12 +25,12 @@ std::int64_t narrowness(const Interval& i) {
 // lifting either alone widens nothing.
 std::optional<std::string> cover_for(const Publication& p,
                                      const std::vector<const CellAudit*>& exposed,
-                                     const std::vector<Interval>& widest) {
+                                     const std::vector<Interval>& widest, SolutionsSeen& seen) {
     for (const auto* cell : exposed) {
         std::vector<std::tuple<int, std::int64_t, std::string>> candidates;
         std::optional<std::tuple<std::int64_t, std::string>> smallest_in_group;
-        for (const auto& id : linked_cells(p, cell->id)) {
-            const auto& c = p.at(id);
+        for (const auto i : linked_cell_indexes(p, p.index_of(cell->id))) {
+            const auto& c = p.cells()[i];
             // A row of its own is known to be at least 1: a 0 withheld there would be a lie.
             if (c.role != Role::detail || c.label != Label::exact || c.sensitive ||
                 (c.listed && c.value <= 0))
@@ -48,7 +48,7 @@ std::optional<std::string> cover_for(const Publication& p,
         for (const auto& candidate : candidates) {
             Publication trial = p;
             trial.set_label(std::get<2>(candidate), Label::withheld);
-            const DisclosureAudit audit = audit_publication(trial, widest);
+            const DisclosureAudit audit = audit_publication(trial, widest, &seen);
             const auto* after = audit.find(cell->id);
             if (!after || !after->exposed) return std::get<2>(candidate);
             if (!widening && narrowness(after->interval) < narrowness(cell->interval))
@@ -75,16 +75,16 @@ std::optional<std::string> coarsening_for(const Publication& p,
 }
 
 ProtectionOutcome run(Publication& p, Step first, Step second,
-                      const std::vector<Interval>& widest) {
+                      const std::vector<Interval>& widest, SolutionsSeen& seen) {
     ProtectionOutcome outcome;
     for (;;) {
-        outcome.audit = audit_publication(p, widest);
+        outcome.audit = audit_publication(p, widest, &seen);
         const auto exposed = outcome.audit.exposed();
         if (exposed.empty()) return outcome;
         bool changed = false;
         for (const Step step : {first, second}) {
             if (step == Step::cover) {
-                if (const auto id = cover_for(p, exposed, widest)) {
+                if (const auto id = cover_for(p, exposed, widest, seen)) {
                     p.set_label(*id, Label::withheld);
                     outcome.covered.push_back(*id);
                     changed = true;
@@ -111,13 +111,14 @@ ProtectionOutcome protect_publication(Publication& publication) {
     Publication cover_first = publication;
     Publication coarsen_first = publication;
     const auto widest = widest_intervals(publication);
-    auto a = run(cover_first, Step::cover, Step::coarsen, widest);
+    SolutionsSeen seen;
+    auto a = run(cover_first, Step::cover, Step::coarsen, widest, seen);
     // The other order can only do better when the first changed more than one cell.
     if (cost(a) <= 1) {
         publication = std::move(cover_first);
         return a;
     }
-    auto b = run(coarsen_first, Step::coarsen, Step::cover, widest);
+    auto b = run(coarsen_first, Step::coarsen, Step::cover, widest, seen);
     const bool take_b = (b.audit.passed() && !a.audit.passed()) ||
                         (b.audit.passed() == a.audit.passed() && cost(b) < cost(a));
     publication = take_b ? std::move(coarsen_first) : std::move(cover_first);

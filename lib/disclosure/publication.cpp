@@ -27,6 +27,7 @@ FigureCell& Publication::add(FigureCell cell) {
     if (cell.role != Role::published) cell.known = bounds_of(cell.label, cell.value, cell.listed);
     index_.emplace(cell.id, cells_.size());
     cells_.push_back(std::move(cell));
+    relations_by_cell_.emplace_back();
     return cells_.back();
 }
 
@@ -59,8 +60,21 @@ std::optional<std::string> Publication::relate(Relation relation) {
         sum += term.coefficient * at(term.cell).value;
     if (sum != relation.constant)
         return fmt::format("not linked, the figures were corrected in between: {}", relation.why);
+    std::vector<std::size_t> cells;
+    for (const auto& term : relation.terms) {
+        cells.push_back(index_of(term.cell));
+        relations_by_cell_[cells.back()].push_back(relations_.size());
+    }
+    cells_by_relation_.push_back(std::move(cells));
     relations_.push_back(std::move(relation));
     return std::nullopt;
+}
+
+std::size_t Publication::index_of(const std::string& id) const {
+    const auto it = index_.find(id);
+    if (it == index_.end())
+        throw Error(ErrorKind::failure, fmt::format("disclosure: no cell named '{}'", id));
+    return it->second;
 }
 
 } // namespace expeer

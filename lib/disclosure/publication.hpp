@@ -102,12 +102,24 @@ class Publication {
     // then nobody can rely on it, and it is returned as a note instead.
     std::optional<std::string> relate(Relation relation);
     const std::vector<Relation>& relations() const { return relations_; }
+    // Cells and relations by their index in `cells()` and `relations()`: protection and the
+    // audit walk them hundreds of times, so they are indexed once, as relations are added.
+    std::size_t index_of(const std::string& id) const;
+    const std::vector<std::size_t>& relations_of(std::size_t cell) const {
+        return relations_by_cell_[cell];
+    }
+    // The cells of a relation's terms, in their order.
+    const std::vector<std::size_t>& cells_of(std::size_t relation) const {
+        return cells_by_relation_[relation];
+    }
 
   private:
     std::int64_t min_cell_;
     std::vector<FigureCell> cells_;
     std::unordered_map<std::string, std::size_t> index_;
     std::vector<Relation> relations_;
+    std::vector<std::vector<std::size_t>> relations_by_cell_;
+    std::vector<std::vector<std::size_t>> cells_by_relation_;
 };
 
 } // namespace expeer
