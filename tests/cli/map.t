@@ -96,6 +96,16 @@ a link, and choosing Sfax opens its figures beside the map, without a script. La
   not white: yes
   #fff7ec present
 
+On a phone's width the map and a region's figures are there too, one under the other. (The
+window is as tall as the page: headless Chromium leaves white what a jump to a region scrolls
+past.)
+
+  $ browse --screenshot=$PWD/phone.png --window-size=390,5000 "file://$PWD/site/tn-discrimination.en.html#TN-61" > /dev/null
+  $ python3 "$TESTS_DATA/../cli/png_colours.py" phone.png '#a63603' '#fff7ec'
+  not white: yes
+  #a63603 present
+  #fff7ec present
+
 A change after approval (a record corrected) makes the map a draft again: what goes out is
 what was approved.
 
