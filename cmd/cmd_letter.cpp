@@ -64,7 +64,7 @@ void add_letter_commands(CLI::App& group, Context& context, Action& action) {
         approve->callback([&, c] {
             action = [&, c] {
                 const auto prepared = prepare_issue(context.database(), context.config(), directory(context), c->issue,
-                                                    c->allow_missing, true);
+                                                    c->allow_missing);
                 approve_issue(context.database(), prepared, context.clock(), context.config().get("actor"));
                 context.say(fmt::format("expeer: issue {} is approved", c->issue));
             };
@@ -79,7 +79,7 @@ void add_letter_commands(CLI::App& group, Context& context, Action& action) {
         build->callback([&, c] {
             action = [&, c] {
                 const auto prepared = prepare_issue(context.database(), context.config(), directory(context), c->issue,
-                                                    c->allow_missing, true);
+                                                    c->allow_missing);
                 const auto out = c->out.empty() ? directory(context) / c->issue : c->out;
                 for (const auto& file : write_build(prepared, letter_settings(context.config()), out, context.clock()))
                     context.say(fmt::format("expeer: wrote {}", file.string()));
@@ -113,21 +113,25 @@ void add_letter_commands(CLI::App& group, Context& context, Action& action) {
                        "server's log first)");
         send->add_flag("--if-approved", c->if_approved,
                        "Do nothing, successfully, while the issue is not approved (for cron)");
-        add_allow_missing(*send, *c);
+        send->add_flag("--allow-missing", c->allow_missing,
+                       "With --test-to: let a missing translation fall back (a send uses what was approved)");
         send->callback([&, c] {
             action = [&, c] {
                 auto& config = context.config();
                 auto& db = context.database();
                 if (c->if_approved && !LetterStore(db).approval(c->issue)) return;
-                const auto prepared = prepare_issue(db, config, directory(context), c->issue, c->allow_missing, true);
                 const auto letter = letter_settings(config);
                 const auto smtp = smtp_settings(config);
-                if (!c->test_to.empty()) {
+                if (!c->test_to.empty()) { // the issue as it is now, approved or not
+                    const auto prepared = prepare_issue(db, config, directory(context), c->issue, c->allow_missing);
                     send_test_copies(c->issue, prepared.editions, c->test_to, letter, smtp, context.clock());
                     context.say(fmt::format("expeer: sent a test copy of {} in each language", c->issue));
                     return;
                 }
-                check_approved(db, prepared.source);
+                check_issue_name(c->issue);
+                check_approved(db, read_letter_source(directory(context) / (c->issue + ".yaml")));
+                // What goes out is what was approved, with the options it was approved with.
+                const auto editions = editions_as_approved(db, config, directory(context), c->issue, "members");
                 if (c->dry_run) {
                     const auto counts = recipients_by_language(db, config.get("letter.fallback_language"));
                     context.out << fmt::format("letter {}: would send to {} in French and {} in English (dry run)\n",
@@ -141,7 +145,7 @@ void add_letter_commands(CLI::App& group, Context& context, Action& action) {
                 ProgressBar progress(context.err, context.show_progress(), "sending");
                 SendCallbacks callbacks;
                 callbacks.on_progress = [&](std::size_t done, std::size_t total) { progress.update(done, total); };
-                const auto r = send_letter(db, c->issue, prepared.editions, config.get("letter.fallback_language"), letter,
+                const auto r = send_letter(db, c->issue, editions, config.get("letter.fallback_language"), letter,
                                            smtp, limits, context.clock(), callbacks);
                 progress.finish();
                 // One line, for cron's mail and the logs; none under --quiet when there was

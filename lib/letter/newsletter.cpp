@@ -35,9 +35,10 @@ std::filesystem::path create_issue(const std::filesystem::path& directory, const
 }
 
 PreparedIssue prepare_issue(Database& db, const Config& config, const std::filesystem::path& directory,
-                            const std::string& issue, bool allow_missing, bool personal) {
+                            const std::string& issue, bool allow_missing) {
     check_issue_name(issue);
     PreparedIssue prepared;
+    prepared.allow_missing = allow_missing;
     prepared.source = read_letter_source(directory / (issue + ".yaml"));
     const NetworkDigest digest =
         gather_digest(db, issue, config.get("stats.time_zone"), config.get_integer("stats.min_cell"),
@@ -45,11 +46,14 @@ PreparedIssue prepare_issue(Database& db, const Config& config, const std::files
     EditionOptions options;
     options.templates_dir = config.get("templates_dir");
     options.allow_missing = allow_missing;
-    options.personal = personal;
     options.unsubscribe_url = config.get("letter.unsubscribe_url");
     options.time_zone = config.get("stats.time_zone");
-    for (const auto& language : letter_languages())
+    for (const auto& language : letter_languages()) {
+        options.personal = true;
         prepared.editions.emplace(language, build_edition(prepared.source, digest, language, options));
+        options.personal = false;
+        prepared.archive_editions.emplace(language, build_edition(prepared.source, digest, language, options));
+    }
     prepared.published = digest.new_members.ledger_rows;
     return prepared;
 }
@@ -60,11 +64,18 @@ void approve_issue(Database& db, const PreparedIssue& prepared, const Clock& clo
     std::vector<PublishedFigure> figures = prepared.published;
     for (auto& f : figures)
         if (f.published_at.empty()) f.published_at = now;
+    std::map<std::string, std::vector<StoredEdition>> kept;
+    const auto keep = [&](const char* copy, const std::map<std::string, LetterEdition>& editions) {
+        for (const auto& [language, e] : editions) kept[copy].push_back({language, e.subject, e.html, e.text});
+    };
+    keep("members", prepared.editions);
+    keep("archive", prepared.archive_editions);
     db.write([&](Write& w) {
-        LetterStore(db).approve({source.issue, source.sha256, now, actor});
+        LetterStore(db).approve({source.issue, source.sha256, now, actor, prepared.allow_missing}, kept);
         replace_published_figures(db, letter_output(source.issue), figures);
         w.audit({0, now, actor, "letter.approve", "letter", source.issue,
-                 fmt::format("{{\"sha256\":\"{}\"}}", source.sha256)});
+                 fmt::format("{{\"sha256\":\"{}\",\"allow_missing\":{}}}", source.sha256,
+                             prepared.allow_missing)});
     });
 }
 
@@ -76,6 +87,22 @@ void check_approved(Database& db, const LetterSource& source) {
     if (approval->source_sha256 != source.sha256)
         throw Error(ErrorKind::usage, fmt::format("issue {} changed since it was approved on {}: approve it again",
                                                   source.issue, approval->approved_at));
+}
+
+std::map<std::string, LetterEdition> editions_as_approved(Database& db, const Config& config,
+                                                          const std::filesystem::path& directory,
+                                                          const std::string& issue, const std::string& copy) {
+    LetterStore store(db);
+    const auto approval = store.approval(issue);
+    if (!approval)
+        throw Error(ErrorKind::usage, fmt::format("issue {} is not approved: `expeer letter approve {}` first", issue, issue));
+    std::map<std::string, LetterEdition> editions;
+    for (auto& e : store.approved_editions(issue, copy))
+        editions.emplace(e.language, LetterEdition{e.language, std::move(e.subject), std::move(e.html), std::move(e.text)});
+    if (!editions.empty()) return editions;
+    // The archive always took what fell back; a send, what the approval allowed.
+    PreparedIssue prepared = prepare_issue(db, config, directory, issue, copy == "archive" || approval->allow_missing);
+    return copy == "archive" ? std::move(prepared.archive_editions) : std::move(prepared.editions);
 }
 
 std::map<std::string, std::int64_t> recipients_by_language(Database& db, const std::string& fallback_language) {
@@ -120,8 +147,8 @@ std::size_t write_archive(Database& db, const Config& config, const std::filesys
     auto write = [&](const std::string& name, const std::string& text) { write_file_atomically(out / name, text, true); };
     std::map<std::string, std::vector<std::pair<std::string, std::string>>> index; // language -> (issue, subject)
     for (const auto& issue : issues) {
-        const PreparedIssue prepared = prepare_issue(db, config, directory, issue, true, false);
-        for (const auto& [language, edition] : prepared.editions) {
+        // As approved and sent, whatever the source or the database say now.
+        for (const auto& [language, edition] : editions_as_approved(db, config, directory, issue, "archive")) {
             write(issue + "." + language + ".html", edition.html);
             index[language].emplace_back(issue, edition.subject);
         }

@@ -25,19 +25,29 @@ std::filesystem::path create_issue(const std::filesystem::path& directory, const
 
 struct PreparedIssue {
     LetterSource source;
-    std::map<std::string, LetterEdition> editions; // fr, en
-    std::vector<PublishedFigure> published;        // the counts of people it shows, for the ledger
+    bool allow_missing = false;
+    std::map<std::string, LetterEdition> editions;         // fr, en: the members' copies
+    std::map<std::string, LetterEdition> archive_editions; // the same for the web, no one's
+    std::vector<PublishedFigure> published; // the counts of people it shows, for the ledger
 };
 
 // Reads, checks and renders an issue in both languages.
 PreparedIssue prepare_issue(Database& db, const Config& config, const std::filesystem::path& directory,
-                            const std::string& issue, bool allow_missing, bool personal);
+                            const std::string& issue, bool allow_missing);
 
-// Records the source's checksum and, in the ledger of published figures, the counts of
-// people the issue shows (frozen from then on: a later approval keeps them).
+// Records the source's checksum, the editions as they are now (members' and archive's), the
+// options, and, in the ledger of published figures, the counts of people the issue shows
+// (frozen from then on: a later approval keeps them).
 void approve_issue(Database& db, const PreparedIssue& prepared, const Clock& clock, const std::string& actor);
 // Only an approved issue is sent, as it was approved: a changed source must be approved again.
 void check_approved(Database& db, const LetterSource& source);
+
+// The editions of an approved issue as they were approved, by language: "members" (to send)
+// or "archive". An approval from before editions were kept renders them again, with the
+// options it was given.
+std::map<std::string, LetterEdition> editions_as_approved(Database& db, const Config& config,
+                                                          const std::filesystem::path& directory,
+                                                          const std::string& issue, const std::string& copy);
 
 // Who would receive it now, per language (preferred, or the fallback).
 std::map<std::string, std::int64_t> recipients_by_language(Database& db, const std::string& fallback_language);

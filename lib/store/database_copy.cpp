@@ -38,6 +38,7 @@ const std::vector<TableSpec>& table_specs() {
         {"stats_snapshots", "id", nullptr},
         {"letter_issues", "issue", nullptr},
         {"letter_sends", "issue, member_id", nullptr},
+        {"letter_editions", "issue, language, copy", nullptr},
         {"published_figures", "output, cell", nullptr},
         {"platform_cursors", "space_id", nullptr},
         {"platform_folders", "external_id", nullptr},

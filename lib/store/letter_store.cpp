@@ -13,10 +13,10 @@ LetterSend read_send(Statement& q) {
             q.optional_text(5), q.optional_text(6), q.text(7)};
 }
 
-constexpr const char* approval_columns = "issue, source_sha256, approved_at, approved_by";
+constexpr const char* approval_columns = "issue, source_sha256, approved_at, approved_by, allow_missing";
 
 LetterApproval read_approval(Statement& q) {
-    return {q.text(0), q.text(1), q.text(2), q.text(3)};
+    return {q.text(0), q.text(1), q.text(2), q.text(3), q.integer(4) != 0};
 }
 
 // Who may receive the letter: active, and consenting.
@@ -38,17 +38,46 @@ std::optional<LetterApproval> LetterStore::approval(const std::string& issue) {
     });
 }
 
-void LetterStore::approve(const LetterApproval& a) {
+void LetterStore::approve(const LetterApproval& a,
+                          const std::map<std::string, std::vector<StoredEdition>>& editions_by_copy) {
     db_.guarded([&] {
-        Statement q = db_.prepare("INSERT INTO letter_issues (issue, source_sha256, approved_at, approved_by) "
-                                  "VALUES (?, ?, ?, ?) ON CONFLICT (issue) DO UPDATE SET "
+        Statement q = db_.prepare("INSERT INTO letter_issues (issue, source_sha256, approved_at, approved_by, "
+                                  "allow_missing) VALUES (?, ?, ?, ?, ?) ON CONFLICT (issue) DO UPDATE SET "
                                   "source_sha256 = excluded.source_sha256, approved_at = excluded.approved_at, "
-                                  "approved_by = excluded.approved_by");
+                                  "approved_by = excluded.approved_by, allow_missing = excluded.allow_missing");
         q.bind(1, a.issue);
         q.bind(2, a.source_sha256);
         q.bind(3, a.approved_at);
         q.bind(4, a.approved_by);
+        q.bind(5, std::int64_t{a.allow_missing ? 1 : 0});
         q.run();
+        Statement forget = db_.prepare("DELETE FROM letter_editions WHERE issue = ?");
+        forget.bind(1, a.issue);
+        forget.run();
+        for (const auto& [copy, editions] : editions_by_copy)
+            for (const auto& e : editions) {
+                Statement keep = db_.prepare("INSERT INTO letter_editions (issue, language, copy, subject, html, text) "
+                                             "VALUES (?, ?, ?, ?, ?, ?)");
+                keep.bind(1, a.issue);
+                keep.bind(2, e.language);
+                keep.bind(3, copy);
+                keep.bind(4, e.subject);
+                keep.bind(5, e.html);
+                keep.bind(6, e.text);
+                keep.run();
+            }
+    });
+}
+
+std::vector<StoredEdition> LetterStore::approved_editions(const std::string& issue, const std::string& copy) {
+    return db_.guarded([&] {
+        Statement q = db_.prepare("SELECT language, subject, html, text FROM letter_editions "
+                                  "WHERE issue = ? AND copy = ? ORDER BY language");
+        q.bind(1, issue);
+        q.bind(2, copy);
+        std::vector<StoredEdition> all;
+        while (q.next()) all.push_back({q.text(0), q.text(1), q.text(2), q.text(3)});
+        return all;
     });
 }
 

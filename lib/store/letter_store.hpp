@@ -17,6 +17,16 @@ struct LetterApproval {
     std::string source_sha256;
     std::string approved_at;
     std::string approved_by;
+    bool allow_missing = false; // approved with missing translations falling back
+};
+
+// An edition as it was approved: the members' copy (placeholders for each one's name and
+// link) or the web archive's (no one's).
+struct StoredEdition {
+    std::string language;
+    std::string subject;
+    std::string html;
+    std::string text;
 };
 
 // One member's copy of one issue.
@@ -44,8 +54,14 @@ public:
     explicit LetterStore(Database& db) : db_(db) {}
 
     std::optional<LetterApproval> approval(const std::string& issue);
-    void approve(const LetterApproval& approval); // replaces an earlier approval
-    std::vector<LetterApproval> approvals();      // by issue
+    // Replaces an earlier approval, and its editions with these (copy "members" or
+    // "archive"; language -> edition).
+    void approve(const LetterApproval& approval,
+                 const std::map<std::string, std::vector<StoredEdition>>& editions_by_copy);
+    std::vector<LetterApproval> approvals(); // by issue
+    // The editions one copy of an approved issue had, by language; none for an approval
+    // from before they were kept.
+    std::vector<StoredEdition> approved_editions(const std::string& issue, const std::string& copy);
 
     void for_each_subscriber(const std::function<void(const Subscriber&)>& visit);
     std::optional<Subscriber> subscriber(std::int64_t member_id); // nothing if no longer one

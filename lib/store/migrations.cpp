@@ -408,6 +408,21 @@ CREATE TABLE map_records (
     UNIQUE (map_id, record_id)
 );
 )sql"},
+        // What was approved is what goes out: an approval keeps the editions it approved (the
+        // members' copy, with placeholders for each one's name and link, and the archive's),
+        // and the options it was given, so that a send or the archive renders nothing again.
+        {14, "approved letter editions", R"sql(
+ALTER TABLE letter_issues ADD COLUMN allow_missing INTEGER NOT NULL DEFAULT 0 CHECK (allow_missing IN (0, 1));
+CREATE TABLE letter_editions (
+    issue TEXT NOT NULL REFERENCES letter_issues (issue) ON DELETE CASCADE,
+    language TEXT NOT NULL CHECK (language IN ('fr', 'en')),
+    copy TEXT NOT NULL CHECK (copy IN ('members', 'archive')),
+    subject TEXT NOT NULL,
+    html TEXT NOT NULL,
+    text TEXT NOT NULL,
+    PRIMARY KEY (issue, language, copy)
+);
+)sql"},
     };
     return all;
 }

@@ -269,6 +269,19 @@ CREATE TABLE map_records (
 );
 )sql";
 
+constexpr const char* letter_editions_14 = R"sql(
+ALTER TABLE letter_issues ADD COLUMN allow_missing BIGINT NOT NULL DEFAULT 0 CHECK (allow_missing IN (0, 1));
+CREATE TABLE letter_editions (
+    issue TEXT COLLATE "C" NOT NULL REFERENCES letter_issues (issue) ON DELETE CASCADE,
+    language TEXT COLLATE "C" NOT NULL CHECK (language IN ('fr', 'en')),
+    copy TEXT COLLATE "C" NOT NULL CHECK (copy IN ('members', 'archive')),
+    subject TEXT COLLATE "C" NOT NULL,
+    html TEXT COLLATE "C" NOT NULL,
+    text TEXT COLLATE "C" NOT NULL,
+    PRIMARY KEY (issue, language, copy)
+);
+)sql";
+
 } // namespace
 
 // PostgreSQL support begins at version 12: its first migration is the whole schema of that
@@ -277,6 +290,7 @@ const std::vector<Migration>& postgres_migrations() {
     static const std::vector<Migration> all = {
         {12, "the schema of version 12, where PostgreSQL support begins", schema_12},
         {13, "violation maps: their regions, vocabulary and records", maps_13},
+        {14, "approved letter editions", letter_editions_14},
     };
     return all;
 }

@@ -1,0 +1,96 @@
+What was approved is what goes out and what the archive shows: an approval keeps the editions
+it approved, and the options it was given. A talk added after approval, or a source edited
+after the issue went out, changes neither the messages nor the archive.
+
+  $ . use-database expeer.db
+  $ export EXPEER_LETTER_FROM=letter@network.example EXPEER_LETTER_LIST_ID=letter.network.example
+  $ export EXPEER_LETTER_UNSUBSCRIBE_MAILTO=unsubscribe@network.example
+  $ export EXPEER_LETTER_UNSUBSCRIBE_URL=https://network.example/letter/unsubscribe
+  $ export EXPEER_LETTER_TOKEN_SECRET=a-secret-for-the-tests-only
+  $ cli="$TESTS_DATA/../cli"
+  $ expeer -q db init
+  $ printf 'email,name,country,language,newsletter\nfr1@example.org,Membre 1,TN,fr,yes\nen1@example.org,Member 1,UG,en,yes\n' > members.csv
+  $ expeer -q members import members.csv
+  members.csv: 2 rows: 2 created, 0 updated, 0 unchanged, 0 skipped, 0 rejected
+  $ expeer -q talks add --at 2024-09-26T14:00:00Z --title-fr "Justice transitionnelle" --title-en "Transitional justice"
+  $ expeer -q letter new 2024-09
+  $ cat > letters/2024-09.yaml <<'YAML'
+  > subject:
+  >   fr: "La Lettre ExPEERience – septembre 2024"
+  >   en: "The ExPEERience Letter – September 2024"
+  > editorial:
+  >   fr: "La rentrée du réseau."
+  >   en: "The network is back."
+  > sections:
+  >   opportunities:
+  >     - title:
+  >         en: "A job in Kampala"
+  > YAML
+
+Approved with a translation missing: the approval records it, so the send that cron runs,
+without the option, goes out.
+
+  $ expeer -q letter approve 2024-09
+  expeer: error: 2024-09.yaml:10 'sections.opportunities[1].title': no French text
+  expeer: nothing was written
+  [65]
+  $ expeer -q letter approve 2024-09 --allow-missing
+  $ expeer audit list --format csv | grep letter.approve | cut -d, -f4-
+  letter.approve,letter,2024-09,"{""sha256"":""*"",""allow_missing"":true}" (glob)
+
+A talk added after approval is not in the messages.
+
+  $ expeer -q talks add --at 2024-09-28T14:00:00Z --title-fr "TALK-ADDED-LATER" --title-en "TALK-ADDED-LATER"
+  $ (/usr/bin/python3 "$cli/smtp_server.py" --port-file port --dir mail &) ; for i in $(seq 1 300); do [ -s port ] && break; sleep 0.1; done
+  $ export EXPEER_SMTP_URL=smtp://127.0.0.1:$(cat port)
+  $ expeer letter send 2024-09
+  letter 2024-09: 2 sent, 0 failed, 0 waiting
+  $ grep -l "Transitional justice" mail/*.eml | wc -l
+  1
+  $ grep -l "Justice transitionnelle" mail/*.eml | wc -l
+  1
+  $ grep -c "TALK-ADDED-LATER" mail/*.eml | grep -v ':0$'
+  [1]
+
+The source is edited after the issue went out (for next month, say): the archive still shows
+the issue as approved and sent, with nobody's name or link.
+
+  $ sed -i 's/The network is back./EDITED-AFTERWARDS/' letters/2024-09.yaml
+  $ expeer -q letter archive --out site
+  $ ls site
+  2024-09.en.html
+  2024-09.fr.html
+  index.en.html
+  index.fr.html
+  $ grep -c -E "EDITED-AFTERWARDS|TALK-ADDED-LATER" site/*.html
+  site/2024-09.en.html:0
+  site/2024-09.fr.html:0
+  site/index.en.html:0
+  site/index.fr.html:0
+  [1]
+  $ grep -o -E "The network is back.|Transitional justice" site/2024-09.en.html | sort -u
+  The network is back.
+  Transitional justice
+  $ grep -c -E "Membre|Member 1|token=|@example.org" site/*.html
+  site/2024-09.en.html:0
+  site/2024-09.fr.html:0
+  site/index.en.html:0
+  site/index.fr.html:0
+  [1]
+
+The send itself refuses the edited source, as before.
+
+  $ expeer letter send 2024-09
+  expeer: error: issue 2024-09 changed since it was approved on 2024-09-15T08:30:00Z: approve it again
+  [64]
+
+The approved editions go with the database: a copy carries them.
+
+  $ expeer -q db copy "$EXPEER_DB" copy.db > /dev/null
+  $ sqlite3 copy.db "SELECT issue, language, copy FROM letter_editions ORDER BY 2, 3"
+  2024-09|en|archive
+  2024-09|en|members
+  2024-09|fr|archive
+  2024-09|fr|members
+
+  $ kill $(cat port.pid)
