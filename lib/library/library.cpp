@@ -367,6 +367,7 @@ void SpaceLibrary::move(const std::string& slug, const std::string& from, const 
         if (const auto clash = clashes.add(target))
             throw InvalidInput({{"to", printable(target), *clash}});
         library.rename(file.id, target);
+        rename_file_activities(db_, space.id, file.path, target);
         w.audit({0, format_timestamp(clock_.now()), actor_, "library.move", "space",
                  std::to_string(space.id), authority.audit_details(nlohmann::json{{"file", file.id}}.dump())});
     });
@@ -381,6 +382,7 @@ void SpaceLibrary::remove(const std::string& slug, const std::string& path, cons
         const Authority authority = authorize_file_change(db_, library, space, file, who, "remove files");
         const std::string now = format_timestamp(clock_.now());
         library.mark_deleted(file.id, now);
+        rename_file_activities(db_, space.id, file.path, std::nullopt);
         w.audit({0, now, actor_, "library.remove", "space", std::to_string(space.id),
                  authority.audit_details(nlohmann::json{{"file", file.id}}.dump())});
     });

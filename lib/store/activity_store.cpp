@@ -21,6 +21,18 @@ std::optional<std::int64_t> record_activity(Database& db, const Activity& a) {
     });
 }
 
+void rename_file_activities(Database& db, std::int64_t space_id, const std::string& from,
+                            const std::optional<std::string>& to) {
+    db.guarded([&] {
+        Statement q = db.prepare("UPDATE activities SET content = ? "
+                                 "WHERE kind = 'file' AND space_id = ? AND content = ?");
+        q.bind(1, to);
+        q.bind(2, space_id);
+        q.bind(3, from);
+        q.run();
+    });
+}
+
 void for_each_activity(Database& db, const ActivityFilter& f, const std::function<void(const Activity&)>& visit) {
     db.guarded([&] {
         std::string sql = "SELECT id, external_id, at, member_id, kind, space_id, content FROM activities WHERE 1 = 1";

@@ -13,6 +13,15 @@ after the issue went out, changes neither the messages nor the archive.
   $ expeer -q members import members.csv
   members.csv: 2 rows: 2 created, 0 updated, 0 unchanged, 0 skipped, 0 rejected
   $ expeer -q talks add --at 2024-09-26T14:00:00Z --title-fr "Justice transitionnelle" --title-en "Transitional justice"
+
+A file shared in August and then removed from the library is in no edition; one still there
+is.
+
+  $ expeer -q spaces create veille --label "Veille juridique"
+  $ expeer -q spaces members add veille fr1@example.org
+  $ echo kept > kept-report.pdf; echo gone > REMOVED-FILE.pdf
+  $ EXPEER_NOW=2024-08-12T10:00:00Z expeer -q library add veille kept-report.pdf REMOVED-FILE.pdf --as fr1@example.org
+  $ expeer -q library rm veille REMOVED-FILE.pdf --as-admin
   $ expeer -q letter new 2024-09
   $ cat > letters/2024-09.yaml <<'YAML'
   > subject:
@@ -50,6 +59,10 @@ A talk added after approval is not in the messages.
   $ grep -l "Justice transitionnelle" mail/*.eml | wc -l
   1
   $ grep -c "TALK-ADDED-LATER" mail/*.eml | grep -v ':0$'
+  [1]
+  $ grep -l "kept-report.pdf" mail/*.eml | wc -l
+  2
+  $ grep -c "REMOVED-FILE" mail/*.eml | grep -v ':0$'
   [1]
 
 The source is edited after the issue went out (for next month, say): the archive still shows

@@ -72,14 +72,19 @@ Moving and removing; the revisions follow and stay.
   expeer: error: no file '\xc3\xa9tudes/2024/notes de r\xc3\xa9union.md' in space 'sahel' (esc)
   [67]
 
-Every file added is an activity of the member who shared it.
+Every file added is an activity of the member who shared it. The activity names the file as
+the library lists it now: moved, by its new path; removed, by nothing, so that no public
+output (the letter, `activity list --public`) shows a file the library no longer has.
 
   $ expeer activity list --kind file --format csv
   at,kind,member_id,space,content
-  2024-09-15T08:30:00Z,file,1,sahel,études/2024/rapport.pdf
-  2024-09-15T08:30:00Z,file,1,sahel,études/2024/notes de réunion.md
+  2024-09-15T08:30:00Z,file,1,sahel,rapports/final.pdf
+  2024-09-15T08:30:00Z,file,1,sahel,
   2024-09-15T08:30:00Z,file,2,euromed,rapport.pdf
-  2024-10-01T00:00:00Z,file,2,sahel,études/2024/rapport.pdf
+  2024-10-01T00:00:00Z,file,2,sahel,rapports/final.pdf
+  $ expeer activity list --public --kind file --format csv | grep -c "notes de réunion"
+  0
+  [1]
 
 Refused, with nothing stored: a path outside the library, a directory, a missing file, an
 unknown member, an archived space, a quota exceeded.
