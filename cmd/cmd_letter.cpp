@@ -1,6 +1,7 @@
 // expeer letter new|approve|build|recipients|send|status|archive
 #include "commands.hpp"
 
+#include "letter/archive.hpp"
 #include "letter/newsletter.hpp"
 #include "progress.hpp"
 #include "store/letter_store.hpp"

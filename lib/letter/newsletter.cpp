@@ -135,42 +135,4 @@ std::vector<std::filesystem::path> write_build(const PreparedIssue& prepared, co
     return written;
 }
 
-std::size_t write_archive(Database& db, const Config& config, const std::filesystem::path& directory,
-                          const std::filesystem::path& out) {
-    LetterStore store(db);
-    std::vector<std::string> issues;
-    for (const auto& approval : store.approvals()) {
-        const auto counts = store.counts(approval.issue);
-        if (counts.count("sent") && counts.at("sent") > 0) issues.push_back(approval.issue);
-    }
-    create_private_directories(out);
-    auto write = [&](const std::string& name, const std::string& text) { write_file_atomically(out / name, text, true); };
-    std::map<std::string, std::vector<std::pair<std::string, std::string>>> index; // language -> (issue, subject)
-    for (const auto& issue : issues) {
-        // As approved and sent, whatever the source or the database say now.
-        for (const auto& [language, edition] : editions_as_approved(db, config, directory, issue, "archive")) {
-            write(issue + "." + language + ".html", edition.html);
-            index[language].emplace_back(issue, edition.subject);
-        }
-    }
-    for (const auto& language : letter_languages()) {
-        const ReportLanguage words(language);
-        const std::string title = language == "fr" ? "La Lettre ExPEERience : les numéros" : "The ExPEERience Letter: all issues";
-        std::string html = fmt::format("<!DOCTYPE html>\n<html lang=\"{}\">\n<head>\n<meta charset=\"utf-8\">\n"
-                                       "<meta name=\"viewport\" content=\"width=device-width, initial-scale=1\">\n"
-                                       "<title>{}</title>\n</head>\n<body style=\"font-family:system-ui,sans-serif;"
-                                       "max-width:40rem;margin:2rem auto;padding:0 1rem;\">\n<h1>{}</h1>\n<ul>\n",
-                                       language, html_escape(title), html_escape(title));
-        auto& entries = index[language];
-        std::sort(entries.rbegin(), entries.rend()); // newest first
-        for (const auto& [issue, subject] : entries)
-            html += fmt::format("<li><a href=\"{}.{}.html\">{}</a> – {}</li>\n", issue, language,
-                                html_escape(words.month_year_long(issue)), html_escape(subject));
-        html += fmt::format("</ul>\n<p><a href=\"index.{}.html\">{}</a></p>\n</body>\n</html>\n",
-                            language == "fr" ? "en" : "fr", language == "fr" ? "English" : "Français");
-        write("index." + language + ".html", html);
-    }
-    return issues.size();
-}
-
 } // namespace expeer

@@ -56,9 +56,4 @@ std::map<std::string, std::int64_t> recipients_by_language(Database& db, const s
 std::vector<std::filesystem::path> write_build(const PreparedIssue& prepared, const LetterSettings& settings,
                                                const std::filesystem::path& out, const Clock& clock);
 
-// A static web archive of every issue that was sent: each edition without anyone's name or
-// token, and an index per language. Returns the number of issues.
-std::size_t write_archive(Database& db, const Config& config, const std::filesystem::path& directory,
-                          const std::filesystem::path& out);
-
 } // namespace expeer

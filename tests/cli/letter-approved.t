@@ -69,27 +69,64 @@ The source is edited after the issue went out (for next month, say): the archive
 the issue as approved and sent, with nobody's name or link.
 
   $ sed -i 's/The network is back./EDITED-AFTERWARDS/' letters/2024-09.yaml
+  $ expeer -q letter new 2025-01
+  $ printf 'subject:\n  fr: "La Lettre – janvier 2025"\n  en: "The Letter – January 2025"\neditorial:\n  fr: "Bonne année."\n  en: "Happy new year."\n' > letters/2025-01.yaml
+  $ expeer -q letter approve 2025-01
+  $ expeer -q letter send 2025-01
+  letter 2025-01: 2 sent, 0 failed, 0 waiting
   $ expeer -q letter archive --out site
   $ ls site
   2024-09.en.html
   2024-09.fr.html
+  2025-01.en.html
+  2025-01.fr.html
+  feed.en.xml
+  feed.fr.xml
   index.en.html
   index.fr.html
-  $ grep -c -E "EDITED-AFTERWARDS|TALK-ADDED-LATER" site/*.html
+  $ grep -c -E "EDITED-AFTERWARDS|TALK-ADDED-LATER" site/*
   site/2024-09.en.html:0
   site/2024-09.fr.html:0
+  site/2025-01.en.html:0
+  site/2025-01.fr.html:0
+  site/feed.en.xml:0
+  site/feed.fr.xml:0
   site/index.en.html:0
   site/index.fr.html:0
   [1]
   $ grep -o -E "The network is back.|Transitional justice" site/2024-09.en.html | sort -u
   The network is back.
   Transitional justice
-  $ grep -c -E "Membre|Member 1|token=|@example.org" site/*.html
+  $ grep -c -E "Membre|Member 1|token=|@example.org" site/*
   site/2024-09.en.html:0
   site/2024-09.fr.html:0
+  site/2025-01.en.html:0
+  site/2025-01.fr.html:0
+  site/feed.en.xml:0
+  site/feed.fr.xml:0
   site/index.en.html:0
   site/index.fr.html:0
   [1]
+
+The index lists the issues by year, newest first; each issue links to the one before and
+after it, to the other language and to the index; an Atom feed per language.
+
+  $ grep -o -E '<h2>[0-9]+</h2>|href="[^"]*"' site/index.fr.html
+  href="feed.fr.xml"
+  <h2>2025</h2>
+  href="2025-01.fr.html"
+  <h2>2024</h2>
+  href="2024-09.fr.html"
+  href="feed.fr.xml"
+  href="index.en.html"
+  $ grep -o '<nav.*</nav>' site/2024-09.en.html | grep -o 'href="[^"]*"[^>]*>[^<]*'
+  href="index.en.html" style="color:#2171b5;">All issues
+  href="2024-09.fr.html" hreflang="fr" lang="fr" style="color:#2171b5;">Français
+  href="2025-01.en.html" rel="next" style="color:#2171b5;">January 2025 \xe2\x86\x92 (esc)
+  $ python3 -c 'import sys, xml.etree.ElementTree as E; a = "{http://www.w3.org/2005/Atom}"; f = E.parse(sys.argv[1]).getroot(); print(f.find(a + "title").text); [print(e.find(a + "id").text, e.find(a + "link").get("href"), e.find(a + "title").text) for e in f.findall(a + "entry")]' site/feed.en.xml
+  The ExPEERience Letter
+  tag:letter.network.example,2024:letter.2025-01.en 2025-01.en.html The Letter \xe2\x80\x93 January 2025 (esc)
+  tag:letter.network.example,2024:letter.2024-09.en 2024-09.en.html The ExPEERience Letter \xe2\x80\x93 September 2024 (esc)
 
 The send itself refuses the edited source, as before.
 
@@ -100,7 +137,7 @@ The send itself refuses the edited source, as before.
 The approved editions go with the database: a copy carries them.
 
   $ expeer -q db copy "$EXPEER_DB" copy.db > /dev/null
-  $ sqlite3 copy.db "SELECT issue, language, copy FROM letter_editions ORDER BY 2, 3"
+  $ sqlite3 copy.db "SELECT issue, language, copy FROM letter_editions WHERE issue = '2024-09' ORDER BY 2, 3"
   2024-09|en|archive
   2024-09|en|members
   2024-09|fr|archive

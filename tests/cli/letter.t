@@ -199,6 +199,8 @@ The web archive: sent issues only, nobody's name or token.
   $ ls site
   2024-09.en.html
   2024-09.fr.html
+  feed.en.xml
+  feed.fr.xml
   index.en.html
   index.fr.html
   $ grep -c -E 'Membre|token=|@example.org' site/*.html
