@@ -1,8 +1,11 @@
-// expeer letter new|approve|build|recipients|send|status|archive
+// expeer letter new|approve|build|recipients|send|status|archive|unsubscribe-cgi
 #include "commands.hpp"
 
 #include "letter/archive.hpp"
 #include "letter/newsletter.hpp"
+#include "letter/unsubscribe_page.hpp"
+#include "members/registry.hpp"
+#include "store/member_store.hpp"
 #include "progress.hpp"
 #include "store/letter_store.hpp"
 
@@ -221,6 +224,46 @@ void add_letter_commands(CLI::App& group, Context& context, Action& action) {
             action = [&, c] {
                 const auto n = write_archive(context.database(), context.config(), directory(context), c->out);
                 context.say(fmt::format("expeer: archived {} issues in '{}'", n, c->out.string()));
+            };
+        });
+    }
+    {
+        auto* cgi = group.add_subcommand("unsubscribe-cgi",
+                                         "The unsubscribe page, as a CGI program for the website's server");
+        cgi->callback([&] {
+            action = [&] {
+                // RFC 3875: the request in the environment; the token is in the query either way,
+                // so the body (the one-click form's, or the button's) is not read.
+                const WebRequest request{context.environment().get_or("REQUEST_METHOD", "GET"),
+                                         context.environment().get_or("QUERY_STRING", "")};
+                auto& config = context.config();
+                UnsubscribeActions actions;
+                actions.language_of = [&](std::int64_t id) -> std::optional<std::string> {
+                    const auto member = MemberStore(context.database()).find_by_id(id);
+                    if (!member || member->status == "erased") return std::nullopt;
+                    return member->language;
+                };
+                actions.unsubscribe = [&](std::int64_t id) {
+                    MemberChanges changes;
+                    changes.newsletter_consent = false;
+                    changes.consent_source = "one-click unsubscribe (web)";
+                    MemberRegistry registry(context.database(), context.countries(), context.clock(),
+                                            config.get("actor"));
+                    return !registry.update(std::to_string(id), changes).changed_fields.empty();
+                };
+                try {
+                    context.out << cgi_response(unsubscribe_page(request, config.get("letter.token_secret"),
+                                                                 config.get("letter.fallback_language"), actions));
+                } catch (...) {
+                    // The visitor gets a page; the reason goes to the server's error log.
+                    WebResponse failed;
+                    failed.status = 500;
+                    failed.headers = {{"Content-Type", "text/plain; charset=utf-8"}, {"Cache-Control", "no-store"}};
+                    failed.body = "Something went wrong; please try again later. / Une erreur est survenue ; "
+                                  "réessayez plus tard.\n";
+                    context.out << cgi_response(failed);
+                    throw;
+                }
             };
         });
     }
