@@ -93,6 +93,10 @@ struct Slot {
     LetterSend send;
     bool busy = false;
 
+    // Once curl has the whole message, the server may deliver it whether or not its reply
+    // reaches us: a failure from then on, without a refusal, leaves the outcome unknown.
+    bool whole_message_handed_over() const { return !data.empty() && offset == data.size(); }
+
     static std::size_t read(char* buffer, std::size_t size, std::size_t count, void* self) {
         auto* slot = static_cast<Slot*>(self);
         const std::size_t n = std::min(size * count, slot->data.size() - slot->offset);
@@ -140,7 +144,9 @@ struct Slot {
     }
 };
 
-enum class Outcome { sent, temporary, permanent, fatal };
+// unknown: the whole message went out and no reply came back (a timeout, a dropped
+// connection); it may have been delivered, so it is never sent again on its own.
+enum class Outcome { sent, temporary, permanent, fatal, unknown };
 
 struct Result {
     Outcome outcome;
@@ -148,13 +154,21 @@ struct Result {
 };
 
 // The server's own words when it gave some ("550 5.1.1 <x@y>: no such mailbox"), cut short.
-Result classify(CURLcode code, long response, const char* error, const std::string& last_reply) {
-    const std::string said = last_reply.substr(0, 300);
-    const std::string detail = !said.empty() && response >= 400 ? said : *error ? error : curl_easy_strerror(code);
+Result classify(CURLcode code, const Slot& slot) {
+    long response = 0;
+    curl_easy_getinfo(slot.easy, CURLINFO_RESPONSE_CODE, &response);
+    const std::string said = slot.last_reply.substr(0, 300);
+    const std::string detail =
+        !said.empty() && response >= 400 ? said : *slot.error ? slot.error : curl_easy_strerror(code);
     if (code == CURLE_OK) return {Outcome::sent, said.empty() ? "250 accepted" : said};
     if (code == CURLE_LOGIN_DENIED) return {Outcome::fatal, detail};
     if (code == CURLE_USE_SSL_FAILED || code == CURLE_SSL_CONNECT_ERROR || code == CURLE_PEER_FAILED_VERIFICATION)
         return {Outcome::fatal, detail};
+    // Not curl's own words: they hold timings, and this reply is what `status --list` shows.
+    if (slot.whole_message_handed_over() && !slot.refused)
+        return {Outcome::unknown,
+                fmt::format("no reply after the whole message was sent ({}): it may have been delivered",
+                            code == CURLE_OPERATION_TIMEDOUT ? "timed out" : curl_easy_strerror(code))};
     if (response >= 500) return {Outcome::permanent, detail};
     if (response >= 400) return {Outcome::temporary, detail};
     return {Outcome::temporary, detail}; // the network: try again
@@ -308,9 +322,7 @@ SendReport send_letter(Database& db, const std::string& issue, const std::map<st
 
     // Records what became of the message on `slot` (sent, failed, to retry) from curl's result.
     auto finish = [&](Slot& slot, CURLcode code) {
-        long response = 0;
-        curl_easy_getinfo(slot.easy, CURLINFO_RESPONSE_CODE, &response);
-        const Result result = classify(code, response, slot.error, slot.last_reply);
+        const Result result = classify(code, slot);
         curl_multi_remove_handle(multi.handle, slot.easy);
         slot.busy = false;
         LetterSend send = slot.send;
@@ -337,6 +349,11 @@ SendReport send_letter(Database& db, const std::string& issue, const std::map<st
             } else {
                 ++done;
             }
+            break;
+        case Outcome::unknown:
+            send.status = "interrupted";
+            ++report.unanswered;
+            ++done;
             break;
         case Outcome::fatal:
             send.status = "pending";
@@ -393,6 +410,7 @@ SendReport send_letter(Database& db, const std::string& issue, const std::map<st
     // Whatever is still pending (retries not yet due, limits) waits for the next run.
     const auto after = store.counts(issue);
     report.deferred = static_cast<std::size_t>(after.count("pending") ? after.at("pending") : 0);
+    report.interrupted_in_issue = static_cast<std::size_t>(after.count("interrupted") ? after.at("interrupted") : 0);
     return report;
 }
 
@@ -405,9 +423,7 @@ void send_test_copies(const std::string& issue, const std::map<std::string, Lett
         Slot slot;
         slot.prepare(smtp, message);
         const CURLcode code = curl_easy_perform(slot.easy);
-        long response = 0;
-        curl_easy_getinfo(slot.easy, CURLINFO_RESPONSE_CODE, &response);
-        const Result result = classify(code, response, slot.error, slot.last_reply);
+        const Result result = classify(code, slot);
         if (result.outcome != Outcome::sent)
             throw Error(result.outcome == Outcome::temporary ? ErrorKind::temporary : ErrorKind::failure,
                         fmt::format("the test copy in {} to {} was refused: {}", language, address, result.reply));
