@@ -169,7 +169,8 @@ void add_letter_commands(CLI::App& group, Context& context, Action& action) {
                     throw Error(ErrorKind::config, "sending stopped: " + r.stopped);
                 if (r.stop == SendReport::Stop::too_many_failures)
                     throw Error(ErrorKind::failure, "sending stopped: " + r.stopped + "; see `expeer letter status`");
-                if (r.deferred > 0) context.exit_code = ExitCode::temporary; // cron: try again later
+                if (r.deferred > 0 || r.stop == SendReport::Stop::database_busy)
+                    context.exit_code = ExitCode::temporary; // cron: try again later
                 else if (r.failed > 0 || r.interrupted_in_issue > 0) context.exit_code = ExitCode::partial;
             };
         });

@@ -234,20 +234,44 @@ SendReport send_letter(Database& db, const std::string& issue, const std::map<st
                                                       std::chrono::duration<double>(1.0 / limits.per_second))
                                                 : Steady::duration::zero();
 
-    auto save = [&](const LetterSend& s) { store.update(s); };
-    // The outcomes of the messages that just finished and the "sending" marks of those that
-    // replace them go in one commit (one disk sync instead of two per message), made before
-    // curl sends a byte of the new ones: curl only sends in curl_multi_perform. Not under a
-    // per-second limit: start_next waits there, and must not hold the database's write lock
-    // while it does (a slow rate makes the syncs cheap anyway).
-    auto in_one_commit = [&](auto&& body) {
-        if (interval > Steady::duration::zero()) return body();
-        db.write([&](Write&) { body(); });
-    };
     auto stop = [&](SendReport::Stop reason, std::string why) {
         if (report.stop != SendReport::Stop::no) return;
         report.stop = reason;
         report.stopped = std::move(why);
+    };
+
+    // The outcomes of the messages that just finished and the "sending" marks of those that
+    // replace them go in one commit (one disk sync instead of two per message), and curl gets
+    // the new ones only once it is made: nothing leaves unless recorded as leaving. Gathered
+    // first, so that the per-second limit's waits hold no lock.
+    std::vector<LetterSend> unrecorded; // outcomes not in the log yet
+    std::vector<Slot*> starting;        // marked "sending", not handed to curl yet
+    auto save = [&](const LetterSend& s) { unrecorded.push_back(s); };
+    // Through the database's busy guard, like every writer: a lock held past the busy timeout
+    // is a temporary Error. Then nothing new starts, and the outcomes are kept to record once
+    // the lock is free: a message whose fate is known must not be left "sending".
+    auto record = [&]() -> bool {
+        if (unrecorded.empty() && starting.empty()) return true;
+        try {
+            db.write([&](Write&) {
+                for (const auto& send : unrecorded) store.update(send);
+                for (const Slot* slot : starting) store.update(slot->send);
+            });
+        } catch (const Error& e) {
+            if (e.kind() != ErrorKind::temporary) throw;
+            for (Slot* slot : starting) { // never left: still pending in the log
+                slot->busy = false;
+                --attempted;
+                if (hour_budget >= 0) ++hour_budget;
+            }
+            starting.clear();
+            stop(SendReport::Stop::database_busy, "the database stayed locked by another command");
+            return false;
+        }
+        unrecorded.clear();
+        for (Slot* slot : starting) curl_multi_add_handle(multi.handle, slot->easy);
+        starting.clear();
+        return true;
     };
 
     auto start_next = [&](Slot& slot) -> bool {
@@ -309,11 +333,10 @@ SendReport send_letter(Database& db, const std::string& issue, const std::map<st
             send.attempts += 1;
             send.message_id = message.message_id;
             send.updated_at = now();
-            save(send);
             slot.send = send;
             slot.prepare(smtp, message);
             slot.busy = true;
-            curl_multi_add_handle(multi.handle, slot.easy);
+            starting.push_back(&slot);
             if (hour_budget > 0) --hour_budget;
             ++attempted;
             return true;
@@ -368,11 +391,9 @@ SendReport send_letter(Database& db, const std::string& issue, const std::map<st
     };
     auto start_idle_slots = [&] {
         bool started = false;
-        in_one_commit([&] {
-            for (auto& slot : slots)
-                if (!slot->busy) started = start_next(*slot) || started;
-        });
-        return started;
+        for (auto& slot : slots)
+            if (!slot->busy) started = start_next(*slot) || started;
+        return record() && started;
     };
 
     start_idle_slots();
@@ -387,13 +408,13 @@ SendReport send_letter(Database& db, const std::string& issue, const std::map<st
             const auto it = std::find_if(slots.begin(), slots.end(), [&](const auto& s) { return s->easy == msg->easy_handle; });
             finished.emplace_back(it->get(), msg->data.result);
         }
-        if (!finished.empty())
-            in_one_commit([&] {
-                for (const auto& [slot, code] : finished) {
-                    finish(*slot, code);
-                    start_next(*slot);
-                }
-            });
+        if (!finished.empty()) {
+            for (const auto& [slot, code] : finished) {
+                finish(*slot, code);
+                start_next(*slot);
+            }
+            record();
+        }
         const bool any_busy = std::any_of(slots.begin(), slots.end(), [](const auto& s) { return s->busy; });
         if (!any_busy) {
             if (report.stop != SendReport::Stop::no) break;
@@ -407,6 +428,14 @@ SendReport send_letter(Database& db, const std::string& issue, const std::map<st
         }
         curl_multi_poll(multi.handle, nullptr, 0, 200, nullptr);
     }
+    // Outcomes a held lock kept out of the log: a few more busy timeouts' patience, since
+    // what is not recorded stays "sending", and the next run would call it interrupted.
+    for (int attempt = 0; attempt < 3 && !unrecorded.empty(); ++attempt) record();
+    if (!unrecorded.empty())
+        throw Error(ErrorKind::temporary,
+                    fmt::format("the database stayed locked: the outcome of {} messages could not be recorded (the "
+                                "next run counts them interrupted); try again later",
+                                unrecorded.size()));
     // Whatever is still pending (retries not yet due, limits) waits for the next run.
     const auto after = store.counts(issue);
     report.deferred = static_cast<std::size_t>(after.count("pending") ? after.at("pending") : 0);

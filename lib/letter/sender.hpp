@@ -60,7 +60,7 @@ struct SendReport {
     // the operator can settle them (the mail server's log, then --resend-interrupted).
     std::size_t interrupted_in_issue = 0;
     // Why it stopped early, if it did, and in words for the summary line.
-    enum class Stop { no, hourly_limit, server_refused, too_many_failures } stop = Stop::no;
+    enum class Stop { no, hourly_limit, server_refused, too_many_failures, database_busy } stop = Stop::no;
     std::string stopped;
 };
 

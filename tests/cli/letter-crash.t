@@ -146,6 +146,39 @@ marked interrupted like a crash's, not sent again in this run or the next, and t
   m3@example.org,interrupted,1,no reply after the whole message was sent (timed out): it may have been delivered
   $ kill $(cat port.pid); sleep 0.2
 
+Another command holding the database's write lock past the busy timeout, mid-send: nothing
+new starts, the outcomes of what was sent are recorded once the lock is free, nothing is left
+"sending", and the exit status (75) tells cron to come back; the next run finishes.
+
+  $ expeer -q letter new 2025-05; expeer -q letter approve 2025-05
+  $ server --dir locked-db --delay 0.05
+  $ sent() { sql "SELECT count(*) FROM letter_sends WHERE issue = '2025-05' AND status = 'sent'"; }
+  $ (until [ "$(sent)" -ge 5 ]; do sleep 0.05; done; hold-write-lock) &
+  $ (until [ -e locked ]; do sleep 0.01; done; sleep 1.5; touch release) &
+  $ EXPEER_BUSY_TIMEOUT_MS=500 EXPEER_LETTER_CONNECTIONS=1 expeer letter send 2025-05 | sed -E 's/[0-9]+ (sent|waiting)/N \1/g'; echo "exit ${PIPESTATUS[0]}"; wait
+  letter 2025-05: N sent, 0 failed, N waiting; stopped: the database stayed locked by another command
+  exit 75
+  $ sql "SELECT status FROM letter_sends WHERE issue = '2025-05' AND status NOT IN ('sent', 'pending')"
+  $ [ "$(sent)" = "$(ls locked-db | wc -l)" ] && echo "every message delivered is recorded as sent"
+  every message delivered is recorded as sent
+  $ EXPEER_LETTER_CONNECTIONS=1 expeer letter send 2025-05 | sed -E 's/[0-9]+ sent/N sent/'
+  letter 2025-05: N sent, 0 failed, 0 waiting
+  $ ls locked-db | wc -l
+  60
+  $ rm -f locked release; kill $(cat port.pid); sleep 0.2
+
+Held before the send starts, the lock keeps it from changing anything: exit 75.
+
+  $ expeer -q letter new 2025-06; expeer -q letter approve 2025-06
+  $ hold-write-lock &
+  $ until [ -e locked ]; do sleep 0.01; done
+  $ EXPEER_BUSY_TIMEOUT_MS=200 expeer letter send 2025-06
+  expeer: error: the database '*' is busy: another command kept it locked; try again later (glob)
+  [75]
+  $ touch release; wait; rm -f locked release
+  $ sql "SELECT count(*) FROM letter_sends WHERE issue = '2025-06'"
+  0
+
 Two runs at once: the second waits for cron's next turn.
 
   $ expeer -q letter new 2025-01; expeer -q letter approve 2025-01
