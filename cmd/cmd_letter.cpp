@@ -165,7 +165,7 @@ void add_letter_commands(CLI::App& group, Context& context, Action& action) {
                         "log, `expeer letter send {} --resend-interrupted` sends to them again",
                         r.interrupted_in_issue, r.interrupted_in_issue == 1 ? "member" : "members", c->issue, c->issue,
                         c->issue));
-                if (r.stop == SendReport::Stop::server_refused)
+                if (r.stop == SendReport::Stop::server_refused || r.stop == SendReport::Stop::server_refuses_everyone)
                     throw Error(ErrorKind::config, "sending stopped: " + r.stopped);
                 if (r.stop == SendReport::Stop::too_many_failures)
                     throw Error(ErrorKind::failure, "sending stopped: " + r.stopped + "; see `expeer letter status`");

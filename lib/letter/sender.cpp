@@ -6,6 +6,7 @@
 #include "store/letter_store.hpp"
 #include "util/clock.hpp"
 #include "util/error.hpp"
+#include "util/printable.hpp"
 #include "util/url.hpp"
 
 #include <curl/curl.h>
@@ -343,12 +344,49 @@ SendReport send_letter(Database& db, const std::string& issue, const std::map<st
         }
     };
 
+    // The same permanent refusal, word for word, for the first recipients of a run says the
+    // server refuses us (a relay that rejects the sender), not them: marking them failed would
+    // fail the whole list, 20 more a run. They go back to pending, as does every later one
+    // refused the same way, and the run stops.
+    std::vector<LetterSend> first_refused;
+    bool server_judged = false;
+    std::string refusal;
+    auto refuses_everyone = [&](const LetterSend& send, const std::string& reply) -> bool {
+        if (server_judged) return report.stop == SendReport::Stop::server_refuses_everyone && reply == refusal;
+        if (!first_refused.empty() && reply != refusal) {
+            server_judged = true;
+            return false;
+        }
+        refusal = reply;
+        first_refused.push_back(send);
+        if (first_refused.size() < limits.same_refusals_to_stop) return false;
+        server_judged = true;
+        for (auto& earlier : first_refused) {
+            if (earlier.member_id == send.member_id) continue;
+            earlier.status = "pending";
+            save(earlier);
+            --report.failed;
+            --permanent;
+            --done;
+        }
+        stop(SendReport::Stop::server_refuses_everyone,
+             fmt::format("the SMTP server refused the first {} recipients with the same reply, '{}': it refuses this "
+                         "sender or this client, not the addresses; none was marked failed",
+                         first_refused.size(), printable(refusal)));
+        return true;
+    };
+    auto judge_server = [&](Outcome outcome) {
+        if (outcome != Outcome::permanent && !first_refused.empty()) server_judged = true;
+        if (outcome == Outcome::sent) server_judged = true;
+    };
+
     // Records what became of the message on `slot` (sent, failed, to retry) from curl's result.
     auto finish = [&](Slot& slot, CURLcode code) {
         const Result result = classify(code, slot);
         curl_multi_remove_handle(multi.handle, slot.easy);
         slot.busy = false;
         LetterSend send = slot.send;
+        judge_server(result.outcome);
         send.reply = result.reply;
         send.updated_at = now();
         switch (result.outcome) {
@@ -358,6 +396,10 @@ SendReport send_letter(Database& db, const std::string& issue, const std::map<st
             ++done;
             break;
         case Outcome::permanent:
+            if (refuses_everyone(send, result.reply)) {
+                send.status = "pending"; // the server's fault, not the address's
+                break;
+            }
             send.status = "failed";
             ++report.failed;
             ++permanent;

@@ -42,6 +42,8 @@ struct SendLimits {
     long per_hour = 0;     // 0: no limit
     int max_error_percent = 10;
     int max_attempts = 3;  // in one run, for temporary failures
+    // The same 5xx reply to this many first recipients of a run: the server refuses us.
+    std::size_t same_refusals_to_stop = 5;
     bool retry_failed = false;
     // A crash leaves messages that may or may not have left: sent again only when asked.
     bool resend_interrupted = false;
@@ -60,7 +62,8 @@ struct SendReport {
     // the operator can settle them (the mail server's log, then --resend-interrupted).
     std::size_t interrupted_in_issue = 0;
     // Why it stopped early, if it did, and in words for the summary line.
-    enum class Stop { no, hourly_limit, server_refused, too_many_failures, database_busy } stop = Stop::no;
+    enum class Stop { no, hourly_limit, server_refused, too_many_failures, database_busy,
+                      server_refuses_everyone } stop = Stop::no;
     std::string stopped;
 };
 

@@ -179,6 +179,22 @@ Held before the send starts, the lock keeps it from changing anything: exit 75.
   $ sql "SELECT count(*) FROM letter_sends WHERE issue = '2025-06'"
   0
 
+A relay that rejects the sender refuses every recipient with the same words: after five,
+the run stops, blames no address (they are left to send), and quotes the server (exit 78).
+
+  $ expeer -q letter new 2025-07; expeer -q letter approve 2025-07
+  $ server --dir relay --refuse-all '550 5.7.1 <letter@network.example>: Sender address rejected: "not ours"'
+  $ EXPEER_LETTER_CONNECTIONS=1 expeer letter send 2025-07
+  letter 2025-07: 0 sent, 0 failed, 60 waiting; stopped: the SMTP server refused the first 5 recipients with the same reply, '550 5.7.1 <letter@network.example>: Sender address rejected: "not ours"': it refuses this sender or this client, not the addresses; none was marked failed
+  expeer: error: sending stopped: the SMTP server refused the first 5 recipients with the same reply, '550 5.7.1 <letter@network.example>: Sender address rejected: "not ours"': it refuses this sender or this client, not the addresses; none was marked failed
+  [78]
+  $ sql "SELECT status, count(*) FROM letter_sends WHERE issue = '2025-07' GROUP BY status"
+  pending|60
+  $ server --dir relay-fixed
+  $ expeer letter send 2025-07
+  letter 2025-07: 60 sent, 0 failed, 0 waiting
+  $ kill $(cat port.pid); sleep 0.2
+
 Two runs at once: the second waits for cron's next turn.
 
   $ expeer -q letter new 2025-01; expeer -q letter approve 2025-01
