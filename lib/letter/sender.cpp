@@ -490,7 +490,7 @@ void send_test_copies(const std::string& issue, const std::map<std::string, Lett
     curl_once();
     for (const auto& [language, edition] : editions) {
         const OutgoingMessage message =
-            letter_message(edition, issue, 0, "Test", address, letter, format_timestamp(clock.now()));
+            letter_message(edition, issue, 0, "Test", address, letter, format_timestamp(clock.now()), CopyKind::test);
         Slot slot;
         slot.prepare(smtp, message);
         const CURLcode code = curl_easy_perform(slot.easy);
