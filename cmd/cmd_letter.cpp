@@ -155,19 +155,31 @@ void add_letter_commands(CLI::App& group, Context& context, Action& action) {
                 // One line, for cron's mail and the logs; none under --quiet when there was
                 // nothing left to do, so a finished issue does not mail every run.
                 const bool idle = r.queued == 0 && r.sent == 0 && r.failed == 0 && r.deferred == 0 &&
-                                  r.interrupted == 0 && r.left_out == 0 && r.stop == SendReport::Stop::no;
+                                  r.interrupted == 0 && r.unanswered == 0 && r.interrupted_in_issue == 0 &&
+                                  r.left_out == 0 && r.stop == SendReport::Stop::no;
                 if (!(idle && context.options.quiet))
-                    context.out << fmt::format("letter {}: {} sent, {} failed, {} waiting{}{}\n", c->issue, r.sent, r.failed,
-                                           r.deferred,
-                                           r.interrupted ? fmt::format(", {} interrupted by an earlier crash", r.interrupted)
-                                                         : "",
-                                           r.stopped.empty() ? "" : "; stopped: " + r.stopped);
-                if (r.stop == SendReport::Stop::server_refused)
+                    context.out << fmt::format("letter {}: {} sent, {} failed, {} waiting{}{}{}\n", c->issue, r.sent,
+                                               r.failed, r.deferred,
+                                               r.interrupted ? fmt::format(", {} interrupted by an earlier crash", r.interrupted)
+                                                             : "",
+                                               r.unanswered ? fmt::format(", {} unanswered by the server", r.unanswered) : "",
+                                               r.stopped.empty() ? "" : "; stopped: " + r.stopped);
+                // Not a warning: --quiet (cron) must still say why the exit is not 0, and no rerun
+                // will settle these on its own. Counted, never listed: the addresses stay out of logs.
+                if (r.interrupted_in_issue > 0)
+                    context.error(fmt::format(
+                        "{} {} of {} may not have received it (interrupted, it may have been delivered): "
+                        "`expeer letter status {} --list interrupted` lists them; after checking the mail server's "
+                        "log, `expeer letter send {} --resend-interrupted` sends to them again",
+                        r.interrupted_in_issue, r.interrupted_in_issue == 1 ? "member" : "members", c->issue, c->issue,
+                        c->issue));
+                if (r.stop == SendReport::Stop::server_refused || r.stop == SendReport::Stop::server_refuses_everyone)
                     throw Error(ErrorKind::config, "sending stopped: " + r.stopped);
                 if (r.stop == SendReport::Stop::too_many_failures)
                     throw Error(ErrorKind::failure, "sending stopped: " + r.stopped + "; see `expeer letter status`");
-                if (r.deferred > 0) context.exit_code = ExitCode::temporary; // cron: try again later
-                else if (r.failed > 0) context.exit_code = ExitCode::partial;
+                if (r.deferred > 0 || r.stop == SendReport::Stop::database_busy)
+                    context.exit_code = ExitCode::temporary; // cron: try again later
+                else if (r.failed > 0 || r.interrupted_in_issue > 0) context.exit_code = ExitCode::partial;
             };
         });
     }

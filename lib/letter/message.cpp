@@ -7,6 +7,7 @@
 #include "util/sha256.hpp"
 
 #include <fmt/format.h>
+#include <openssl/rand.h>
 
 namespace expeer {
 
@@ -20,7 +21,7 @@ std::string url_with_token(const std::string& base, const std::string& token) {
 
 OutgoingMessage letter_message(const LetterEdition& edition, const std::string& issue, std::int64_t member_id,
                                const std::string& name, const std::string& address, const LetterSettings& s,
-                               const std::string& now) {
+                               const std::string& now, CopyKind kind) {
     if (!mime::plausible_address(address))
         throw Error(ErrorKind::data, fmt::format("member {}: the address cannot be used in a message", member_id));
     const std::string token = unsubscribe_token(s.token_secret, member_id);
@@ -34,12 +35,19 @@ OutgoingMessage letter_message(const LetterEdition& edition, const std::string& 
     // The same for every attempt at the same copy, so a receiving server can tell a retry.
     m.message_id = fmt::format("<letter-{}-{}-{}.{}@{}>", issue, edition.language, member_id,
                                sha256_hex(s.token_secret + issue + std::to_string(member_id)).substr(0, 12), domain);
+    if (kind == CopyKind::test) {
+        unsigned char random[9];
+        if (RAND_bytes(random, sizeof random) != 1) throw Error(ErrorKind::failure, "no random bytes for a Message-ID");
+        std::string hex;
+        for (const unsigned char byte : random) hex += fmt::format("{:02x}", byte);
+        m.message_id = fmt::format("<letter-{}-{}-test.{}@{}>", issue, edition.language, hex, domain);
+    }
     std::string content_type;
     const std::string body = mime::multipart_alternative({copy.text, copy.html}, content_type);
     std::string& d = m.data;
     d += mime::header("From", mime::mailbox(s.from_name, s.from_address));
     d += mime::header("To", mime::mailbox(name, address));
-    d += mime::header("Subject", mime::encode_words(edition.subject));
+    d += mime::header("Subject", mime::encode_words((kind == CopyKind::test ? "[TEST] " : "") + edition.subject));
     d += mime::header("Date", mime::rfc5322_date(now));
     d += mime::header("Message-ID", m.message_id);
     d += mime::header("List-Id", fmt::format("{} <{}>", mime::encode_words(s.from_name), s.list_id));
@@ -48,6 +56,10 @@ OutgoingMessage letter_message(const LetterEdition& edition, const std::string& 
     d += mime::header("List-Unsubscribe", fmt::format("<mailto:{}?subject=unsubscribe>, <{}>", s.unsubscribe_mailto,
                                                       unsubscribe_https));
     d += mime::header("List-Unsubscribe-Post", "List-Unsubscribe=One-Click");
+    // Bulk mail: no out-of-office or auto-replies back to the sender (RFC 3834 readers honour
+    // Precedence; Exchange reads its own header).
+    d += mime::header("Precedence", "bulk");
+    d += mime::header("X-Auto-Response-Suppress", "OOF, AutoReply");
     d += mime::header("Content-Language", edition.language);
     d += mime::header("MIME-Version", "1.0");
     d += mime::header("Content-Type", content_type);

@@ -24,11 +24,16 @@ struct OutgoingMessage {
     std::string data;       // the whole message, CRLF lines
 };
 
+// A member's copy, or a test copy for the editors: "[TEST]" before its subject and a
+// Message-ID of its own each time, so that a mail service does not drop a second test as a
+// duplicate of the first.
+enum class CopyKind { member, test };
+
 // The recipient's name and address go in headers only through mime::mailbox, which no line
 // break survives; an address that is not plausible is refused (an Error) before anything.
 OutgoingMessage letter_message(const LetterEdition& edition, const std::string& issue, std::int64_t member_id,
                                const std::string& name, const std::string& address, const LetterSettings& settings,
-                               const std::string& now);
+                               const std::string& now, CopyKind kind = CopyKind::member);
 
 // The settings from the configuration (letter.*), checked: an Error names the missing key.
 class Config;

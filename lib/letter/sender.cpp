@@ -6,6 +6,7 @@
 #include "store/letter_store.hpp"
 #include "util/clock.hpp"
 #include "util/error.hpp"
+#include "util/printable.hpp"
 #include "util/url.hpp"
 
 #include <curl/curl.h>
@@ -93,6 +94,10 @@ struct Slot {
     LetterSend send;
     bool busy = false;
 
+    // Once curl has the whole message, the server may deliver it whether or not its reply
+    // reaches us: a failure from then on, without a refusal, leaves the outcome unknown.
+    bool whole_message_handed_over() const { return !data.empty() && offset == data.size(); }
+
     static std::size_t read(char* buffer, std::size_t size, std::size_t count, void* self) {
         auto* slot = static_cast<Slot*>(self);
         const std::size_t n = std::min(size * count, slot->data.size() - slot->offset);
@@ -140,7 +145,9 @@ struct Slot {
     }
 };
 
-enum class Outcome { sent, temporary, permanent, fatal };
+// unknown: the whole message went out and no reply came back (a timeout, a dropped
+// connection); it may have been delivered, so it is never sent again on its own.
+enum class Outcome { sent, temporary, permanent, fatal, unknown };
 
 struct Result {
     Outcome outcome;
@@ -148,13 +155,21 @@ struct Result {
 };
 
 // The server's own words when it gave some ("550 5.1.1 <x@y>: no such mailbox"), cut short.
-Result classify(CURLcode code, long response, const char* error, const std::string& last_reply) {
-    const std::string said = last_reply.substr(0, 300);
-    const std::string detail = !said.empty() && response >= 400 ? said : *error ? error : curl_easy_strerror(code);
+Result classify(CURLcode code, const Slot& slot) {
+    long response = 0;
+    curl_easy_getinfo(slot.easy, CURLINFO_RESPONSE_CODE, &response);
+    const std::string said = slot.last_reply.substr(0, 300);
+    const std::string detail =
+        !said.empty() && response >= 400 ? said : *slot.error ? slot.error : curl_easy_strerror(code);
     if (code == CURLE_OK) return {Outcome::sent, said.empty() ? "250 accepted" : said};
     if (code == CURLE_LOGIN_DENIED) return {Outcome::fatal, detail};
     if (code == CURLE_USE_SSL_FAILED || code == CURLE_SSL_CONNECT_ERROR || code == CURLE_PEER_FAILED_VERIFICATION)
         return {Outcome::fatal, detail};
+    // Not curl's own words: they hold timings, and this reply is what `status --list` shows.
+    if (slot.whole_message_handed_over() && !slot.refused)
+        return {Outcome::unknown,
+                fmt::format("no reply after the whole message was sent ({}): it may have been delivered",
+                            code == CURLE_OPERATION_TIMEDOUT ? "timed out" : curl_easy_strerror(code))};
     if (response >= 500) return {Outcome::permanent, detail};
     if (response >= 400) return {Outcome::temporary, detail};
     return {Outcome::temporary, detail}; // the network: try again
@@ -220,20 +235,44 @@ SendReport send_letter(Database& db, const std::string& issue, const std::map<st
                                                       std::chrono::duration<double>(1.0 / limits.per_second))
                                                 : Steady::duration::zero();
 
-    auto save = [&](const LetterSend& s) { store.update(s); };
-    // The outcomes of the messages that just finished and the "sending" marks of those that
-    // replace them go in one commit (one disk sync instead of two per message), made before
-    // curl sends a byte of the new ones: curl only sends in curl_multi_perform. Not under a
-    // per-second limit: start_next waits there, and must not hold the database's write lock
-    // while it does (a slow rate makes the syncs cheap anyway).
-    auto in_one_commit = [&](auto&& body) {
-        if (interval > Steady::duration::zero()) return body();
-        db.write([&](Write&) { body(); });
-    };
     auto stop = [&](SendReport::Stop reason, std::string why) {
         if (report.stop != SendReport::Stop::no) return;
         report.stop = reason;
         report.stopped = std::move(why);
+    };
+
+    // The outcomes of the messages that just finished and the "sending" marks of those that
+    // replace them go in one commit (one disk sync instead of two per message), and curl gets
+    // the new ones only once it is made: nothing leaves unless recorded as leaving. Gathered
+    // first, so that the per-second limit's waits hold no lock.
+    std::vector<LetterSend> unrecorded; // outcomes not in the log yet
+    std::vector<Slot*> starting;        // marked "sending", not handed to curl yet
+    auto save = [&](const LetterSend& s) { unrecorded.push_back(s); };
+    // Through the database's busy guard, like every writer: a lock held past the busy timeout
+    // is a temporary Error. Then nothing new starts, and the outcomes are kept to record once
+    // the lock is free: a message whose fate is known must not be left "sending".
+    auto record = [&]() -> bool {
+        if (unrecorded.empty() && starting.empty()) return true;
+        try {
+            db.write([&](Write&) {
+                for (const auto& send : unrecorded) store.update(send);
+                for (const Slot* slot : starting) store.update(slot->send);
+            });
+        } catch (const Error& e) {
+            if (e.kind() != ErrorKind::temporary) throw;
+            for (Slot* slot : starting) { // never left: still pending in the log
+                slot->busy = false;
+                --attempted;
+                if (hour_budget >= 0) ++hour_budget;
+            }
+            starting.clear();
+            stop(SendReport::Stop::database_busy, "the database stayed locked by another command");
+            return false;
+        }
+        unrecorded.clear();
+        for (Slot* slot : starting) curl_multi_add_handle(multi.handle, slot->easy);
+        starting.clear();
+        return true;
     };
 
     auto start_next = [&](Slot& slot) -> bool {
@@ -295,25 +334,59 @@ SendReport send_letter(Database& db, const std::string& issue, const std::map<st
             send.attempts += 1;
             send.message_id = message.message_id;
             send.updated_at = now();
-            save(send);
             slot.send = send;
             slot.prepare(smtp, message);
             slot.busy = true;
-            curl_multi_add_handle(multi.handle, slot.easy);
+            starting.push_back(&slot);
             if (hour_budget > 0) --hour_budget;
             ++attempted;
             return true;
         }
     };
 
+    // The same permanent refusal, word for word, for the first recipients of a run says the
+    // server refuses us (a relay that rejects the sender), not them: marking them failed would
+    // fail the whole list, 20 more a run. They go back to pending, as does every later one
+    // refused the same way, and the run stops.
+    std::vector<LetterSend> first_refused;
+    bool server_judged = false;
+    std::string refusal;
+    auto refuses_everyone = [&](const LetterSend& send, const std::string& reply) -> bool {
+        if (server_judged) return report.stop == SendReport::Stop::server_refuses_everyone && reply == refusal;
+        if (!first_refused.empty() && reply != refusal) {
+            server_judged = true;
+            return false;
+        }
+        refusal = reply;
+        first_refused.push_back(send);
+        if (first_refused.size() < limits.same_refusals_to_stop) return false;
+        server_judged = true;
+        for (auto& earlier : first_refused) {
+            if (earlier.member_id == send.member_id) continue;
+            earlier.status = "pending";
+            save(earlier);
+            --report.failed;
+            --permanent;
+            --done;
+        }
+        stop(SendReport::Stop::server_refuses_everyone,
+             fmt::format("the SMTP server refused the first {} recipients with the same reply, '{}': it refuses this "
+                         "sender or this client, not the addresses; none was marked failed",
+                         first_refused.size(), printable(refusal)));
+        return true;
+    };
+    auto judge_server = [&](Outcome outcome) {
+        if (outcome != Outcome::permanent && !first_refused.empty()) server_judged = true;
+        if (outcome == Outcome::sent) server_judged = true;
+    };
+
     // Records what became of the message on `slot` (sent, failed, to retry) from curl's result.
     auto finish = [&](Slot& slot, CURLcode code) {
-        long response = 0;
-        curl_easy_getinfo(slot.easy, CURLINFO_RESPONSE_CODE, &response);
-        const Result result = classify(code, response, slot.error, slot.last_reply);
+        const Result result = classify(code, slot);
         curl_multi_remove_handle(multi.handle, slot.easy);
         slot.busy = false;
         LetterSend send = slot.send;
+        judge_server(result.outcome);
         send.reply = result.reply;
         send.updated_at = now();
         switch (result.outcome) {
@@ -323,6 +396,10 @@ SendReport send_letter(Database& db, const std::string& issue, const std::map<st
             ++done;
             break;
         case Outcome::permanent:
+            if (refuses_everyone(send, result.reply)) {
+                send.status = "pending"; // the server's fault, not the address's
+                break;
+            }
             send.status = "failed";
             ++report.failed;
             ++permanent;
@@ -338,6 +415,11 @@ SendReport send_letter(Database& db, const std::string& issue, const std::map<st
                 ++done;
             }
             break;
+        case Outcome::unknown:
+            send.status = "interrupted";
+            ++report.unanswered;
+            ++done;
+            break;
         case Outcome::fatal:
             send.status = "pending";
             stop(SendReport::Stop::server_refused, "the SMTP server refused us: " + result.reply);
@@ -351,11 +433,9 @@ SendReport send_letter(Database& db, const std::string& issue, const std::map<st
     };
     auto start_idle_slots = [&] {
         bool started = false;
-        in_one_commit([&] {
-            for (auto& slot : slots)
-                if (!slot->busy) started = start_next(*slot) || started;
-        });
-        return started;
+        for (auto& slot : slots)
+            if (!slot->busy) started = start_next(*slot) || started;
+        return record() && started;
     };
 
     start_idle_slots();
@@ -370,13 +450,13 @@ SendReport send_letter(Database& db, const std::string& issue, const std::map<st
             const auto it = std::find_if(slots.begin(), slots.end(), [&](const auto& s) { return s->easy == msg->easy_handle; });
             finished.emplace_back(it->get(), msg->data.result);
         }
-        if (!finished.empty())
-            in_one_commit([&] {
-                for (const auto& [slot, code] : finished) {
-                    finish(*slot, code);
-                    start_next(*slot);
-                }
-            });
+        if (!finished.empty()) {
+            for (const auto& [slot, code] : finished) {
+                finish(*slot, code);
+                start_next(*slot);
+            }
+            record();
+        }
         const bool any_busy = std::any_of(slots.begin(), slots.end(), [](const auto& s) { return s->busy; });
         if (!any_busy) {
             if (report.stop != SendReport::Stop::no) break;
@@ -390,9 +470,18 @@ SendReport send_letter(Database& db, const std::string& issue, const std::map<st
         }
         curl_multi_poll(multi.handle, nullptr, 0, 200, nullptr);
     }
+    // Outcomes a held lock kept out of the log: a few more busy timeouts' patience, since
+    // what is not recorded stays "sending", and the next run would call it interrupted.
+    for (int attempt = 0; attempt < 3 && !unrecorded.empty(); ++attempt) record();
+    if (!unrecorded.empty())
+        throw Error(ErrorKind::temporary,
+                    fmt::format("the database stayed locked: the outcome of {} messages could not be recorded (the "
+                                "next run counts them interrupted); try again later",
+                                unrecorded.size()));
     // Whatever is still pending (retries not yet due, limits) waits for the next run.
     const auto after = store.counts(issue);
     report.deferred = static_cast<std::size_t>(after.count("pending") ? after.at("pending") : 0);
+    report.interrupted_in_issue = static_cast<std::size_t>(after.count("interrupted") ? after.at("interrupted") : 0);
     return report;
 }
 
@@ -401,13 +490,11 @@ void send_test_copies(const std::string& issue, const std::map<std::string, Lett
     curl_once();
     for (const auto& [language, edition] : editions) {
         const OutgoingMessage message =
-            letter_message(edition, issue, 0, "Test", address, letter, format_timestamp(clock.now()));
+            letter_message(edition, issue, 0, "Test", address, letter, format_timestamp(clock.now()), CopyKind::test);
         Slot slot;
         slot.prepare(smtp, message);
         const CURLcode code = curl_easy_perform(slot.easy);
-        long response = 0;
-        curl_easy_getinfo(slot.easy, CURLINFO_RESPONSE_CODE, &response);
-        const Result result = classify(code, response, slot.error, slot.last_reply);
+        const Result result = classify(code, slot);
         if (result.outcome != Outcome::sent)
             throw Error(result.outcome == Outcome::temporary ? ErrorKind::temporary : ErrorKind::failure,
                         fmt::format("the test copy in {} to {} was refused: {}", language, address, result.reply));

@@ -2,7 +2,8 @@
 // each (issue, member) send: a rerun never sends twice and finishes what a crash left.
 // Several connections at once, each reused from message to message; temporary failures (4xx,
 // network) are retried with back-off, permanent ones (5xx) mark the address failed; sending
-// stops when too many fail.
+// stops when too many fail. A message the server had whole but never answered (a timeout
+// after the data) may have been delivered: it is marked interrupted, never retried on its own.
 #pragma once
 
 #include "letter/edition.hpp"
@@ -41,6 +42,8 @@ struct SendLimits {
     long per_hour = 0;     // 0: no limit
     int max_error_percent = 10;
     int max_attempts = 3;  // in one run, for temporary failures
+    // The same 5xx reply to this many first recipients of a run: the server refuses us.
+    std::size_t same_refusals_to_stop = 5;
     bool retry_failed = false;
     // A crash leaves messages that may or may not have left: sent again only when asked.
     bool resend_interrupted = false;
@@ -53,9 +56,14 @@ struct SendReport {
     std::size_t failed = 0;      // permanent failures in this run
     std::size_t deferred = 0;    // still pending: temporary failures, limits
     std::size_t interrupted = 0; // found left "sending" by a crashed run
+    std::size_t unanswered = 0;  // the whole message sent, no reply: marked interrupted
     std::size_t left_out = 0;    // unsubscribed or disabled since they were queued
+    // The issue's messages that may not have been delivered, whichever run left them: only
+    // the operator can settle them (the mail server's log, then --resend-interrupted).
+    std::size_t interrupted_in_issue = 0;
     // Why it stopped early, if it did, and in words for the summary line.
-    enum class Stop { no, hourly_limit, server_refused, too_many_failures } stop = Stop::no;
+    enum class Stop { no, hourly_limit, server_refused, too_many_failures, database_busy,
+                      server_refuses_everyone } stop = Stop::no;
     std::string stopped;
 };
 

@@ -23,11 +23,16 @@ delivered, so it is marked interrupted, not sent again.
   $ EXPEER_LETTER_CONNECTIONS=1 expeer letter send 2024-10 > first.txt & sleep 1.5; kill -9 $!; wait $! 2>/dev/null; true
   $ sql "SELECT count(*) FROM letter_sends WHERE status = 'sent'" | awk '{ print ($1 > 5 && $1 < 60) }'
   1
-  $ EXPEER_LETTER_CONNECTIONS=1 expeer letter send 2024-10 | sed -E 's/[0-9]+ sent/N sent/; s/, 1 interrupted by an earlier crash//'
+  $ EXPEER_LETTER_CONNECTIONS=1 expeer letter send 2024-10 2> rerun.err | sed -E 's/[0-9]+ sent/N sent/; s/, 1 interrupted by an earlier crash//'
   letter 2024-10: N sent, 0 failed, 0 waiting
   $ sql "SELECT DISTINCT reply FROM letter_sends WHERE issue = '2024-10' AND status = 'pending'"
   $ sql "SELECT count(*) FILTER (WHERE status IN ('sent', 'interrupted')), count(*) FILTER (WHERE status = 'interrupted') FROM letter_sends WHERE issue = '2024-10'" | awk -F'|' '{ print $1 "|" ($2 <= 1) }'
   60|1
+
+The rerun says so when the kill left one interrupted, and only then.
+
+  $ sql "SELECT count(*) FROM letter_sends WHERE issue = '2024-10' AND status = 'interrupted'" | awk -v said=$(grep -c '^expeer: error: 1 member of 2024-10 may not have received it' rerun.err) '{ print ($1 == said) }'
+  1
   $ /usr/bin/python3 "$cli/check_mail.py" slow --quiet | sed -E 's/^[0-9]+ messages, [0-9]+ recipients/N messages, N recipients/'
   N messages, N recipients, 0 problems
   $ received=$(ls slow/*.eml | wc -l)
@@ -94,16 +99,21 @@ the failed addresses again.
 
 A crash between "sending" and the server's answer leaves a message that may have been
 delivered: it is counted as interrupted and not sent again, unless asked (after looking
-for the address in the mail server's log).
+for the address in the mail server's log). Until then every run exits 3, not 0: not
+everyone is known to have the letter.
 
   $ sql "UPDATE letter_sends SET status = 'sending' WHERE issue = '2024-12' AND member_id = (SELECT id FROM members WHERE email_key = 'm7@example.org')"
   $ expeer letter send 2024-12
   letter 2024-12: 0 sent, 0 failed, 0 waiting, 1 interrupted by an earlier crash
+  expeer: error: 1 member of 2024-12 may not have received it (interrupted, it may have been delivered): `expeer letter status 2024-12 --list interrupted` lists them; after checking the mail server's log, `expeer letter send 2024-12 --resend-interrupted` sends to them again
+  [3]
   $ expeer letter status 2024-12 --list interrupted --format csv 2>/dev/null
   email,language,status,attempts,updated_at,reply,message_id
   m7@example.org,fr,interrupted,2,2024-09-15T09:40:00Z,interrupted while sending: it may have been delivered,<letter-2024-12-fr-7.c6d87a6c4c35@network.example>
   $ expeer letter send 2024-12
   letter 2024-12: 0 sent, 0 failed, 0 waiting
+  expeer: error: 1 member of 2024-12 may not have received it (interrupted, it may have been delivered): `expeer letter status 2024-12 --list interrupted` lists them; after checking the mail server's log, `expeer letter send 2024-12 --resend-interrupted` sends to them again
+  [3]
   $ expeer letter status 2024-12 --format csv
   expeer: issue 2024-12 approved on 2024-09-15T09:40:00Z by tester
   language,pending,sending,sent,failed,interrupted
@@ -113,6 +123,77 @@ for the address in the mail server's log).
   letter 2024-12: 1 sent, 0 failed, 0 waiting
   $ grep -l 'm7@example.org' corrected/*.eml | wc -l
   2
+
+A server slower than smtp.timeout_seconds to answer the end of a message has it, and
+delivers it, though the sender never hears so: the message may have been delivered, so it is
+marked interrupted like a crash's, not sent again in this run or the next, and the exit status
+(3) says someone may be missing the letter, how many, and where to look.
+
+  $ expeer -q letter new 2025-04; expeer -q letter approve 2025-04
+  $ server --dir late --late-reply m3@example.org:3
+  $ EXPEER_SMTP_TIMEOUT_SECONDS=1 expeer letter send 2025-04
+  letter 2025-04: 59 sent, 0 failed, 0 waiting, 1 unanswered by the server
+  expeer: error: 1 member of 2025-04 may not have received it (interrupted, it may have been delivered): `expeer letter status 2025-04 --list interrupted` lists them; after checking the mail server's log, `expeer letter send 2025-04 --resend-interrupted` sends to them again
+  [3]
+  $ expeer letter send 2025-04
+  letter 2025-04: 0 sent, 0 failed, 0 waiting
+  expeer: error: 1 member of 2025-04 may not have received it (interrupted, it may have been delivered): `expeer letter status 2025-04 --list interrupted` lists them; after checking the mail server's log, `expeer letter send 2025-04 --resend-interrupted` sends to them again
+  [3]
+  $ grep -l '^X-Envelope-To: m3@example.org' late/*.eml | wc -l
+  1
+  $ expeer letter status 2025-04 --list interrupted --format csv 2>/dev/null | cut -d, -f1,3,4,6
+  email,status,attempts,reply
+  m3@example.org,interrupted,1,no reply after the whole message was sent (timed out): it may have been delivered
+  $ kill $(cat port.pid); sleep 0.2
+
+Another command holding the database's write lock past the busy timeout, mid-send: nothing
+new starts, the outcomes of what was sent are recorded once the lock is free, nothing is left
+"sending", and the exit status (75) tells cron to come back; the next run finishes.
+
+  $ expeer -q letter new 2025-05; expeer -q letter approve 2025-05
+  $ server --dir locked-db --delay 0.05
+  $ sent() { sql "SELECT count(*) FROM letter_sends WHERE issue = '2025-05' AND status = 'sent'"; }
+  $ (until [ "$(sent)" -ge 5 ]; do sleep 0.05; done; hold-write-lock) &
+  $ (until [ -e locked ]; do sleep 0.01; done; sleep 1.5; touch release) &
+  $ EXPEER_BUSY_TIMEOUT_MS=500 EXPEER_LETTER_CONNECTIONS=1 expeer letter send 2025-05 | sed -E 's/[0-9]+ (sent|waiting)/N \1/g'; echo "exit ${PIPESTATUS[0]}"; wait
+  letter 2025-05: N sent, 0 failed, N waiting; stopped: the database stayed locked by another command
+  exit 75
+  $ sql "SELECT status FROM letter_sends WHERE issue = '2025-05' AND status NOT IN ('sent', 'pending')"
+  $ [ "$(sent)" = "$(ls locked-db | wc -l)" ] && echo "every message delivered is recorded as sent"
+  every message delivered is recorded as sent
+  $ EXPEER_LETTER_CONNECTIONS=1 expeer letter send 2025-05 | sed -E 's/[0-9]+ sent/N sent/'
+  letter 2025-05: N sent, 0 failed, 0 waiting
+  $ ls locked-db | wc -l
+  60
+  $ rm -f locked release; kill $(cat port.pid); sleep 0.2
+
+Held before the send starts, the lock keeps it from changing anything: exit 75.
+
+  $ expeer -q letter new 2025-06; expeer -q letter approve 2025-06
+  $ hold-write-lock &
+  $ until [ -e locked ]; do sleep 0.01; done
+  $ EXPEER_BUSY_TIMEOUT_MS=200 expeer letter send 2025-06
+  expeer: error: the database '*' is busy: another command kept it locked; try again later (glob)
+  [75]
+  $ touch release; wait; rm -f locked release
+  $ sql "SELECT count(*) FROM letter_sends WHERE issue = '2025-06'"
+  0
+
+A relay that rejects the sender refuses every recipient with the same words: after five,
+the run stops, blames no address (they are left to send), and quotes the server (exit 78).
+
+  $ expeer -q letter new 2025-07; expeer -q letter approve 2025-07
+  $ server --dir relay --refuse-all '550 5.7.1 <letter@network.example>: Sender address rejected: "not ours"'
+  $ EXPEER_LETTER_CONNECTIONS=1 expeer letter send 2025-07
+  letter 2025-07: 0 sent, 0 failed, 60 waiting; stopped: the SMTP server refused the first 5 recipients with the same reply, '550 5.7.1 <letter@network.example>: Sender address rejected: "not ours"': it refuses this sender or this client, not the addresses; none was marked failed
+  expeer: error: sending stopped: the SMTP server refused the first 5 recipients with the same reply, '550 5.7.1 <letter@network.example>: Sender address rejected: "not ours"': it refuses this sender or this client, not the addresses; none was marked failed
+  [78]
+  $ sql "SELECT status, count(*) FROM letter_sends WHERE issue = '2025-07' GROUP BY status"
+  pending|60
+  $ server --dir relay-fixed
+  $ expeer letter send 2025-07
+  letter 2025-07: 60 sent, 0 failed, 0 waiting
+  $ kill $(cat port.pid); sleep 0.2
 
 Two runs at once: the second waits for cron's next turn.
 

@@ -157,6 +157,11 @@ encoded, the unsubscribe headers, nothing from the confidential space, no line t
   $ grep -l "no@example.org\|gone@example.org" mail/*.eml
   [1]
 
+Bulk mail, which out-of-office replies and auto-replies leave alone:
+
+  $ for f in mail/*.eml; do tr -d '\r' < $f | grep -c -E '^(Precedence: bulk|X-Auto-Response-Suppress: OOF, AutoReply)$'; done | sort | uniq -c | sed 's/^ *//'
+  39 2
+
 A rerun sends nothing twice.
 
   $ expeer letter send 2024-09 --allow-missing
@@ -192,6 +197,21 @@ A test copy per language, recorded nowhere.
   $ grep -h '^X-Envelope-To' mail/*.eml | tr -d '\r'
   X-Envelope-To: editor@example.org
   X-Envelope-To: editor@example.org
+
+Test copies say so in their subject, and each has a Message-ID of its own, so that a second
+test is not dropped as a duplicate of the first.
+
+  $ expeer -q letter send 2024-09 --allow-missing --test-to editor@example.org
+  $ python3 -c '
+  > import email, email.policy, glob
+  > copies = [email.message_from_binary_file(open(f, "rb"), policy=email.policy.default) for f in glob.glob("mail/*.eml")]
+  > print(len(copies), "copies,", len({c["Message-ID"] for c in copies}), "Message-IDs")
+  > for c in copies: print(c["Subject"])' | sort
+  4 copies, 4 Message-IDs
+  [TEST] La Lettre ExPEERience \xe2\x80\x93 septembre 2024 (esc)
+  [TEST] La Lettre ExPEERience \xe2\x80\x93 septembre 2024 (esc)
+  [TEST] The ExPEERience Letter \xe2\x80\x93 September 2024 (esc)
+  [TEST] The ExPEERience Letter \xe2\x80\x93 September 2024 (esc)
 
 The web archive: sent issues only, nobody's name or token.
 

@@ -2,11 +2,14 @@
 """A real SMTP server on loopback for the letter's tests (aiosmtpd, Debian's python3-aiosmtpd).
 
     smtp_server.py --port-file FILE --dir DIR [--temp-fail ADDR:N]... [--perm-fail ADDR]... [--delay S]
-                   [--auth-log FILE]
+                   [--late-reply ADDR:S]... [--refuse-all REPLY] [--auth-log FILE]
 
 Each message is saved as DIR/NNNNN.eml with an X-Envelope-To line first. --temp-fail answers
 451 to the first N attempts for that address, --perm-fail answers 550 always, --delay waits
-that long before accepting each message (to kill a sender mid-run). --auth-log offers AUTH
+that long before accepting each message (to kill a sender mid-run). --late-reply keeps a
+message to ADDR, then waits S seconds before answering the end of its data: a server slower
+than the client's timeout, which delivered what the client will never hear of. --refuse-all
+answers REPLY to every recipient, as a relay that rejects the sender does. --auth-log offers AUTH
 without TLS (and never STARTTLS), accepts any login and writes "AUTH MECHANISM LOGIN" to that
 file for each: what a client sent in clear. Its pid goes to FILE.pid; it stops on SIGTERM."""
 import argparse
@@ -26,6 +29,8 @@ parser.add_argument("--dir", required=True)
 parser.add_argument("--temp-fail", action="append", default=[])
 parser.add_argument("--perm-fail", action="append", default=[])
 parser.add_argument("--delay", type=float, default=0)
+parser.add_argument("--late-reply", action="append", default=[])
+parser.add_argument("--refuse-all")
 parser.add_argument("--auth-log")
 args = parser.parse_args()
 
@@ -35,6 +40,10 @@ for rule in args.temp_fail:
     address, _, times = rule.rpartition(":")
     temporary[address.lower()] = int(times)
 permanent = {a.lower() for a in args.perm_fail}
+late = {}
+for rule in args.late_reply:
+    address, _, seconds = rule.rpartition(":")
+    late[address.lower()] = float(seconds)
 numbers = itertools.count(1)
 lock = threading.Lock()
 
@@ -42,6 +51,8 @@ lock = threading.Lock()
 class Handler:
     async def handle_RCPT(self, server, session, envelope, address, rcpt_options):
         key = address.lower()
+        if args.refuse_all:
+            return args.refuse_all
         if key in permanent:
             return "550 5.1.1 <%s>: no such mailbox" % address
         with lock:
@@ -61,6 +72,9 @@ class Handler:
             out.write(b"X-Envelope-To: " + ",".join(envelope.rcpt_tos).encode() + b"\r\n")
             out.write(envelope.original_content)
         os.rename(path + ".part", path)
+        wait = max((late.get(a.lower(), 0) for a in envelope.rcpt_tos), default=0)
+        if wait:
+            await asyncio.sleep(wait)
         return "250 2.0.0 queued as %05d" % n
 
 
