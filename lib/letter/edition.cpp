@@ -58,6 +58,8 @@ const std::map<std::string, Words>& words() {
                         "Vous recevez cette lettre en tant que membre du réseau qui l'a demandée."}},
         {"unsubscribe", {"Unsubscribe", "Se désabonner"}},
         {"in_month", {"in {}", "en {}"}},
+        {"public_news", {"News published in public spaces", "Actualités publiées dans les espaces publics"}},
+        {"public_files", {"Files shared in public spaces", "Fichiers partagés dans les espaces publics"}},
     };
     return all;
 }
@@ -178,10 +180,10 @@ LetterEdition build_edition(const LetterSource& source, const NetworkDigest& dig
                                     : joined.label == Label::fewer_than
                                         ? fmt::format(fmt::runtime(lang.text("fewer_than")), lang.number(digest.min_cell))
                                         : lang.text("hidden");
-        // The same words as the annual report's.
+        // The annual report's words for the network's members; news and files are public spaces' only.
         const std::string body = fmt::format("- {}: {}\n- {}: {}\n- {}: {}\n", lang.text("new_members"), members,
-                                             lang.text("news"), lang.number(digest.news), lang.text("files"),
-                                             lang.number(digest.files));
+                                             word("public_news", language), lang.number(digest.news),
+                                             word("public_files", language), lang.number(digest.files));
         data items{data::type::list};
         items.push_back(item_data(in_month, body, "", {}));
         add_section(word("figures", language), items);
