@@ -15,8 +15,23 @@
 #include <algorithm>
 #include <chrono>
 #include <map>
+#include <set>
 
 namespace expeer {
+
+namespace {
+
+// A kind's activities in public spaces, by the annual report's rules (test accounts left out).
+std::int64_t count_in_public_spaces(StatsStore& stats, const Period& month, const std::string& kind,
+                                    const std::set<std::int64_t>& public_spaces) {
+    const auto tally = tally_periods(stats, {{month}, {kind}, {}}).front();
+    std::int64_t count = 0;
+    for (const auto& [space, activities] : tally.active_kinds_by_space)
+        if (space && public_spaces.count(*space)) count += activities;
+    return count;
+}
+
+} // namespace
 
 NetworkDigest gather_digest(Database& db, const std::string& issue, const std::string& time_zone, std::int64_t min_cell,
                             const StatsScope& scope) {
@@ -41,12 +56,14 @@ NetworkDigest gather_digest(Database& db, const std::string& issue, const std::s
 
     // Counted by the annual report's rules: test accounts and their activity left out.
     StatsStore stats(db, scope);
-    const auto tally = tally_periods(stats, {{month}, {"news", "comment", "file"}, {"news", "file"}}).front();
+    const auto tally = tally_periods(stats, {{month}, {"news", "comment", "file"}, {}}).front();
     std::int64_t joined = 0;
     for (const auto& [country, counts] : tally.members_by_country) joined += counts.new_registered;
     d.new_members = disclose_new_members(db, issue, month, joined, min_cell);
-    d.news = tally.in_period.count("news") ? tally.in_period.at("news") : 0;
-    d.files = tally.in_period.count("file") ? tally.in_period.at("file") : 0;
+    // Public spaces only, as everything else in the letter: how busy a confidential space is
+    // is not for hundreds of inboxes.
+    d.news = count_in_public_spaces(stats, month, "news", public_spaces);
+    d.files = count_in_public_spaces(stats, month, "file", public_spaces);
 
     std::vector<std::pair<std::int64_t, std::int64_t>> busy; // count, space
     for (const auto& [space, count] : tally.active_kinds_by_space)

@@ -23,8 +23,8 @@ struct NetworkDigest {
     std::vector<Talk> talks;
     LetterCount new_members; // audited with every figure published before (letter/figures)
     std::int64_t min_cell = 5;
-    std::int64_t news = 0;
-    std::int64_t files = 0;
+    std::int64_t news = 0;  // in public spaces
+    std::int64_t files = 0; // in public spaces
     std::vector<std::pair<std::string, std::int64_t>> active_spaces; // label, activities
     std::vector<std::pair<std::string, std::string>> new_files;      // space label, file name
 };

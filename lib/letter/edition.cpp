@@ -1,6 +1,7 @@
 #include "letter/edition.hpp"
 
 #include "letter/markdown.hpp"
+#include "letter/typography.hpp"
 #include "stats/language.hpp"
 #include "stats/period.hpp"
 #include "util/error.hpp"
@@ -58,6 +59,9 @@ const std::map<std::string, Words>& words() {
                         "Vous recevez cette lettre en tant que membre du réseau qui l'a demandée."}},
         {"unsubscribe", {"Unsubscribe", "Se désabonner"}},
         {"in_month", {"in {}", "en {}"}},
+        {"public_news", {"News published in public spaces", "Actualités publiées dans les espaces publics"}},
+        {"public_files", {"Files shared in public spaces", "Fichiers partagés dans les espaces publics"}},
+        {"references", {"Links", "Liens"}},
     };
     return all;
 }
@@ -74,6 +78,11 @@ std::string render(const std::filesystem::path& file, const data& context, bool 
     return tmpl.render(context);
 }
 
+// A text that is not Markdown (a title, a label), set as the edition's language is.
+std::string typeset(std::string text, const std::string& language) {
+    return language == "fr" ? typography::french_spacing(text) : text;
+}
+
 // The text in `language`, or the other one with a note when allowed.
 struct Chosen {
     std::string text;
@@ -88,17 +97,18 @@ Chosen choose(const Bilingual& b, const std::string& language) {
 }
 
 data item_data(const std::string& title, const std::string& body_markdown, const std::string& note,
-               const std::vector<std::pair<std::string, std::string>>& links) {
+               const std::vector<std::pair<std::string, std::string>>& links, const markdown::Rendering& rendering,
+               const std::string& language) {
     data item;
-    item.set("title", title);
-    item.set("body_html", markdown::to_html(body_markdown));
-    item.set("body_text", markdown::to_text(body_markdown));
+    item.set("title", typeset(title, language));
+    item.set("body_html", markdown::to_html(body_markdown, rendering));
+    item.set("body_text", markdown::to_text(body_markdown, 72, rendering));
     if (!note.empty()) item.set("note", note);
     data link_list{data::type::list};
     for (const auto& [url, label] : links) {
         data link;
         link.set("url", url);
-        link.set("label", label.empty() ? url : label);
+        link.set("label", label.empty() ? url : typeset(label, language));
         link_list.push_back(link);
     }
     item.set("links", link_list);
@@ -121,7 +131,10 @@ LetterEdition build_edition(const LetterSource& source, const NetworkDigest& dig
     const ReportLanguage lang(language);
     LetterEdition edition;
     edition.language = language;
-    edition.subject = choose(source.subject, language).text;
+    edition.subject = typeset(choose(source.subject, language).text, language);
+    // Every link of the text edition numbered across it, its address listed at the end.
+    markdown::LinkReferences references;
+    const markdown::Rendering rendering{language == "fr", &references};
 
     data context;
     context.set("lang", language);
@@ -133,10 +146,11 @@ LetterEdition build_edition(const LetterSource& source, const NetworkDigest& dig
     context.set("greeting", options.personal ? fmt::format(fmt::runtime(word("greeting", language)), name_mark)
                                              : word("greeting_all", language));
     const Chosen editorial = choose(source.editorial, language);
-    context.set("editorial_html", markdown::to_html(editorial.text));
-    context.set("editorial_text", markdown::to_text(editorial.text));
+    context.set("editorial_html", markdown::to_html(editorial.text, rendering));
+    context.set("editorial_text", markdown::to_text(editorial.text, 72, rendering));
     if (!editorial.note.empty()) context.set("editorial_note", editorial.note);
-    context.set("preheader", markdown::to_text(editorial.text, 0).substr(0, 120));
+    // What an inbox shows after the subject; most show fewer than 120 characters.
+    context.set("preheader", typography::shorten(markdown::to_text(editorial.text, 0, {language == "fr", nullptr}), 120));
 
     data sections{data::type::list};
     auto add_section = [&](const std::string& title, data items) {
@@ -152,7 +166,8 @@ LetterEdition build_edition(const LetterSource& source, const NetworkDigest& dig
             const Chosen title = choose(item.title, language), body = choose(item.body, language);
             std::vector<std::pair<std::string, std::string>> links;
             for (const auto& link : item.links) links.emplace_back(link.url, choose(link.label, language).text);
-            items.push_back(item_data(title.text, body.text, title.note.empty() ? body.note : title.note, links));
+            items.push_back(
+                item_data(title.text, body.text, title.note.empty() ? body.note : title.note, links, rendering, language));
         }
         add_section(word(section.id, language), items);
     }
@@ -163,10 +178,12 @@ LetterEdition build_edition(const LetterSource& source, const NetworkDigest& dig
             std::string body = fmt::format("{}, {} ({})", lang.date(day), time, options.time_zone);
             const auto& summary = language == "fr" ? talk.summary_fr : talk.summary_en;
             if (summary) body += "\n\n" + clean(*summary);
-            if (talk.speakers) body += "\n\n" + fmt::format(fmt::runtime(word("speakers", language)), clean(*talk.speakers));
+            if (talk.speakers)
+                body += "\n\n" + fmt::format(fmt::runtime(word("speakers", language)), markdown::escape(clean(*talk.speakers)));
             std::vector<std::pair<std::string, std::string>> links;
             if (talk.replay_url) links.emplace_back(*talk.replay_url, word("replay", language));
-            items.push_back(item_data(clean(language == "fr" ? talk.title_fr : talk.title_en), body, "", links));
+            items.push_back(
+                item_data(clean(language == "fr" ? talk.title_fr : talk.title_en), body, "", links, rendering, language));
         }
         add_section(word("talks", language), items);
     }
@@ -178,33 +195,45 @@ LetterEdition build_edition(const LetterSource& source, const NetworkDigest& dig
                                     : joined.label == Label::fewer_than
                                         ? fmt::format(fmt::runtime(lang.text("fewer_than")), lang.number(digest.min_cell))
                                         : lang.text("hidden");
-        // The same words as the annual report's.
+        // The annual report's words for the network's members; news and files are public spaces' only.
         const std::string body = fmt::format("- {}: {}\n- {}: {}\n- {}: {}\n", lang.text("new_members"), members,
-                                             lang.text("news"), lang.number(digest.news), lang.text("files"),
-                                             lang.number(digest.files));
+                                             word("public_news", language), lang.number(digest.news),
+                                             word("public_files", language), lang.number(digest.files));
         data items{data::type::list};
-        items.push_back(item_data(in_month, body, "", {}));
+        items.push_back(item_data(in_month, body, "", {}, rendering, language));
         add_section(word("figures", language), items);
     }
     if (!digest.active_spaces.empty()) {
         std::string body;
         for (const auto& [label, count] : digest.active_spaces)
-            body += "- " + clean(label) + " (" +
+            body += "- " + markdown::escape(clean(label)) + " (" +
                     fmt::format(fmt::runtime(word(count == 1 ? "activity" : "activities", language)),
                                 lang.number(count)) +
                     ")\n";
         data items{data::type::list};
-        items.push_back(item_data(in_month, body, "", {}));
+        items.push_back(item_data(in_month, body, "", {}, rendering, language));
         add_section(word("spaces", language), items);
     }
     if (!digest.new_files.empty()) {
         std::string body;
-        for (const auto& [space, file] : digest.new_files) body += "- " + clean(file) + " (" + clean(space) + ")\n";
+        for (const auto& [space, file] : digest.new_files)
+            body += "- " + markdown::escape(clean(file)) + " (" + markdown::escape(clean(space)) + ")\n";
         data items{data::type::list};
-        items.push_back(item_data(in_month, body, "", {}));
+        items.push_back(item_data(in_month, body, "", {}, rendering, language));
         add_section(word("files", language), items);
     }
     context.set("sections", sections);
+    data reference_list{data::type::list};
+    for (std::size_t i = 0; i < references.urls().size(); ++i) {
+        data reference;
+        reference.set("number", std::to_string(i + 1));
+        reference.set("url", references.urls()[i]);
+        reference_list.push_back(reference);
+    }
+    if (!references.urls().empty()) context.set("references_title", word("references", language));
+    context.set("references", reference_list);
+    // The text template's own "Label: address", set as the rest of the edition.
+    context.set("colon", language == "fr" ? "\u202F:" : ":");
     context.set("footer_why", word("footer_why", language));
     context.set("unsubscribe_label", word("unsubscribe", language));
     context.set("unsubscribe_url", options.personal ? unsubscribe_mark : options.unsubscribe_url);

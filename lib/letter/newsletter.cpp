@@ -60,6 +60,8 @@ PreparedIssue prepare_issue(Database& db, const Config& config, const std::files
 
 void approve_issue(Database& db, const PreparedIssue& prepared, const Clock& clock, const std::string& actor) {
     const LetterSource& source = prepared.source;
+    // The skeleton's [[...]] would otherwise go out to every member.
+    if (auto left = placeholders_left(source); !left.empty()) throw InvalidInput(std::move(left));
     const std::string now = format_timestamp(clock.now());
     std::vector<PublishedFigure> figures = prepared.published;
     for (auto& f : figures)

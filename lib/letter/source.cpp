@@ -1,5 +1,6 @@
 #include "letter/source.hpp"
 
+#include "letter/markdown.hpp"
 #include "util/clock.hpp"
 #include "util/error.hpp"
 #include "util/printable.hpp"
@@ -10,8 +11,10 @@
 #include <fmt/format.h>
 #include <yaml-cpp/yaml.h>
 
+#include <algorithm>
 #include <fstream>
 #include <sstream>
+#include <tuple>
 
 namespace expeer {
 
@@ -30,27 +33,28 @@ std::string new_letter_source(const std::string& issue) {
     return fmt::format(R"yaml(# The ExPEERience Letter, issue {0}. The format is described in expeer-letter(5).
 # Every text is Markdown, in French (fr) and in English (en). The talks of the coming weeks,
 # the network in figures, the most active public spaces and their new files are added from
-# the database when the letter is built.
+# the database when the letter is built. Replace every [[...]]: an issue that still has one
+# cannot be approved. The letter greets each member by name before the editorial.
 subject:
   fr: "La Lettre ExPEERience – {0}"
   en: "The ExPEERience Letter – {0}"
 editorial:
   fr: |
-    Chères et chers membres du réseau,
+    [[L'éditorial]]
   en: |
-    Dear members of the network,
+    [[The editorial]]
 sections:
   analyses:
     - title:
-        fr: "Titre de l'analyse"
-        en: "Title of the analysis"
+        fr: "[[Titre de l'analyse]]"
+        en: "[[Title of the analysis]]"
       body:
         fr: |
-          Texte de l'analyse.
+          [[Texte de l'analyse.]]
         en: |
-          Text of the analysis.
+          [[Text of the analysis.]]
       links:
-        - url: https://example.org/analyse
+        - url: https://example.org/[[analysis]]
           label:
             fr: Lire l'analyse
             en: Read the analysis
@@ -65,7 +69,7 @@ namespace {
 
 class Reader {
 public:
-    explicit Reader(std::string file) : file_(std::move(file)) {}
+    Reader(std::string file, const std::string& text) : file_(std::move(file)), text_(text) {}
 
     // A mapping's key as text; a key that is a list or a mapping is a problem, and empty.
     std::string key(const YAML::Node& node, const std::string& field) {
@@ -104,14 +108,44 @@ public:
             std::string value = entry.second.Scalar();
             if (value.find_first_not_of(" \t\r\n") == std::string::npos) continue; // blank is missing
             (language == "fr" ? text.fr : text.en) = std::move(value);
+            (language == "fr" ? text.fr_place : text.en_place) = place(entry.second);
         }
         return text;
+    }
+
+    // A Markdown text's images, each an error at its line.
+    void refuse_images(const Bilingual& text, const std::string& field) {
+        for (const auto& [value, place, language] :
+             {std::tuple(text.fr, text.fr_place, "fr"), std::tuple(text.en, text.en_place, "en")}) {
+            if (!value) continue;
+            for (const auto& image : markdown::images(*value)) {
+                const std::string where = fmt::format("{}:{}", file_, place.line_of(image.line));
+                errors_.push_back(
+                    {where, field + "." + language,
+                     image.url.starts_with("data:")
+                         ? "has an image: images are not supported"
+                         : fmt::format("has an image from '{}': images are not supported, and one from another "
+                                       "server would tell it who opens the letter, and when",
+                                       printable(image.url, 80))});
+            }
+        }
     }
 
     std::vector<FieldError> errors_;
 
 private:
+    // yaml-cpp marks a block scalar at its indicator: its text starts on the next line.
+    TextPlace place(const YAML::Node& scalar) const {
+        const auto mark = scalar.Mark();
+        const std::size_t line = static_cast<std::size_t>(mark.line + 1);
+        const char indicator = mark.pos >= 0 && static_cast<std::size_t>(mark.pos) < text_.size() ? text_[mark.pos] : ' ';
+        if (indicator == '|') return {line + 1, true};
+        if (indicator == '>') return {line + 1, false};
+        return {line, false};
+    }
+
     std::string file_;
+    const std::string& text_;
 };
 
 } // namespace
@@ -130,7 +164,7 @@ LetterSource parse_letter_source(const std::string& text, const std::string& iss
     LetterSource source;
     source.issue = issue;
     source.sha256 = sha256_hex(text);
-    Reader reader(name);
+    Reader reader(name, text);
     if (!root.IsMap()) throw InvalidInput({{name, "YAML", "expected subject:, editorial: and sections:"}});
     for (const auto& entry : root) {
         const std::string key = reader.key(entry.first, "(top level)");
@@ -139,6 +173,7 @@ LetterSource parse_letter_source(const std::string& text, const std::string& iss
     }
     source.subject = reader.bilingual(root["subject"], "subject", true);
     source.editorial = reader.bilingual(root["editorial"], "editorial", false);
+    reader.refuse_images(source.editorial, "editorial");
     const YAML::Node sections = root["sections"];
     if (sections && !sections.IsMap()) reader.problem(sections, "sections", "expected the sections by name");
     if (sections && sections.IsMap())
@@ -164,6 +199,7 @@ LetterSource parse_letter_source(const std::string& text, const std::string& iss
                 LetterItem item;
                 item.title = reader.bilingual(node["title"], where + ".title", true);
                 item.body = reader.bilingual(node["body"], where + ".body", false);
+                reader.refuse_images(item.body, where + ".body");
                 if (const YAML::Node links = node["links"]; links && links.IsSequence())
                     for (std::size_t k = 0; k < links.size(); ++k) {
                         const std::string link_where = fmt::format("{}.links[{}]", where, k + 1);
@@ -175,8 +211,8 @@ LetterSource parse_letter_source(const std::string& text, const std::string& iss
                                            "expected an https://, http:// or mailto: address");
                             continue;
                         }
-                        item.links.push_back(
-                            {value, reader.bilingual(links[k]["label"], link_where + ".label", false)});
+                        item.links.push_back({value, reader.bilingual(links[k]["label"], link_where + ".label", false),
+                                              static_cast<std::size_t>(url.Mark().line + 1)});
                     }
                 section.items.push_back(std::move(item));
             }
@@ -205,6 +241,57 @@ std::vector<FieldError> missing_translations(const LetterSource& source) {
                 check(section.items[i].links[k].label, fmt::format("{}.links[{}].label", where, k + 1));
         }
     return missing;
+}
+
+namespace {
+
+const std::string placeholder_start = "[[", placeholder_end = "]]";
+
+// The first placeholder of a text, and the line of the text it is on (from 1).
+std::optional<std::pair<std::string, std::size_t>> first_placeholder(const std::string& text) {
+    for (std::size_t start = text.find(placeholder_start); start != std::string::npos;
+         start = text.find(placeholder_start, start + 1)) {
+        const std::size_t end = text.find(placeholder_end, start + placeholder_start.size());
+        if (end == std::string::npos || text.find('\n', start) < end) continue;
+        const auto line = static_cast<std::size_t>(std::count(text.begin(), text.begin() + start, '\n')) + 1;
+        return std::pair(text.substr(start, end + placeholder_end.size() - start), line);
+    }
+    return std::nullopt;
+}
+
+} // namespace
+
+std::vector<FieldError> placeholders_left(const LetterSource& source) {
+    std::vector<FieldError> left;
+    const std::string name = source.issue + ".yaml";
+    auto add = [&](const std::string& placeholder, std::size_t line, const std::string& field) {
+        left.push_back({fmt::format("{}:{}", name, line), field,
+                        fmt::format("'{}' is still to be written", printable(placeholder, 60))});
+    };
+    auto check = [&](const Bilingual& text, const std::string& field) {
+        if (text.fr)
+            if (const auto found = first_placeholder(*text.fr))
+                add(found->first, text.fr_place.line_of(found->second), field + ".fr");
+        if (text.en)
+            if (const auto found = first_placeholder(*text.en))
+                add(found->first, text.en_place.line_of(found->second), field + ".en");
+    };
+    check(source.subject, "subject");
+    check(source.editorial, "editorial");
+    for (const auto& section : source.sections)
+        for (std::size_t i = 0; i < section.items.size(); ++i) {
+            const auto where = fmt::format("sections.{}[{}]", section.id, i + 1);
+            const LetterItem& item = section.items[i];
+            check(item.title, where + ".title");
+            check(item.body, where + ".body");
+            for (std::size_t k = 0; k < item.links.size(); ++k) {
+                const auto link = fmt::format("{}.links[{}]", where, k + 1);
+                if (const auto found = first_placeholder(item.links[k].url))
+                    add(found->first, item.links[k].line, link + ".url");
+                check(item.links[k].label, link + ".label");
+            }
+        }
+    return left;
 }
 
 } // namespace expeer

@@ -11,7 +11,11 @@ everyone, one that refuses most addresses, two runs at once, secrets.
   $ { echo "email,name,language,newsletter"; for i in $(seq 1 60); do echo "m$i@example.org,Member $i,fr,yes"; done; } > members.csv
   $ expeer -q members import members.csv
   members.csv: 60 rows: 60 created, 0 updated, 0 unchanged, 0 skipped, 0 rejected
-  $ expeer -q letter new 2024-10
+
+Each issue is the skeleton of `letter new`, its [[placeholders]] written (approve refuses them).
+
+  $ new_issue() { expeer -q letter new "$1" && sed -i 's/\[\[\([^]]*\)\]\]/\1/g' "letters/$1.yaml"; }
+  $ new_issue 2024-10
   $ expeer -q letter approve 2024-10
   $ server() { [ -f port.pid ] && kill $(cat port.pid) 2>/dev/null; sleep 0.2; rm -f port port.pid; (/usr/bin/python3 "$cli/smtp_server.py" --port-file port "$@" &); for i in $(seq 1 300); do [ -s port ] && break; sleep 0.1; done; export EXPEER_SMTP_URL=smtp://127.0.0.1:$(cat port); }
 
@@ -43,7 +47,7 @@ The rerun says so when the kill left one interrupted, and only then.
 Every address answered 451: each is tried max_attempts times with back-off, then left
 pending, and the exit status (75) tells cron to try again later.
 
-  $ expeer -q letter new 2024-11; expeer -q letter approve 2024-11
+  $ new_issue 2024-11; expeer -q letter approve 2024-11
   $ server --dir busy $(for i in $(seq 1 60); do printf -- '--temp-fail m%s@example.org:99 ' $i; done)
   $ EXPEER_LETTER_MAX_ATTEMPTS=2 EXPEER_LETTER_CONNECTIONS=8 expeer letter send 2024-11
   letter 2024-11: 0 sent, 0 failed, 60 waiting
@@ -72,7 +76,7 @@ at 08:30 leave no room until 09:30; then 25 an hour.
 
 Most addresses refused (550): sending stops once more than 10% failed.
 
-  $ expeer -q letter new 2024-12; expeer -q letter approve 2024-12
+  $ new_issue 2024-12; expeer -q letter approve 2024-12
   $ server --dir refusing $(for i in $(seq 1 40); do printf -- '--perm-fail m%s@example.org ' $i; done)
   $ EXPEER_LETTER_CONNECTIONS=1 expeer letter send 2024-12
   letter 2024-12: 0 sent, 20 failed, 40 waiting; stopped: more than 10% of the addresses failed
@@ -197,7 +201,7 @@ the run stops, blames no address (they are left to send), and quotes the server 
 
 Two runs at once: the second waits for cron's next turn.
 
-  $ expeer -q letter new 2025-01; expeer -q letter approve 2025-01
+  $ new_issue 2025-01; expeer -q letter approve 2025-01
   $ server --dir locked --delay 0.05
   $ EXPEER_LETTER_CONNECTIONS=1 expeer letter send 2025-01 > /dev/null & sleep 0.5
   $ expeer letter send 2025-01 2>&1 | sed "s#$PWD#.#"; echo "exit ${PIPESTATUS[0]}"; wait
@@ -210,7 +214,7 @@ as many times as allowed, no more, no fewer (none starved behind the retries).
   $ { echo "email,name,language,newsletter"; for i in $(seq 1 250); do echo "x$i@example.org,Extra $i,en,yes"; done; } > more.csv
   $ expeer -q members import more.csv
   more.csv: 250 rows: 250 created, 0 updated, 0 unchanged, 0 skipped, 0 rejected
-  $ expeer -q letter new 2025-02; expeer -q letter approve 2025-02
+  $ new_issue 2025-02; expeer -q letter approve 2025-02
   $ server --dir crowded $(for i in $(seq 1 60); do printf -- '--temp-fail m%s@example.org:99 ' $i; done; for i in $(seq 1 250); do printf -- '--temp-fail x%s@example.org:99 ' $i; done)
   $ EXPEER_LETTER_MAX_ATTEMPTS=2 EXPEER_LETTER_CONNECTIONS=8 expeer letter send 2025-02
   letter 2025-02: 0 sent, 0 failed, 310 waiting
@@ -234,7 +238,7 @@ every recipient the send counted has exactly one message, and nobody has two.
   $ python3 -c '
   > print("email,name,language,newsletter")
   > for i in range(3000): print(f"n{i}@example.org,New {i},fr,yes")' > new.csv
-  $ expeer -q letter new 2025-03; expeer -q letter approve 2025-03
+  $ new_issue 2025-03; expeer -q letter approve 2025-03
   $ server --dir during
   $ expeer -q members import new.csv > import.out 2>&1 &
   $ importer=$!

@@ -91,17 +91,21 @@ The HTML is an email: a 600 px table, its language set, dark-mode ready, and lig
   rapport-public.pdf
   Veille juridique
 
-The figures follow the annual report's rules: a test account's news is not counted.
+The figures follow the annual report's rules: a test account's news is not counted. They
+count public spaces only, as the rest of the letter: the confidential space's news and file
+are not in them.
 
   $ expeer -q spaces members add veille zoe@example.org
   $ expeer -q news post veille --title "Essai" --body "x" --as zoe@example.org --at 2024-08-20T10:00:00Z
   $ expeer -q letter build 2024-09 --allow-missing
-  $ grep -E '^  - (News|Veille)' letters/2024-09/2024-09.en.txt
-    - News published: 3
+  $ grep -E '^  - (News|Files|Veille)' letters/2024-09/2024-09.en.txt
+    - News published in public spaces: 2
+    - Files shared in public spaces: 1
     - Veille juridique (3 contributions)
   $ EXPEER_STATS_TEST_ACCOUNTS='zoe@*' expeer -q letter build 2024-09 --allow-missing
-  $ grep -E '^  - (News|Veille)' letters/2024-09/2024-09.en.txt
-    - News published: 2
+  $ grep -E '^  - (News|Files|Veille)' letters/2024-09/2024-09.en.txt
+    - News published in public spaces: 1
+    - Files shared in public spaces: 1
     - Veille juridique (2 contributions)
   $ grep -E '^\* en ' letters/2024-09/2024-09.fr.txt | uniq
   * en ao\xc3\xbbt 2024 (esc)
