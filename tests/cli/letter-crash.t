@@ -133,7 +133,7 @@ delivers it, though the sender never hears so: the message may have been deliver
 marked interrupted like a crash's, not sent again in this run or the next, and the exit status
 (3) says someone may be missing the letter, how many, and where to look.
 
-  $ expeer -q letter new 2025-04; expeer -q letter approve 2025-04
+  $ new_issue 2025-04; expeer -q letter approve 2025-04
   $ server --dir late --late-reply m3@example.org:3
   $ EXPEER_SMTP_TIMEOUT_SECONDS=1 expeer letter send 2025-04
   letter 2025-04: 59 sent, 0 failed, 0 waiting, 1 unanswered by the server
@@ -154,11 +154,11 @@ Another command holding the database's write lock past the busy timeout, mid-sen
 new starts, the outcomes of what was sent are recorded once the lock is free, nothing is left
 "sending", and the exit status (75) tells cron to come back; the next run finishes.
 
-  $ expeer -q letter new 2025-05; expeer -q letter approve 2025-05
+  $ new_issue 2025-05; expeer -q letter approve 2025-05
   $ server --dir locked-db --delay 0.05
   $ sent() { sql "SELECT count(*) FROM letter_sends WHERE issue = '2025-05' AND status = 'sent'"; }
-  $ (until [ "$(sent)" -ge 5 ]; do sleep 0.05; done; hold-write-lock) &
-  $ (until [ -e locked ]; do sleep 0.01; done; sleep 1.5; touch release) &
+  $ (for i in $(seq 1 600); do [ "$(sent)" -ge 5 ] && break; sleep 0.05; done; hold-write-lock) &
+  $ (for i in $(seq 1 3000); do [ -e locked ] && break; sleep 0.01; done; sleep 1.5; touch release) &
   $ EXPEER_BUSY_TIMEOUT_MS=500 EXPEER_LETTER_CONNECTIONS=1 expeer letter send 2025-05 | sed -E 's/[0-9]+ (sent|waiting)/N \1/g'; echo "exit ${PIPESTATUS[0]}"; wait
   letter 2025-05: N sent, 0 failed, N waiting; stopped: the database stayed locked by another command
   exit 75
@@ -173,9 +173,9 @@ new starts, the outcomes of what was sent are recorded once the lock is free, no
 
 Held before the send starts, the lock keeps it from changing anything: exit 75.
 
-  $ expeer -q letter new 2025-06; expeer -q letter approve 2025-06
+  $ new_issue 2025-06; expeer -q letter approve 2025-06
   $ hold-write-lock &
-  $ until [ -e locked ]; do sleep 0.01; done
+  $ for i in $(seq 1 3000); do [ -e locked ] && break; sleep 0.01; done
   $ EXPEER_BUSY_TIMEOUT_MS=200 expeer letter send 2025-06
   expeer: error: the database '*' is busy: another command kept it locked; try again later (glob)
   [75]
@@ -186,7 +186,7 @@ Held before the send starts, the lock keeps it from changing anything: exit 75.
 A relay that rejects the sender refuses every recipient with the same words: after five,
 the run stops, blames no address (they are left to send), and quotes the server (exit 78).
 
-  $ expeer -q letter new 2025-07; expeer -q letter approve 2025-07
+  $ new_issue 2025-07; expeer -q letter approve 2025-07
   $ server --dir relay --refuse-all '550 5.7.1 <letter@network.example>: Sender address rejected: "not ours"'
   $ EXPEER_LETTER_CONNECTIONS=1 expeer letter send 2025-07
   letter 2025-07: 0 sent, 0 failed, 60 waiting; stopped: the SMTP server refused the first 5 recipients with the same reply, '550 5.7.1 <letter@network.example>: Sender address rejected: "not ours"': it refuses this sender or this client, not the addresses; none was marked failed
