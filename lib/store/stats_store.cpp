@@ -21,7 +21,10 @@ std::string like_pattern(const std::string& glob) {
     return out;
 }
 
+// For `IN (...)`: no kinds is "IN (NULL)", which matches nothing on both engines, where an
+// empty "IN ()" is an error on PostgreSQL.
 std::string placeholders(std::size_t count) {
+    if (count == 0) return "NULL";
     std::string out;
     for (std::size_t i = 0; i < count; ++i) out += i ? ", ?" : "?";
     return out;
