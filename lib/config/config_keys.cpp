@@ -75,6 +75,13 @@ std::vector<ConfigKey> expeer_config_keys(const Environment& env) {
         {"letter.from", ValueType::string, "", "EXPEER_LETTER_FROM", false, {}, "the letter's sender address"},
         {"letter.from_name", ValueType::string, "The ExPEERience Letter", "EXPEER_LETTER_FROM_NAME", false, {},
          "the sender's name"},
+        {"letter.from_name_fr", ValueType::string, "", "EXPEER_LETTER_FROM_NAME_FR", false, {},
+         "the sender's name on the French edition (empty: letter.from_name)"},
+        {"letter.from_name_en", ValueType::string, "", "EXPEER_LETTER_FROM_NAME_EN", false, {},
+         "the sender's name on the English edition (empty: letter.from_name)"},
+        {"letter.archive_url", ValueType::string, "", "EXPEER_LETTER_ARCHIVE_URL", false, {},
+         "the https:// address where `letter archive` is published: each message links to its page "
+         "there and to the other language's (empty: no links)"},
         {"letter.list_id", ValueType::string, "", "EXPEER_LETTER_LIST_ID", false, {},
          "the List-Id of the letter (RFC 2919): a domain-like name such as letter.network.example"},
         {"letter.unsubscribe_mailto", ValueType::string, "", "EXPEER_LETTER_UNSUBSCRIBE_MAILTO", false, {},

@@ -58,6 +58,8 @@ const std::map<std::string, Words>& words() {
         {"footer_why", {"You receive this letter as a member of the network who asked for it.",
                         "Vous recevez cette lettre en tant que membre du réseau qui l'a demandée."}},
         {"unsubscribe", {"Unsubscribe", "Se désabonner"}},
+        {"view_online", {"Read it online", "Lire en ligne"}},
+        {"other_language", {"Version française", "English version"}},
         {"in_month", {"in {}", "en {}"}},
         {"public_news", {"News published in public spaces", "Actualités publiées dans les espaces publics"}},
         {"public_files", {"Files shared in public spaces", "Fichiers partagés dans les espaces publics"}},
@@ -237,6 +239,17 @@ LetterEdition build_edition(const LetterSource& source, const NetworkDigest& dig
     context.set("footer_why", word("footer_why", language));
     context.set("unsubscribe_label", word("unsubscribe", language));
     context.set("unsubscribe_url", options.personal ? unsubscribe_mark : options.unsubscribe_url);
+    // The archive's copy is a web page: no one to unsubscribe, and it is what "online" links to.
+    if (options.personal) context.set("personal", true);
+    if (options.personal && !options.archive_url.empty()) {
+        const std::string base = options.archive_url + (options.archive_url.ends_with('/') ? "" : "/");
+        const std::string other = language == "fr" ? "en" : "fr";
+        context.set("online_url", base + source.issue + "." + language + ".html");
+        context.set("online_label", word("view_online", language));
+        context.set("other_language_url", base + source.issue + "." + other + ".html");
+        context.set("other_language_label", word("other_language", language));
+        context.set("other_language", other);
+    }
 
     edition.html = render(options.templates_dir / "letter" / "letter.html.mustache", context, true);
     edition.text = render(options.templates_dir / "letter" / "letter.txt.mustache", context, false);

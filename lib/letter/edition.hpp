@@ -24,6 +24,7 @@ struct EditionOptions {
     bool allow_missing = false;          // a missing translation falls back, with a note
     bool personal = true;                // false: the web archive's copy, with no one's name
     std::string unsubscribe_url;         // the web page; members' copies add their token
+    std::string archive_url;             // where the archive is published: members' copies link there
     std::string time_zone = "UTC";       // the network's, for the talks' times
 };
 

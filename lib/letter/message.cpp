@@ -30,7 +30,9 @@ OutgoingMessage letter_message(const LetterEdition& edition, const std::string& 
 
     OutgoingMessage m;
     m.from = s.from_address;
-    m.to = address;
+    // The domain in ASCII (IDNA): valid with any server, where a raw UTF-8 domain needs one that
+    // offered SMTPUTF8.
+    m.to = mime::ascii_domain(address);
     const std::string domain = s.from_address.substr(s.from_address.find('@') + 1);
     // The same for every attempt at the same copy, so a receiving server can tell a retry.
     m.message_id = fmt::format("<letter-{}-{}-{}.{}@{}>", issue, edition.language, member_id,
@@ -45,16 +47,20 @@ OutgoingMessage letter_message(const LetterEdition& edition, const std::string& 
     std::string content_type;
     const std::string body = mime::multipart_alternative({copy.text, copy.html}, content_type);
     std::string& d = m.data;
-    d += mime::header("From", mime::mailbox(s.from_name, s.from_address));
-    d += mime::header("To", mime::mailbox(name, address));
+    const std::string& edition_from_name = edition.language == "fr" && !s.from_name_fr.empty()   ? s.from_name_fr
+                                           : edition.language == "en" && !s.from_name_en.empty() ? s.from_name_en
+                                                                                                  : s.from_name;
+    d += mime::header("From", mime::mailbox(edition_from_name, s.from_address));
+    d += mime::header("To", mime::mailbox(name, m.to));
     d += mime::header("Subject", mime::encode_words((kind == CopyKind::test ? "[TEST] " : "") + edition.subject));
     d += mime::header("Date", mime::rfc5322_date(now));
     d += mime::header("Message-ID", m.message_id);
     d += mime::header("List-Id", fmt::format("{} <{}>", mime::encode_words(s.from_name), s.list_id));
-    // The mailto address knows the member by the sender of the request; the https one by
-    // the token.
-    d += mime::header("List-Unsubscribe", fmt::format("<mailto:{}?subject=unsubscribe>, <{}>", s.unsubscribe_mailto,
-                                                      unsubscribe_https));
+    // Both carry the member's token: the https one in its address, the mailto one in its
+    // subject, so that a request sent from another address (an alias, a forward) still
+    // names the member.
+    d += mime::header("List-Unsubscribe", fmt::format("<mailto:{}?subject=unsubscribe%20{}>, <{}>",
+                                                      s.unsubscribe_mailto, token, unsubscribe_https));
     d += mime::header("List-Unsubscribe-Post", "List-Unsubscribe=One-Click");
     // Bulk mail: no out-of-office or auto-replies back to the sender (RFC 3834 readers honour
     // Precedence; Exchange reads its own header).
@@ -72,6 +78,8 @@ LetterSettings letter_settings(const Config& config) {
     LetterSettings s;
     s.from_address = config.get("letter.from");
     s.from_name = config.get("letter.from_name");
+    s.from_name_fr = config.get("letter.from_name_fr");
+    s.from_name_en = config.get("letter.from_name_en");
     s.list_id = config.get("letter.list_id");
     s.unsubscribe_mailto = config.get("letter.unsubscribe_mailto");
     s.unsubscribe_url = config.get("letter.unsubscribe_url");

@@ -11,6 +11,8 @@ namespace expeer {
 struct LetterSettings {
     std::string from_address;       // letter@network.example
     std::string from_name;          // The ExPEERience Letter
+    std::string from_name_fr;       // on the French edition, when set
+    std::string from_name_en;
     std::string list_id;            // letter.network.example
     std::string unsubscribe_mailto; // unsubscribe@network.example
     std::string unsubscribe_url;    // https://network.example/unsubscribe (the token is added)

@@ -5,8 +5,12 @@
 
 #include <fmt/format.h>
 #include <openssl/evp.h>
+#include <unicode/idna.h>
+#include <unicode/unistr.h>
 
+#include <algorithm>
 #include <chrono>
+#include <memory>
 
 namespace expeer::mime {
 
@@ -132,6 +136,28 @@ std::string header(std::string_view name, std::string_view value) {
         start = space;
     }
     return out + current + "\r\n";
+}
+
+std::string ascii_domain(std::string_view address) {
+    const auto at = address.rfind('@');
+    if (at == std::string_view::npos) return std::string(address);
+    const std::string_view domain = address.substr(at + 1);
+    if (std::all_of(domain.begin(), domain.end(), [](char c) { return static_cast<unsigned char>(c) < 0x80; }))
+        return std::string(address);
+    UErrorCode status = U_ZERO_ERROR;
+    // Nontransitional, as members' addresses are compared: "ß" stays "ß" (xn--...), as the
+    // domain's owner registered it.
+    static const std::unique_ptr<icu::IDNA> idna(
+        icu::IDNA::createUTS46Instance(UIDNA_NONTRANSITIONAL_TO_ASCII | UIDNA_USE_STD3_RULES, status));
+    if (U_FAILURE(status) || !idna) return std::string(address);
+    icu::UnicodeString ascii;
+    icu::IDNAInfo info;
+    idna->nameToASCII(icu::UnicodeString::fromUTF8(icu::StringPiece(domain.data(), static_cast<std::int32_t>(domain.size()))),
+                      ascii, info, status);
+    if (U_FAILURE(status) || info.hasErrors()) return std::string(address);
+    std::string out(address.substr(0, at + 1));
+    ascii.toUTF8String(out);
+    return out;
 }
 
 bool plausible_address(std::string_view a) {

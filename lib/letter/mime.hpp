@@ -18,6 +18,10 @@ std::string mailbox(std::string_view name, std::string_view address);
 // A header line (folded under 78 characters) ending in CRLF; line breaks in `value` become
 // spaces, so that no value can start another header.
 std::string header(std::string_view name, std::string_view value);
+// The address with its domain in ASCII, as IDNA writes it (UTS #46: "bücher.example" is
+// "xn--bcher-kva.example"); the local part as it is. An address whose domain IDNA refuses is
+// returned unchanged (plausible_address has the last word).
+std::string ascii_domain(std::string_view address);
 // Whether an address is safe to give an SMTP server: one @, no spaces, brackets or controls.
 bool plausible_address(std::string_view address);
 // "Sun, 15 Sep 2024 08:30:00 +0000" for a stored UTC timestamp.

@@ -47,6 +47,9 @@ PreparedIssue prepare_issue(Database& db, const Config& config, const std::files
     options.templates_dir = config.get("templates_dir");
     options.allow_missing = allow_missing;
     options.unsubscribe_url = config.get("letter.unsubscribe_url");
+    options.archive_url = config.get("letter.archive_url");
+    if (!options.archive_url.empty() && !options.archive_url.starts_with("https://"))
+        throw Error(ErrorKind::config, "letter.archive_url must be an https:// address");
     options.time_zone = config.get("stats.time_zone");
     for (const auto& language : letter_languages()) {
         options.personal = true;

@@ -42,6 +42,9 @@ lies, and a longer path would widen the value column.
   letter.dir                     -                            default
   letter.from                    -                            default
   letter.from_name               The ExPEERience Letter       default
+  letter.from_name_fr            -                            default
+  letter.from_name_en            -                            default
+  letter.archive_url             -                            default
   letter.list_id                 -                            default
   letter.unsubscribe_mailto      -                            default
   letter.unsubscribe_url         -                            default

@@ -106,3 +106,22 @@ TEST_CASE("the preheader is whole characters, cut at a word, with an ellipsis") 
     CHECK(preheader.ends_with("…"));
     CHECK(preheader.starts_with("La rentrée du réseau\u202F: des défenseuses"));
 }
+
+TEST_CASE("members' copies link to the archive's pages; the archive's copy has no unsubscribe") {
+    const auto source = source_with("Bonjour.", "Hello.");
+    EditionOptions with_archive = options(true);
+    with_archive.archive_url = "https://network.example/letter";
+    const auto fr = build_edition(source, no_activity(), "fr", with_archive);
+    CHECK(fr.html.find("href=\"https://network.example/letter/2024-09.fr.html\"") != std::string::npos);
+    CHECK(fr.html.find("href=\"https://network.example/letter/2024-09.en.html\" hreflang=\"en\"") != std::string::npos);
+    CHECK(fr.text.find("https://network.example/letter/2024-09.en.html") != std::string::npos);
+    // Without an archive address, no links to nowhere.
+    const auto plain = build_edition(source, no_activity(), "en", options(true));
+    CHECK(plain.html.find("2024-09.fr.html") == std::string::npos);
+    CHECK(plain.html.find("https://network.example/unsubscribe") == std::string::npos); // a mark for each member
+    const auto archive = build_edition(source, no_activity(), "en", options(false));
+    CHECK(archive.html.find("Unsubscribe") == std::string::npos);
+    CHECK(archive.text.find("Unsubscribe") == std::string::npos);
+    CHECK(archive.html.find("Hello.") != std::string::npos);
+    CHECK(archive.html.find("2024-09.fr.html") == std::string::npos);
+}

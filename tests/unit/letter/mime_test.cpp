@@ -74,3 +74,12 @@ TEST_CASE("unsubscribe tokens name a member and cannot be forged") {
     CHECK_FALSE(verify_unsubscribe_token(secret, token.substr(0, token.size() - 1)));
     CHECK_FALSE(verify_unsubscribe_token(secret, "garbage"));
 }
+
+TEST_CASE("a domain in another script goes out in ASCII, as IDNA writes it") {
+    CHECK(mime::ascii_domain("amina@bücher.example") == "amina@xn--bcher-kva.example");
+    CHECK(mime::ascii_domain("info@مثال.example") == "info@xn--mgbh0fb.example");
+    CHECK(mime::ascii_domain("x@straße.de") == "x@xn--strae-oqa.de"); // nontransitional: ß stays
+    CHECK(mime::ascii_domain("amina@example.org") == "amina@example.org");
+    CHECK(mime::ascii_domain("élodie@exemple.fr") == "élodie@exemple.fr"); // the local part is the owner's
+    CHECK(mime::ascii_domain("bad@exa mple.bücher") == "bad@exa mple.bücher"); // refused: unchanged
+}
