@@ -15,6 +15,7 @@
 
 #include <algorithm>
 #include <chrono>
+#include <condition_variable>
 #include <deque>
 #include <fstream>
 #include <memory>
@@ -93,6 +94,7 @@ struct Slot {
     }
     LetterSend send;
     bool busy = false;
+    std::size_t index = 0; // among the run's connections
 
     // Once curl has the whole message, the server may deliver it whether or not its reply
     // reaches us: a failure from then on, without a refusal, leaves the outcome unknown.
@@ -179,10 +181,69 @@ std::string language_for(const std::string& preferred, const std::string& fallba
     return preferred == "fr" || preferred == "en" ? preferred : fallback;
 }
 
-struct Multi {
-    CURLM* handle;
-    Multi() : handle(curl_multi_init()) {}
-    ~Multi() { curl_multi_cleanup(handle); }
+// libcurl's SMTP waits for the server's reply to the end of a message in the transfer's
+// "done" phase, and there it blocks the whole multi interface (smtp_done runs its state
+// machine to the end): with one curl_multi, 4 connections to a server that takes 100 ms to
+// accept each message sent no faster than one. So each connection has a thread of its own
+// that runs curl_easy_perform, and everything else, the database above all, stays on the
+// calling thread, which hands out messages and collects outcomes here.
+class Transfers {
+  public:
+    explicit Transfers(const std::vector<std::unique_ptr<Slot>>& slots) : go_(slots.size(), false) {
+        for (std::size_t i = 0; i < slots.size(); ++i) threads_.emplace_back([this, slot = slots[i].get(), i] { run(*slot, i); });
+    }
+    ~Transfers() {
+        {
+            std::lock_guard lock(mutex_);
+            stopping_ = true;
+        }
+        work_.notify_all();
+        for (auto& t : threads_) t.join(); // a transfer under way ends at its timeout at worst
+    }
+    Transfers(const Transfers&) = delete;
+    Transfers& operator=(const Transfers&) = delete;
+
+    // Sends the message prepared on the slot of index `i`.
+    void start(std::size_t i) {
+        {
+            std::lock_guard lock(mutex_);
+            go_[i] = true;
+        }
+        work_.notify_all();
+    }
+    // The transfers that ended, waiting up to `patience` for one.
+    std::vector<std::pair<Slot*, CURLcode>> finished(std::chrono::milliseconds patience) {
+        std::unique_lock lock(mutex_);
+        done_cv_.wait_for(lock, patience, [&] { return !done_.empty(); });
+        std::vector<std::pair<Slot*, CURLcode>> out(done_.begin(), done_.end());
+        done_.clear();
+        return out;
+    }
+
+  private:
+    void run(Slot& slot, std::size_t i) {
+        for (;;) {
+            {
+                std::unique_lock lock(mutex_);
+                work_.wait(lock, [&] { return stopping_ || go_[i]; });
+                if (stopping_) return;
+                go_[i] = false;
+            }
+            const CURLcode code = curl_easy_perform(slot.easy);
+            {
+                std::lock_guard lock(mutex_);
+                done_.emplace_back(&slot, code);
+            }
+            done_cv_.notify_all();
+        }
+    }
+
+    std::mutex mutex_;
+    std::condition_variable work_, done_cv_;
+    std::vector<bool> go_; // by slot
+    std::deque<std::pair<Slot*, CURLcode>> done_;
+    bool stopping_ = false;
+    std::vector<std::thread> threads_;
 };
 
 } // namespace
@@ -216,10 +277,10 @@ SendReport send_letter(Database& db, const std::string& issue, const std::map<st
         hour_budget = std::max(0L, limits.per_hour - static_cast<long>(store.sent_since(
                                                          format_timestamp(clock.now() - std::chrono::hours(1)))));
 
-    Multi multi;
-    curl_multi_setopt(multi.handle, CURLMOPT_MAX_HOST_CONNECTIONS, static_cast<long>(limits.connections));
     std::vector<std::unique_ptr<Slot>> slots;
     for (int i = 0; i < limits.connections; ++i) slots.push_back(std::make_unique<Slot>());
+    for (std::size_t i = 0; i < slots.size(); ++i) slots[i]->index = i;
+    Transfers transfers(slots);
 
     struct Retry {
         Steady::time_point at;
@@ -270,7 +331,7 @@ SendReport send_letter(Database& db, const std::string& issue, const std::map<st
             return false;
         }
         unrecorded.clear();
-        for (Slot* slot : starting) curl_multi_add_handle(multi.handle, slot->easy);
+        for (Slot* slot : starting) transfers.start(slot->index);
         starting.clear();
         return true;
     };
@@ -383,7 +444,6 @@ SendReport send_letter(Database& db, const std::string& issue, const std::map<st
     // Records what became of the message on `slot` (sent, failed, to retry) from curl's result.
     auto finish = [&](Slot& slot, CURLcode code) {
         const Result result = classify(code, slot);
-        curl_multi_remove_handle(multi.handle, slot.easy);
         slot.busy = false;
         LetterSend send = slot.send;
         judge_server(result.outcome);
@@ -440,23 +500,6 @@ SendReport send_letter(Database& db, const std::string& issue, const std::map<st
 
     start_idle_slots();
     for (;;) {
-        int running = 0;
-        curl_multi_perform(multi.handle, &running);
-        // Gathered first, so that a wake-up with nothing finished opens no transaction.
-        std::vector<std::pair<Slot*, CURLcode>> finished;
-        int left = 0;
-        while (CURLMsg* msg = curl_multi_info_read(multi.handle, &left)) {
-            if (msg->msg != CURLMSG_DONE) continue;
-            const auto it = std::find_if(slots.begin(), slots.end(), [&](const auto& s) { return s->easy == msg->easy_handle; });
-            finished.emplace_back(it->get(), msg->data.result);
-        }
-        if (!finished.empty()) {
-            for (const auto& [slot, code] : finished) {
-                finish(*slot, code);
-                start_next(*slot);
-            }
-            record();
-        }
         const bool any_busy = std::any_of(slots.begin(), slots.end(), [](const auto& s) { return s->busy; });
         if (!any_busy) {
             if (report.stop != SendReport::Stop::no) break;
@@ -468,7 +511,15 @@ SendReport send_letter(Database& db, const std::string& issue, const std::map<st
             if (!start_idle_slots()) break;
             continue;
         }
-        curl_multi_poll(multi.handle, nullptr, 0, 200, nullptr);
+        // The outcomes come in as they end; a wake-up with nothing finished opens no transaction.
+        const auto finished = transfers.finished(std::chrono::milliseconds(200));
+        if (!finished.empty()) {
+            for (const auto& [slot, code] : finished) {
+                finish(*slot, code);
+                start_next(*slot);
+            }
+            record();
+        }
     }
     // Outcomes a held lock kept out of the log: a few more busy timeouts' patience, since
     // what is not recorded stays "sending", and the next run would call it interrupted.
