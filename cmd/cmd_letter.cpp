@@ -279,6 +279,7 @@ void add_letter_commands(CLI::App& group, Context& context, Action& action) {
             };
         });
     }
+    add_letter_bounces_command(group, context, action);
 }
 
 } // namespace expeer::cli

@@ -1,10 +1,12 @@
 // expeer members add|list|show|update|disable|enable|unsubscribe
 #include "commands.hpp"
 
+#include "letter/bounces.hpp"
 #include "letter/unsubscribe.hpp"
 #include "members/member_json.hpp"
 #include "members/registry.hpp"
 #include "members/vocabulary.hpp"
+#include "store/bounce_store.hpp"
 
 #include <fmt/format.h>
 
@@ -67,7 +69,14 @@ struct ShowOptions {
 };
 
 void members_show(Context& context, const ShowOptions& options) {
-    print_record(context.out, member_to_json(registry(context, DatabaseAccess::read_only).get(options.who)), context.format(options.format));
+    auto& db = context.database(DatabaseAccess::read_only);
+    const Member member = registry(context, DatabaseAccess::read_only).get(options.who);
+    auto record = member_to_json(member);
+    // Only when it applies, so that the usual record keeps its fields.
+    if (const auto suspension = current_suspension(db, member))
+        record["letter_suspended"] = fmt::format("since {}, after {} {} bounce{}", suspension->suspended_at,
+                                                 suspension->bounces, suspension->kind, suspension->bounces == 1 ? "" : "s");
+    print_record(context.out, record, context.format(options.format));
 }
 
 struct UpdateOptions {

@@ -35,6 +35,7 @@ void add_backup_commands(CLI::App& group, Context& context, Action& action);
 void add_stats_commands(CLI::App& group, Context& context, Action& action);
 void add_demo_commands(CLI::App& group, Context& context, Action& action);
 void add_letter_commands(CLI::App& group, Context& context, Action& action);
+void add_letter_bounces_command(CLI::App& group, Context& context, Action& action); // cmd_letter_bounces.cpp
 void add_map_commands(CLI::App& group, Context& context, Action& action);
 void add_platform_commands(CLI::App& group, Context& context, Action& action);
 

@@ -3,14 +3,14 @@
 // login, and nobody can unsubscribe someone else by guessing.
 #pragma once
 
+#include "letter/member_signature.hpp"
+
 #include <cstdint>
 #include <optional>
 #include <string>
 
 namespace expeer {
 
-// A config Error unless the secret is set and long enough (16 characters).
-void check_token_secret(const std::string& secret);
 // "42-Qm9uam91ciEhIQ": the member id and a truncated HMAC-SHA256 of it.
 std::string unsubscribe_token(const std::string& secret, std::int64_t member_id);
 // The member a token names, when its signature is right.

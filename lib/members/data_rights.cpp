@@ -5,6 +5,7 @@
 #include "members/member_json.hpp"
 #include "members/registry.hpp"
 #include "store/audit_store.hpp"
+#include "store/bounce_store.hpp"
 #include "store/database.hpp"
 #include "store/activity_store.hpp"
 #include "store/member_store.hpp"
@@ -135,8 +136,9 @@ Erasure erase(Database& db, const Clock& clock, const std::string& actor, std::s
             if (!erasure.already_erased) {
                 store.erase(id, now);
                 for (const auto& m : current) spaces.close_membership(m.id, now);
-                // Servers' replies quote the address: the send log goes too.
+                // Servers' replies quote the address: the send log goes too, and the bounces.
                 LetterStore(db).forget_member(id);
+                BounceStore(db).forget_member(id);
             }
             if (delete_content) delete_content_of(db, id);
             w.audit({0, now, actor, "member.erase", "member", std::to_string(id),

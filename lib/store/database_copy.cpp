@@ -47,6 +47,8 @@ const std::vector<TableSpec>& table_specs() {
         {"maps", "id", nullptr},
         {"map_categories", "map_id, code", nullptr},
         {"map_records", "id", nullptr},
+        {"letter_bounces", "message_key", nullptr},
+        {"letter_suspensions", "member_id", nullptr},
     };
     return specs;
 }

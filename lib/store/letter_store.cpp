@@ -19,9 +19,12 @@ LetterApproval read_approval(Statement& q) {
     return {q.text(0), q.text(1), q.text(2), q.text(3), q.integer(4) != 0};
 }
 
-// Who may receive the letter: active, and consenting.
+// Who may receive the letter: active, consenting, and their address not suspended for
+// bouncing (store/bounce_store.hpp).
 constexpr const char* subscriber_query = "SELECT id, email, display_name, language FROM members "
-                                         "WHERE status = 'active' AND newsletter_consent = 1";
+                                         "WHERE status = 'active' AND newsletter_consent = 1 AND NOT EXISTS "
+                                         "(SELECT 1 FROM letter_suspensions s WHERE s.member_id = members.id "
+                                         "AND s.email = members.email)";
 
 Subscriber read_subscriber(Statement& q) {
     return {q.integer(0), q.text(1), q.text(2), q.text(3)};

@@ -423,6 +423,28 @@ CREATE TABLE letter_editions (
     PRIMARY KEY (issue, language, copy)
 );
 )sql"},
+        // Returned mail (`letter bounces`): each report read is kept by its Message-ID, so that
+        // reading it again counts nothing; a suspension names the address it is about, so that
+        // a member given a new address receives the letter again, whichever way it was changed.
+        // Both hold addresses: a member's erasure deletes their rows.
+        {15, "letter bounces and suspensions", R"sql(
+CREATE TABLE letter_bounces (
+    message_key TEXT PRIMARY KEY,
+    read_at TEXT NOT NULL,
+    kind TEXT NOT NULL CHECK (kind = 'hard' OR kind = 'soft' OR kind = 'delayed' OR kind = 'complaint'),
+    member_id INTEGER REFERENCES members (id),
+    email TEXT,
+    status TEXT
+);
+CREATE INDEX letter_bounces_member ON letter_bounces (member_id);
+CREATE TABLE letter_suspensions (
+    member_id INTEGER PRIMARY KEY REFERENCES members (id),
+    email TEXT NOT NULL,
+    kind TEXT NOT NULL CHECK (kind = 'hard' OR kind = 'soft'),
+    bounces INTEGER NOT NULL,
+    suspended_at TEXT NOT NULL
+);
+)sql"},
     };
     return all;
 }

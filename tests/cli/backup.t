@@ -20,13 +20,13 @@ Backups: one file with the database, every stored content and a manifest of chec
   expeer: error: 'backup.tar.gz' already exists: give --force to replace it
   [73]
   $ expeer backup verify backup.tar.gz --format json | grep -E '"(schema_version|entries)"'
-    "schema_version": 14,
+    "schema_version": 15,
     "entries": 3,
 
 A restored installation gives the same listings and the same files.
 
   $ EXPEER_DB=$PWD/restored/expeer.db expeer backup restore backup.tar.gz
-  expeer: restored 3 entries to '*/restored/expeer.db' (schema version 14, backed up at 2024-09-15T08:30:00Z) (glob)
+  expeer: restored 3 entries to '*/restored/expeer.db' (schema version 15, backed up at 2024-09-15T08:30:00Z) (glob)
   $ EXPEER_DB=$PWD/restored/expeer.db expeer -q backup restore backup.tar.gz
   expeer: error: '*/restored/expeer.db' exists: a backup is restored only where there is no database yet (glob)
   [73]
@@ -90,7 +90,7 @@ A backup taken while another process writes is consistent.
   $ sleep 0.2; expeer -q backup create during.tar.gz; wait
   $ expeer backup verify during.tar.gz --format csv | cut -d, -f3-4
   schema_version,entries
-  14,3
+  15,3
   $ EXPEER_DB=$PWD/r4/expeer.db expeer -q backup restore during.tar.gz
   $ sqlite3 r4/expeer.db "PRAGMA integrity_check; PRAGMA foreign_key_check;"
   ok

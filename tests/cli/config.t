@@ -49,6 +49,11 @@ lies, and a longer path would widen the value column.
   letter.unsubscribe_mailto      -                            default
   letter.unsubscribe_url         -                            default
   letter.token_secret            -                            default
+  letter.bounce_address          -                            default
+  letter.bounce_hard_limit       1                            default
+  letter.bounce_soft_limit       5                            default
+  letter.bounce_password         -                            default
+  letter.bounce_password_file    -                            default
   letter.fallback_language       en                           default
   letter.connections             4                            default
   letter.per_second              0                            default

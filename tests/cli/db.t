@@ -20,15 +20,15 @@ The database: created private, migrated, its status shown.
   expeer: the database is already at the latest schema version
   $ expeer db status --format table
   database                */data/expeer.db (glob)
-  schema_version          14
-  program_schema_version  14
+  schema_version          15
+  program_schema_version  15
   state                   current
   migrated_at             2024-09-15T08:30:00Z
   $ expeer db status --format json
   {
     "database": "*/data/expeer.db", (glob)
-    "schema_version": 14,
-    "program_schema_version": 14,
+    "schema_version": 15,
+    "program_schema_version": 15,
     "state": "current",
     "migrated_at": "2024-09-15T08:30:00Z"
   }
@@ -48,14 +48,14 @@ A database from a newer expeer is refused, with nothing changed.
 
   $ sqlite3 flag.db "INSERT INTO schema_migrations VALUES (99, 'future', '2030-01-01T00:00:00Z')"
   $ expeer --db flag.db members list
-  expeer: error: the database 'flag.db' is at schema version 99, newer than this program knows (14): upgrade expeer
+  expeer: error: the database 'flag.db' is at schema version 99, newer than this program knows (15): upgrade expeer
   [78]
   $ expeer --db flag.db db migrate
-  expeer: error: the database 'flag.db' is at schema version 99, newer than this program knows (14): upgrade expeer
+  expeer: error: the database 'flag.db' is at schema version 99, newer than this program knows (15): upgrade expeer
   [78]
   $ expeer --db flag.db db status --format csv
   database,schema_version,program_schema_version,state,migrated_at
-  flag.db,99,14,newer than this program,2030-01-01T00:00:00Z
+  flag.db,99,15,newer than this program,2030-01-01T00:00:00Z
 
 A file that is not a database is named.
 

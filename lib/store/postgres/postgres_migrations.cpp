@@ -282,6 +282,25 @@ CREATE TABLE letter_editions (
 );
 )sql";
 
+constexpr const char* letter_bounces_15 = R"sql(
+CREATE TABLE letter_bounces (
+    message_key TEXT COLLATE "C" PRIMARY KEY,
+    read_at TEXT COLLATE "C" NOT NULL,
+    kind TEXT COLLATE "C" NOT NULL CHECK (kind IN ('hard', 'soft', 'delayed', 'complaint')),
+    member_id BIGINT REFERENCES members (id),
+    email TEXT COLLATE "C",
+    status TEXT COLLATE "C"
+);
+CREATE INDEX letter_bounces_member ON letter_bounces (member_id);
+CREATE TABLE letter_suspensions (
+    member_id BIGINT PRIMARY KEY REFERENCES members (id),
+    email TEXT COLLATE "C" NOT NULL,
+    kind TEXT COLLATE "C" NOT NULL CHECK (kind IN ('hard', 'soft')),
+    bounces BIGINT NOT NULL,
+    suspended_at TEXT COLLATE "C" NOT NULL
+);
+)sql";
+
 } // namespace
 
 // PostgreSQL support begins at version 12: its first migration is the whole schema of that
@@ -291,6 +310,7 @@ const std::vector<Migration>& postgres_migrations() {
         {12, "the schema of version 12, where PostgreSQL support begins", schema_12},
         {13, "violation maps: their regions, vocabulary and records", maps_13},
         {14, "approved letter editions", letter_editions_14},
+        {15, "letter bounces and suspensions", letter_bounces_15},
     };
     return all;
 }

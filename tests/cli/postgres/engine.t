@@ -49,9 +49,9 @@ A network moves to a server, and back, with `db copy`, which compares every tabl
 keeps anything; it copies only into a new database.
 
   $ expeer db copy demo.db "$COPY"
-  expeer: copied 17404 rows of 25 tables from 'demo.db' to 'postgresql:///expeer_cli_copy?host=*/socket&user=postgres', and compared every table (glob)
+  expeer: copied 17404 rows of 27 tables from 'demo.db' to 'postgresql:///expeer_cli_copy?host=*/socket&user=postgres', and compared every table (glob)
   $ expeer db copy "$COPY" back.db --format json > copied.json
-  expeer: copied 17405 rows of 25 tables from 'postgresql:///expeer_cli_copy?host=*/socket&user=postgres' to 'back.db', and compared every table (glob)
+  expeer: copied 17405 rows of 27 tables from 'postgresql:///expeer_cli_copy?host=*/socket&user=postgres' to 'back.db', and compared every table (glob)
   $ head -4 copied.json
   [
     {
@@ -75,7 +75,7 @@ server or into a file.
   0
   [1]
   $ EXPEER_FILES_DIR=$TMPDIR/restored-files expeer --db "$RESTORED" backup restore copy.tar.gz
-  expeer: restored 1 entries to 'postgresql:///expeer_cli_restored?host=*/socket&user=postgres' (schema version 14, backed up at 2024-09-15T08:30:00Z) (glob)
+  expeer: restored 1 entries to 'postgresql:///expeer_cli_restored?host=*/socket&user=postgres' (schema version 15, backed up at 2024-09-15T08:30:00Z) (glob)
   $ EXPEER_FILES_DIR=$TMPDIR/restored-files expeer --db "$RESTORED" members list | cmp - <(expeer --db demo.db members list) && echo same members
   same members
   $ ls -a $TMPDIR | grep -c expeer-restore

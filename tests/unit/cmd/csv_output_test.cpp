@@ -39,6 +39,7 @@ class Network {
             {"EXPEER_DB", (dir_ / "expeer.db").string()},
             {"EXPEER_NOW", "2024-09-15T08:30:00Z"},
             {"EXPEER_LETTER_FROM_NAME", hyperlink},
+            {"EXPEER_LETTER_TOKEN_SECRET", "a-secret-for-the-tests-only"},
         };
     }
 
@@ -118,12 +119,18 @@ std::map<std::string, Probe> probes(const Network& n) {
     const std::string exported = n.path("members.csv").string();
     const std::string form =
         n.write("form.csv", "email,name,country\nbad@example.org," + sum + ",Narnia\n");
+    // A report's feedback type is whatever its sender wrote.
+    const std::string bounces = n.write(
+        "bounces.mbox", "From MAILER-DAEMON Sun Sep 15 08:31:02 2024\nMessage-ID: <1@x.example>\n"
+                        "Content-Type: multipart/report; report-type=feedback-report; boundary=b\n\n--b\n"
+                        "Content-Type: message/feedback-report\n\nFeedback-Type: " + plus + "\n\n--b--\n");
     return {
         {"activity list", {{"activity", "list"}}},
         {"audit list", {{"audit", "list"}}},
         {"backup verify", {{"backup", "verify", n.path("backup.tar.gz").string()}, false}},
         {"config show", {{"config", "show", "--origin"}}},
         {"db status", {{"db", "status"}, false}},
+        {"letter bounces", {{"letter", "bounces", bounces, "--dry-run"}}},
         {"letter recipients", {{"letter", "recipients", "2024-09"}, false}},
         {"letter status", {{"letter", "status", "2024-09"}, false}},
         {"library history", {{"library", "history", "sahel", "@SUM(1+1).txt"}, false}},
