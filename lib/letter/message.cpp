@@ -3,6 +3,7 @@
 #include "config/config.hpp"
 #include "letter/mime.hpp"
 #include "letter/unsubscribe.hpp"
+#include "letter/verp.hpp"
 #include "util/error.hpp"
 #include "util/sha256.hpp"
 
@@ -29,7 +30,10 @@ OutgoingMessage letter_message(const LetterEdition& edition, const std::string& 
     const PersonalCopy copy = personalise(edition, name, unsubscribe_https);
 
     OutgoingMessage m;
-    m.from = s.from_address;
+    // Bounces come back to an address that names the member (VERP): `letter bounces` knows
+    // whose address failed without reading anyone's reply. Test copies go to editors.
+    m.from = s.bounce_address.empty() || kind == CopyKind::test ? s.from_address
+                                                                : verp_address(s.token_secret, member_id, s.bounce_address);
     // The domain in ASCII (IDNA): valid with any server, where a raw UTF-8 domain needs one that
     // offered SMTPUTF8.
     m.to = mime::ascii_domain(address);
@@ -84,6 +88,7 @@ LetterSettings letter_settings(const Config& config) {
     s.unsubscribe_mailto = config.get("letter.unsubscribe_mailto");
     s.unsubscribe_url = config.get("letter.unsubscribe_url");
     s.token_secret = config.get("letter.token_secret");
+    s.bounce_address = config.get("letter.bounce_address");
     for (const auto& [key, value] : {std::pair{"letter.from", s.from_address}, std::pair{"letter.list_id", s.list_id},
                                      std::pair{"letter.unsubscribe_mailto", s.unsubscribe_mailto},
                                      std::pair{"letter.unsubscribe_url", s.unsubscribe_url}})

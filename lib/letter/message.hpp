@@ -17,10 +17,11 @@ struct LetterSettings {
     std::string unsubscribe_mailto; // unsubscribe@network.example
     std::string unsubscribe_url;    // https://network.example/unsubscribe (the token is added)
     std::string token_secret;
+    std::string bounce_address;     // bounces@network.example: each copy's envelope sender, VERP
 };
 
 struct OutgoingMessage {
-    std::string from;       // envelope sender
+    std::string from;       // envelope sender: a member's own bounce address (VERP) when set
     std::string to;         // envelope recipient
     std::string message_id; // <...>
     std::string data;       // the whole message, CRLF lines

@@ -16,10 +16,19 @@ address set, each message links to its page there and to the other language's.
   $ expeer -q letter new 2024-09
   $ printf 'subject:\n  fr: "La Lettre"\n  en: "The Letter"\neditorial:\n  fr: "Bonjour."\n  en: "Hello."\n' > letters/2024-09.yaml
   $ expeer -q letter approve 2024-09
-  $ (/usr/bin/python3 "$cli/smtp_server.py" --port-file port --dir mail &) ; for i in $(seq 1 300); do [ -s port ] && break; sleep 0.1; done
-  $ EXPEER_SMTP_URL=smtp://127.0.0.1:$(cat port) expeer letter send 2024-09
+  $ (/usr/bin/python3 "$cli/smtp_server.py" --port-file port --dir mail --senders senders.txt &) ; for i in $(seq 1 300); do [ -s port ] && break; sleep 0.1; done
+  $ EXPEER_SMTP_URL=smtp://127.0.0.1:$(cat port) EXPEER_LETTER_BOUNCE_ADDRESS=bounces@network.example expeer letter send 2024-09
   letter 2024-09: 2 sent, 0 failed, 0 waiting
   $ kill $(cat port.pid)
+
+Each copy's envelope sender names its member (VERP), signed, so that `letter bounces` knows
+whose address failed: the address the tests' own helper makes, from the same secret.
+
+  $ sort -k2 senders.txt
+  bounces+2-*@network.example en1@example.org (glob)
+  bounces+1-*@network.example salma@xn--bcher-kva.example (glob)
+  $ [ "$(grep en1@ senders.txt | cut -d' ' -f1)" = "$(verp-address "$EXPEER_LETTER_TOKEN_SECRET" 2 bounces@network.example)" ] && echo signed
+  signed
   $ grep -h -E '^(X-Envelope-To|To|From):' mail/*.eml | tr -d '\r' | sort
   From: "La Lettre ExPEERience" <letter@network.example>
   From: "The ExPEERience Letter" <letter@network.example>

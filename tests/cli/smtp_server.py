@@ -2,14 +2,15 @@
 """A real SMTP server on loopback for the letter's tests (aiosmtpd, Debian's python3-aiosmtpd).
 
     smtp_server.py --port-file FILE --dir DIR [--temp-fail ADDR:N]... [--perm-fail ADDR]... [--delay S]
-                   [--late-reply ADDR:S]... [--refuse-all REPLY] [--auth-log FILE]
+                   [--late-reply ADDR:S]... [--refuse-all REPLY] [--auth-log FILE] [--senders FILE]
 
 Each message is saved as DIR/NNNNN.eml with an X-Envelope-To line first. --temp-fail answers
 451 to the first N attempts for that address, --perm-fail answers 550 always, --delay waits
 that long before accepting each message (to kill a sender mid-run). --late-reply keeps a
 message to ADDR, then waits S seconds before answering the end of its data: a server slower
 than the client's timeout, which delivered what the client will never hear of. --refuse-all
-answers REPLY to every recipient, as a relay that rejects the sender does. --auth-log offers AUTH
+answers REPLY to every recipient, as a relay that rejects the sender does. --senders appends
+"SENDER RECIPIENTS" for each message accepted to FILE (the envelope, which no header shows). --auth-log offers AUTH
 without TLS (and never STARTTLS), accepts any login and writes "AUTH MECHANISM LOGIN" to that
 file for each: what a client sent in clear. Its pid goes to FILE.pid; it stops on SIGTERM."""
 import argparse
@@ -29,6 +30,7 @@ parser.add_argument("--dir", required=True)
 parser.add_argument("--temp-fail", action="append", default=[])
 parser.add_argument("--perm-fail", action="append", default=[])
 parser.add_argument("--delay", type=float, default=0)
+parser.add_argument("--senders", help="append each message's envelope sender and recipients to FILE")
 parser.add_argument("--late-reply", action="append", default=[])
 parser.add_argument("--refuse-all")
 parser.add_argument("--auth-log")
@@ -72,6 +74,9 @@ class Handler:
             out.write(b"X-Envelope-To: " + ",".join(envelope.rcpt_tos).encode() + b"\r\n")
             out.write(envelope.original_content)
         os.rename(path + ".part", path)
+        if args.senders:
+            with lock, open(args.senders, "a") as log:
+                log.write("%s %s\n" % (envelope.mail_from, ",".join(envelope.rcpt_tos)))
         wait = max((late.get(a.lower(), 0) for a in envelope.rcpt_tos), default=0)
         if wait:
             await asyncio.sleep(wait)
