@@ -3,6 +3,7 @@
 
 #include "letter/archive.hpp"
 #include "letter/newsletter.hpp"
+#include "letter/totals.hpp"
 #include "letter/unsubscribe_page.hpp"
 #include "members/registry.hpp"
 #include "store/member_store.hpp"
@@ -224,6 +225,34 @@ void add_letter_commands(CLI::App& group, Context& context, Action& action) {
                 if (!approval) context.say(fmt::format("expeer: issue {} is not approved", c->issue));
                 else context.say(fmt::format("expeer: issue {} approved on {} by {}", c->issue, approval->approved_at,
                                              approval->approved_by));
+                print_records(context.out, records, context.format(c->format));
+            };
+        });
+    }
+    {
+        auto c = std::make_shared<Command>();
+        auto* totals = group.add_subcommand("totals", "How each issue fared, in anonymous totals (no one's opens or clicks)");
+        add_format_option(*totals, c->format);
+        totals->callback([&, c] {
+            action = [&, c] {
+                Records records{{"issue", "sent", "failed", "interrupted", "pending", "bounced", "complaints",
+                                 "unsubscribed", "approved_at", "until"},
+                                {},
+                                {}};
+                for (const auto& t : letter_totals(context.database(DatabaseAccess::read_only))) {
+                    nlohmann::ordered_json row;
+                    row["issue"] = t.issue;
+                    row["sent"] = t.sent;
+                    row["failed"] = t.failed;
+                    row["interrupted"] = t.interrupted;
+                    row["pending"] = t.pending;
+                    row["bounced"] = t.bounced;
+                    row["complaints"] = t.complaints;
+                    row["unsubscribed"] = t.unsubscribed;
+                    row["approved_at"] = t.approved_at;
+                    row["until"] = t.until.empty() ? nlohmann::ordered_json(nullptr) : nlohmann::ordered_json(t.until);
+                    records.rows.push_back(std::move(row));
+                }
                 print_records(context.out, records, context.format(c->format));
             };
         });

@@ -193,6 +193,25 @@ std::map<std::string, std::int64_t> LetterStore::counts(const std::string& issue
     });
 }
 
+LetterStore::Aftermath LetterStore::aftermath(const std::string& from, const std::string& to) {
+    return db_.guarded([&] {
+        const std::string until = to.empty() ? "" : " AND at < ?";
+        Statement q = db_.prepare(
+            "SELECT (SELECT count(*) FROM letter_bounces WHERE kind IN ('hard', 'soft') AND read_at >= ?" +
+            std::string(to.empty() ? "" : " AND read_at < ?") +
+            "), (SELECT count(*) FROM letter_bounces WHERE kind = 'complaint' AND read_at >= ?" +
+            std::string(to.empty() ? "" : " AND read_at < ?") +
+            "), (SELECT count(*) FROM consent_events WHERE consent = 0 AND at >= ?" + until + ")");
+        int parameter = 0;
+        for (int i = 0; i < 3; ++i) {
+            q.bind(++parameter, from);
+            if (!to.empty()) q.bind(++parameter, to);
+        }
+        q.next();
+        return Aftermath{q.integer(0), q.integer(1), q.integer(2)};
+    });
+}
+
 std::map<std::pair<std::string, std::string>, std::int64_t> LetterStore::counts_by_language(const std::string& issue) {
     return db_.guarded([&] {
         Statement q = db_.prepare("SELECT language, status, count(*) FROM letter_sends WHERE issue = ? "

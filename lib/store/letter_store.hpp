@@ -84,6 +84,12 @@ public:
     // The rows of one state with the member's address, by address: which ones failed and
     // why, which a crash interrupted.
     std::vector<std::pair<LetterSend, std::string>> sends_in_state(const std::string& issue, const std::string& status);
+    // Counts in a period [from, to) (to empty: until now): bounces read (hard and soft),
+    // complaints, and withdrawals of consent by anyone. No one's name, no one's opening or click.
+    struct Aftermath {
+        std::int64_t bounced = 0, complaints = 0, unsubscribed = 0;
+    };
+    Aftermath aftermath(const std::string& from, const std::string& to);
     void forget_member(std::int64_t member_id); // erasure
 
 private:

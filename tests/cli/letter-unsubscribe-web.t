@@ -95,4 +95,10 @@ Without the secret, the visitor gets an error page and the server's log the reas
   expeer: error: letter.token_secret must be set, at least 16 characters (EXPEER_LETTER_TOKEN_SECRET)
   Status: 500 Internal Server Error
 
+The issue's totals count the unsubscribes that followed it, and nobody's name.
+
+  $ expeer letter totals --format csv
+  issue,sent,failed,interrupted,pending,bounced,complaints,unsubscribed,approved_at,until
+  2024-09,2,0,0,0,0,0,1,2024-09-15T08:30:00Z,
+
   $ kill $(cat http.pid)

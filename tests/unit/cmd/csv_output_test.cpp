@@ -160,6 +160,8 @@ const std::map<std::string, std::string> exempt = {
     {"db copy", "prints table names and counts of its own, which the store makes"},
     {"db check", "a sound store has no findings to print; db-check.t shows them (hashes, paths)"},
     {"library export", "--format is the archive's (zip or tar.gz)"},
+    {"letter totals", "prints issue names (YYYY-MM, checked on approval), counts and timestamps of its own; "
+                      "letter-unsubscribe-web.t shows them"},
     {"platform check", "prints a summary or JSON, never CSV (tested against the fake platform)"},
     {"platform pull", "prints counts and field names of its own, as a table or JSON"},
     {"platform push", "prints counts of its own, as a table or JSON"},
