@@ -3,10 +3,7 @@ it approved, and the options it was given. A talk added after approval, or a sou
 after the issue went out, changes neither the messages nor the archive.
 
   $ . use-database expeer.db
-  $ export EXPEER_LETTER_FROM=letter@network.example EXPEER_LETTER_LIST_ID=letter.network.example
-  $ export EXPEER_LETTER_UNSUBSCRIBE_MAILTO=unsubscribe@network.example
-  $ export EXPEER_LETTER_UNSUBSCRIBE_URL=https://network.example/letter/unsubscribe
-  $ export EXPEER_LETTER_TOKEN_SECRET=a-secret-for-the-tests-only
+  $ . letter-settings
   $ cli="$TESTS_DATA/../cli"
   $ expeer -q db init
   $ printf 'email,name,country,language,newsletter\nfr1@example.org,Membre 1,TN,fr,yes\nen1@example.org,Member 1,UG,en,yes\n' > members.csv

@@ -2,10 +2,7 @@ The letter's sender under trouble: killed with kill -9 mid-run, a server that sa
 everyone, one that refuses most addresses, two runs at once, secrets.
 
   $ . use-database expeer.db
-  $ export EXPEER_LETTER_FROM=letter@network.example EXPEER_LETTER_LIST_ID=letter.network.example
-  $ export EXPEER_LETTER_UNSUBSCRIBE_MAILTO=unsubscribe@network.example
-  $ export EXPEER_LETTER_UNSUBSCRIBE_URL=https://network.example/letter/unsubscribe
-  $ export EXPEER_LETTER_TOKEN_SECRET=a-secret-for-the-tests-only
+  $ . letter-settings
   $ cli="$TESTS_DATA/../cli"
   $ expeer -q db init
   $ { echo "email,name,language,newsletter"; for i in $(seq 1 60); do echo "m$i@example.org,Member $i,fr,yes"; done; } > members.csv

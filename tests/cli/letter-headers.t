@@ -3,10 +3,7 @@ out in ASCII (IDNA), the sender's name is the edition's language's, and with the
 address set, each message links to its page there and to the other language's.
 
   $ . use-database expeer.db
-  $ export EXPEER_LETTER_FROM=letter@network.example EXPEER_LETTER_LIST_ID=letter.network.example
-  $ export EXPEER_LETTER_UNSUBSCRIBE_MAILTO=unsubscribe@network.example
-  $ export EXPEER_LETTER_UNSUBSCRIBE_URL=https://network.example/letter/unsubscribe
-  $ export EXPEER_LETTER_TOKEN_SECRET=a-secret-for-the-tests-only
+  $ . letter-settings
   $ export EXPEER_LETTER_FROM_NAME_FR="La Lettre ExPEERience" EXPEER_LETTER_ARCHIVE_URL=https://network.example/letter/archive
   $ cli="$TESTS_DATA/../cli"
   $ expeer -q db init

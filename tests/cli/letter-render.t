@@ -2,10 +2,7 @@ The ExPEERience Letter as its readers get it: what `letter new` leaves to write,
 the greeting, links in the text edition, French typography, dark mode, and the figures.
 
   $ . use-database expeer.db
-  $ export EXPEER_LETTER_FROM=letter@network.example EXPEER_LETTER_LIST_ID=letter.network.example
-  $ export EXPEER_LETTER_UNSUBSCRIBE_MAILTO=unsubscribe@network.example
-  $ export EXPEER_LETTER_UNSUBSCRIBE_URL=https://network.example/letter/unsubscribe
-  $ export EXPEER_LETTER_TOKEN_SECRET=a-secret-for-the-tests-only
+  $ . letter-settings
   $ expeer -q db init
 
 The skeleton builds, to be seen, but is not approved while a [[placeholder]] is left; each is

@@ -3,10 +3,7 @@ email package (policy default), and SpamAssassin's local rules (`spamassassin -t
 network tests) score them below 1, far from the 5 that files a message as spam.
 
   $ . use-database expeer.db
-  $ export EXPEER_LETTER_FROM=letter@network.example EXPEER_LETTER_LIST_ID=letter.network.example
-  $ export EXPEER_LETTER_UNSUBSCRIBE_MAILTO=unsubscribe@network.example
-  $ export EXPEER_LETTER_UNSUBSCRIBE_URL=https://network.example/letter/unsubscribe
-  $ export EXPEER_LETTER_TOKEN_SECRET=a-secret-for-the-tests-only
+  $ . letter-settings
   $ cli="$TESTS_DATA/../cli"
   $ expeer -q db init
   $ printf 'email,name,country,language,newsletter\nfr1@example.org,Amina Benali,TN,fr,yes\nen1@example.org,John Okello,UG,en,yes\n' > members.csv

@@ -5,10 +5,7 @@ every link in a message. A POST unsubscribes: the page's button, or a mail clien
 one-click request (RFC 8058).
 
   $ . use-database expeer.db
-  $ export EXPEER_LETTER_FROM=letter@network.example EXPEER_LETTER_LIST_ID=letter.network.example
-  $ export EXPEER_LETTER_UNSUBSCRIBE_MAILTO=unsubscribe@network.example
-  $ export EXPEER_LETTER_UNSUBSCRIBE_URL=https://network.example/letter/unsubscribe
-  $ export EXPEER_LETTER_TOKEN_SECRET=a-secret-for-the-tests-only
+  $ . letter-settings
   $ cli="$TESTS_DATA/../cli"
   $ expeer -q db init
   $ printf 'email,name,country,language,newsletter\nfr1@example.org,Amina Benali,TN,fr,yes\nen1@example.org,John Okello,UG,en,yes\n' > members.csv

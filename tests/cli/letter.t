@@ -2,10 +2,7 @@ The ExPEERience Letter: written, approved, built and sent to a real SMTP server 
 (aiosmtpd), every message read back with Python's email package.
 
   $ . use-database expeer.db
-  $ export EXPEER_LETTER_FROM=letter@network.example EXPEER_LETTER_LIST_ID=letter.network.example
-  $ export EXPEER_LETTER_UNSUBSCRIBE_MAILTO=unsubscribe@network.example
-  $ export EXPEER_LETTER_UNSUBSCRIBE_URL=https://network.example/letter/unsubscribe
-  $ export EXPEER_LETTER_TOKEN_SECRET=a-secret-for-the-tests-only
+  $ . letter-settings
   $ cli="$TESTS_DATA/../cli"
   $ expeer -q db init
 
