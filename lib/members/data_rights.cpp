@@ -80,6 +80,27 @@ nlohmann::ordered_json personal_data(Database& db, std::string_view who) {
         e["server_reply"] = json_or_null(send.reply);
         data["newsletters"].push_back(std::move(e));
     }
+    // What their mail server sent back about the letter, and whether it is stopped for them.
+    data["returned_mail"] = nlohmann::ordered_json::array();
+    BounceStore bounces(db);
+    for (const auto& b : bounces.of_member(member.id)) {
+        nlohmann::ordered_json e;
+        e["read_at"] = b.read_at;
+        e["kind"] = b.kind;
+        e["address"] = json_or_null(b.email);
+        e["status"] = json_or_null(b.status);
+        data["returned_mail"].push_back(std::move(e));
+    }
+    if (const auto s = bounces.suspension(member.id)) {
+        nlohmann::ordered_json e;
+        e["address"] = s->email;
+        e["kind"] = s->kind;
+        e["bounces"] = s->bounces;
+        e["since"] = s->suspended_at;
+        data["letter_suspended"] = std::move(e);
+    } else {
+        data["letter_suspended"] = nullptr;
+    }
     data["changes"] = nlohmann::ordered_json::array();
     AuditFilter filter;
     filter.object_type = "member";

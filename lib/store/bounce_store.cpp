@@ -43,6 +43,18 @@ std::int64_t BounceStore::count(std::int64_t member_id, const std::string& email
     });
 }
 
+std::vector<BounceRecord> BounceStore::of_member(std::int64_t member_id) {
+    return db_.guarded([&] {
+        Statement q = db_.prepare("SELECT message_key, read_at, kind, member_id, email, status FROM letter_bounces "
+                                  "WHERE member_id = ? ORDER BY read_at, message_key");
+        q.bind(1, member_id);
+        std::vector<BounceRecord> out;
+        while (q.next())
+            out.push_back({q.text(0), q.text(1), q.text(2), q.optional_integer(3), q.optional_text(4), q.optional_text(5)});
+        return out;
+    });
+}
+
 std::optional<LetterSuspension> BounceStore::suspension(std::int64_t member_id) {
     return db_.guarded([&]() -> std::optional<LetterSuspension> {
         auto& q = db_.cached("SELECT member_id, email, kind, bounces, suspended_at FROM letter_suspensions "

@@ -5,6 +5,7 @@
 #include <cstdint>
 #include <optional>
 #include <string>
+#include <vector>
 
 namespace expeer {
 
@@ -38,6 +39,7 @@ public:
     // The bounces of one kind recorded for a member while they had that address.
     std::int64_t count(std::int64_t member_id, const std::string& email, const std::string& kind);
     std::optional<LetterSuspension> suspension(std::int64_t member_id);
+    std::vector<BounceRecord> of_member(std::int64_t member_id); // by date: for their data export
     void suspend(const LetterSuspension& suspension); // replaces an earlier one
     void forget_member(std::int64_t member_id);       // erasure
 

@@ -47,6 +47,8 @@ Everything about one person, as JSON:
     "comments": [],
     "activity": [],
     "newsletters": [],
+    "returned_mail": [],
+    "letter_suspended": null,
     "changes": [
       {
         "at": "2024-09-15T08:30:00Z",

@@ -70,6 +70,12 @@ Read over IMAP: the hard bounce suspends member 1, the soft one is counted for m
   en,2
   fr,1
 
+What a member's data export says of it: what came back, and that the letter is stopped.
+
+  $ expeer members data-export amina@example.org | python3 -c 'import json, sys; d = json.load(sys.stdin); print(d["returned_mail"]); print(d["letter_suspended"])'
+  [{'read_at': '2024-09-15T08:30:00Z', 'kind': 'hard', 'address': 'amina@example.org', 'status': '5.1.1'}]
+  {'address': 'amina@example.org', 'kind': 'hard', 'bounces': 1, 'since': '2024-09-15T08:30:00Z'}
+
 Read again (cron runs it every hour), they count once; a wrong password is named, and not
 shown.
 
