@@ -225,6 +225,12 @@ void add_letter_commands(CLI::App& group, Context& context, Action& action) {
                 if (!approval) context.say(fmt::format("expeer: issue {} is not approved", c->issue));
                 else context.say(fmt::format("expeer: issue {} approved on {} by {}", c->issue, approval->approved_at,
                                              approval->approved_by));
+                // What followed it, in anonymous totals (letter totals has every issue's).
+                for (const auto& t : letter_totals(context.database(DatabaseAccess::read_only)))
+                    if (t.issue == c->issue)
+                        context.say(fmt::format("expeer: since: {} bounced, {} complaints, {} unsubscribed{}", t.bounced,
+                                                t.complaints, t.unsubscribed,
+                                                t.until.empty() ? "" : " (until the next issue's approval, " + t.until + ")"));
                 print_records(context.out, records, context.format(c->format));
             };
         });

@@ -117,6 +117,7 @@ everyone is known to have the letter.
   [3]
   $ expeer letter status 2024-12 --format csv
   expeer: issue 2024-12 approved on 2024-09-15T09:40:00Z by tester
+  expeer: since: 0 bounced, 0 complaints, 0 unsubscribed
   language,pending,sending,sent,failed,interrupted
   fr,0,0,59,0,1
   en,0,0,0,0,0

@@ -138,6 +138,7 @@ failures).
   [3]
   $ expeer letter status 2024-09 --format csv
   expeer: issue 2024-09 approved on 2024-09-15T08:30:00Z by tester
+  expeer: since: 0 bounced, 0 complaints, 0 unsubscribed
   language,pending,sending,sent,failed,interrupted
   fr,0,0,15,0,0
   en,0,0,24,1,0
