@@ -12,6 +12,7 @@
 #include <curl/curl.h>
 #include <fmt/format.h>
 
+#include <memory>
 #include <mutex>
 #include <sstream>
 #include <vector>
@@ -32,7 +33,8 @@ public:
           tls_(url.scheme == "imaps" || !is_loopback_host(url.host) ? CURLUSESSL_ALL : CURLUSESSL_TRY) {
         static std::once_flag once;
         std::call_once(once, [] { curl_global_init(CURL_GLOBAL_DEFAULT); });
-        easy_ = curl_easy_init();
+        // Owned from here: the search below throws on a refused login, before any destructor.
+        easy_.reset(curl_easy_init());
         if (!easy_) throw Error(ErrorKind::failure, "libcurl cannot start");
         std::istringstream found(request(url_, "UID SEARCH ALL"));
         for (std::string line; std::getline(found, line);) {
@@ -41,7 +43,6 @@ public:
             for (unsigned long uid; numbers >> uid;) uids_.push_back(uid);
         }
     }
-    ~ImapFolder() override { curl_easy_cleanup(easy_); }
     ImapFolder(const ImapFolder&) = delete;
     ImapFolder& operator=(const ImapFolder&) = delete;
 
@@ -56,19 +57,19 @@ private:
     std::string request(const std::string& url, const std::string& command) {
         std::string body;
         char error[CURL_ERROR_SIZE] = {};
-        curl_easy_reset(easy_);
-        curl_easy_setopt(easy_, CURLOPT_URL, url.c_str());
-        curl_easy_setopt(easy_, CURLOPT_PROTOCOLS_STR, "imap,imaps");
-        curl_easy_setopt(easy_, CURLOPT_USE_SSL, tls_);
-        if (!password_.empty()) curl_easy_setopt(easy_, CURLOPT_PASSWORD, password_.c_str());
-        if (!command.empty()) curl_easy_setopt(easy_, CURLOPT_CUSTOMREQUEST, command.c_str());
-        curl_easy_setopt(easy_, CURLOPT_WRITEFUNCTION, &append);
-        curl_easy_setopt(easy_, CURLOPT_WRITEDATA, &body);
-        curl_easy_setopt(easy_, CURLOPT_ERRORBUFFER, error);
-        curl_easy_setopt(easy_, CURLOPT_CONNECTTIMEOUT, 20L);
-        curl_easy_setopt(easy_, CURLOPT_TIMEOUT, 120L);
-        curl_easy_setopt(easy_, CURLOPT_NOSIGNAL, 1L);
-        const CURLcode code = curl_easy_perform(easy_);
+        curl_easy_reset(easy_.get());
+        curl_easy_setopt(easy_.get(), CURLOPT_URL, url.c_str());
+        curl_easy_setopt(easy_.get(), CURLOPT_PROTOCOLS_STR, "imap,imaps");
+        curl_easy_setopt(easy_.get(), CURLOPT_USE_SSL, tls_);
+        if (!password_.empty()) curl_easy_setopt(easy_.get(), CURLOPT_PASSWORD, password_.c_str());
+        if (!command.empty()) curl_easy_setopt(easy_.get(), CURLOPT_CUSTOMREQUEST, command.c_str());
+        curl_easy_setopt(easy_.get(), CURLOPT_WRITEFUNCTION, &append);
+        curl_easy_setopt(easy_.get(), CURLOPT_WRITEDATA, &body);
+        curl_easy_setopt(easy_.get(), CURLOPT_ERRORBUFFER, error);
+        curl_easy_setopt(easy_.get(), CURLOPT_CONNECTTIMEOUT, 20L);
+        curl_easy_setopt(easy_.get(), CURLOPT_TIMEOUT, 120L);
+        curl_easy_setopt(easy_.get(), CURLOPT_NOSIGNAL, 1L);
+        const CURLcode code = curl_easy_perform(easy_.get());
         if (code == CURLE_LOGIN_DENIED)
             throw Error(ErrorKind::permission, fmt::format("'{}' refused the user and letter.bounce_password", shown_));
         if (code != CURLE_OK)
@@ -77,7 +78,10 @@ private:
         return body;
     }
 
-    CURL* easy_ = nullptr;
+    struct EasyCleanup {
+        void operator()(CURL* easy) const { curl_easy_cleanup(easy); }
+    };
+    std::unique_ptr<CURL, EasyCleanup> easy_;
     std::string url_, shown_, password_;
     long tls_;
     std::vector<unsigned long> uids_;
