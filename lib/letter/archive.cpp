@@ -1,6 +1,7 @@
 #include "letter/archive.hpp"
 
 #include "config/config.hpp"
+#include "letter/edition.hpp"
 #include "letter/newsletter.hpp"
 #include "stats/language.hpp"
 #include "store/letter_store.hpp"
@@ -24,10 +25,6 @@ struct ArchivedIssue {
 };
 
 std::string other_language(const std::string& language) { return language == "fr" ? "en" : "fr"; }
-
-std::string letter_title(const std::string& language) {
-    return language == "fr" ? "La Lettre ExPEERience" : "The ExPEERience Letter";
-}
 
 // Links at the top of an archived issue: the issues before and after, the other language,
 // every issue. Put after <body>, so that the edition itself stays as it was approved.
@@ -72,7 +69,7 @@ std::string index_page(const std::vector<ArchivedIssue>& issues, const std::stri
         "<link rel=\"alternate\" type=\"application/atom+xml\" href=\"feed.{0}.xml\" title=\"{2}\">\n"
         "</head>\n<body style=\"font-family:system-ui,sans-serif;max-width:40rem;margin:2rem auto;padding:0 1rem;\">\n"
         "<h1>{1}</h1>\n",
-        language, html_escape(title), html_escape(letter_title(language)));
+        language, html_escape(title), html_escape(letter_name(language)));
     std::string year;
     for (auto it = issues.rbegin(); it != issues.rend(); ++it) {
         const auto& subject = it->editions.at(language).subject;
@@ -106,7 +103,7 @@ std::string atom_feed(const std::vector<ArchivedIssue>& issues, const std::strin
         "<author><name>{1}</name></author>\n"
         "<link rel=\"self\" type=\"application/atom+xml\" href=\"feed.{0}.xml\"/>\n"
         "<link rel=\"alternate\" type=\"text/html\" href=\"index.{0}.html\"/>\n",
-        language, html_escape(letter_title(language)), html_escape(authority), updated);
+        language, html_escape(letter_name(language)), html_escape(authority), updated);
     for (auto it = issues.rbegin(); it != issues.rend(); ++it)
         xml += fmt::format("<entry>\n<title>{0}</title>\n<id>tag:{1},2024:letter.{2}.{3}</id>\n<updated>{4}</updated>\n"
                            "<link rel=\"alternate\" type=\"text/html\" href=\"{2}.{3}.html\"/>\n"

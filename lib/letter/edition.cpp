@@ -119,6 +119,8 @@ data item_data(const std::string& title, const std::string& body_markdown, const
 
 } // namespace
 
+std::string letter_name(const std::string& language) { return word("letter_name", language); }
+
 const std::vector<std::string>& letter_languages() {
     static const std::vector<std::string> languages = {"fr", "en"};
     return languages;

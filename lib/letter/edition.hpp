@@ -40,5 +40,7 @@ struct PersonalCopy {
 PersonalCopy personalise(const LetterEdition& edition, const std::string& name, const std::string& unsubscribe_url);
 
 const std::vector<std::string>& letter_languages(); // fr, en
+// "La Lettre ExPEERience", "The ExPEERience Letter": the name the editions carry.
+std::string letter_name(const std::string& language);
 
 } // namespace expeer
